@@ -1,0 +1,52 @@
+"""Addresses of statements: ``https://www.lgo.org.uk/decisions/<area>/<subject>/<ref-slug>``."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .model import Category
+from .taxonomy import area_label, subject_label
+
+_ADDRESS = re.compile(
+    r"/decisions/(?P<area>[a-z0-9-]+)(?:/(?P<subject>[a-z0-9-]+))?/(?P<ref>\d{2}-\d{3}-\d{3}[a-z]?)/?(?:[?#]|$)",
+    re.IGNORECASE,
+)
+_CHAPTER = re.compile(r"[?&]chapter=(\d+)")
+
+
+@attrs.frozen(kw_only=True)
+class Address:
+    """What an address says: reference, area and subject slugs, report chapter."""
+
+    reference: str
+    area_slug: str
+    subject_slug: str | None
+    chapter: int | None = None
+
+    def category(self) -> Category:
+        """The category the address names, with labels from the taxonomy."""
+        return Category(area=area_label(self.area_slug),
+                        subject=subject_label(self.subject_slug) if self.subject_slug else None)
+
+
+def parse_address(url: str) -> Address | None:
+    """Read an address; ``None`` when it is not a decision address.
+
+    >>> parse_address("https://www.lgo.org.uk/decisions/housing/allocations/24-021-265").reference
+    '24 021 265'
+    """
+    if len(url) > 2000:
+        return None
+    m = _ADDRESS.search(url)
+    if not m:
+        return None
+    ref = m.group("ref").lower()
+    chapter = _CHAPTER.search(url)
+    return Address(
+        reference=f"{ref[0:2]} {ref[3:6]} {ref[7:]}",
+        area_slug=m.group("area").lower(),
+        subject_slug=(m.group("subject") or "").lower() or None,
+        chapter=int(chapter.group(1)) if chapter else None,
+    )

@@ -1,0 +1,46 @@
+"""The one entry point: :func:`read` takes a path, text or bytes and picks the reader."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Union
+
+from .decoding import decode
+from .errors import InputTooLargeError, ReaderNotFound
+from .model import Decision
+from .readers.text import read_text
+
+MAX_INPUT_BYTES = 32 * 1024 * 1024
+"""Inputs larger than this raise :class:`~lgo_decisions.errors.InputTooLargeError`."""
+
+SourceLike = Union[str, bytes, "os.PathLike[str]"]
+
+
+def _load(source: SourceLike, max_bytes: int) -> tuple[str | bytes, str | None]:
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputTooLargeError(f"{path}: {size} bytes is above the limit of {max_bytes}")
+        return path.read_bytes(), str(path)
+    if len(source) > max_bytes:
+        raise InputTooLargeError(f"input of {len(source)} bytes is above the limit of {max_bytes}")
+    return source, None
+
+
+def read(source: SourceLike, *, reader: str | None = None, url: str | None = None, strict: bool = False,
+         encoding: str | None = None, max_bytes: int = MAX_INPUT_BYTES) -> Decision:
+    """Read one statement from a path, ``str`` or ``bytes``.
+
+    Bytes are decoded (BOM, UTF-8, UTF-16, Windows-1252, or ``encoding``); the reader is picked
+    by sniffing the content unless ``reader`` names one.
+
+    >>> read("Kent County Council (23 008 522)\\nDecision : Upheld").outcome.code.value
+    'upheld'
+    """
+    data, name = _load(source, max_bytes)
+    if reader not in (None, "text"):
+        raise ReaderNotFound(f"no reader named {reader!r}; available: ['text']")
+    text = data if isinstance(data, str) else decode(data, encoding=encoding, name=name)
+    return read_text(text, url=url, strict=strict, name=name)

@@ -1,0 +1,416 @@
+"""The one builder: turns any reader's block stream into a :class:`~lgo_decisions.model.Decision`.
+
+It owns the statement's structure, so that every reader agrees: sections and heading levels,
+statement-wide paragraph numbers (text dumps restart each list at ``1.``), sub-paragraphs,
+bullet lists, continuation paragraphs, the summary, the closing line, and the diagnostics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Union
+
+import attrs
+
+from .address import parse_address
+from .errors import NotADecisionError, ParseError
+from .model import (
+    Block,
+    BulletList,
+    Category,
+    Decision,
+    Diagnostic,
+    NumberedParagraph,
+    Organisation,
+    Outcome,
+    OutcomeCode,
+    Paragraph,
+    Section,
+    Source,
+    SubParagraph,
+)
+from .tokens import Kind, Token
+from .vocabulary import BULLET_SECTIONS, key, norm, parse_outcome
+
+_DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%d/%m/%Y", "%d %b %y")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]?\s+[A-Z]")
+_REF = re.compile(r"^(\d{2})[ -]?(\d{3})[ -]?(\d{3})([a-zA-Z]?)$")
+
+
+def normalise_reference(text: str) -> str | None:
+    """``20-007-417`` / ``20007417`` / ``20 007 417B`` -> ``20 007 417`` / ``20 007 417b``."""
+    m = _REF.match(text.strip())
+    if not m:
+        return None
+    return f"{m.group(1)} {m.group(2)} {m.group(3)}{m.group(4).lower()}"
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Read a published decision date (``04 Feb 2021``, ``4 February 2021``, ISO)."""
+    s = norm(text).replace("Sept ", "Sep ").rstrip(".")
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+@attrs.define
+class _Item:
+    depth: int
+    number: int
+    text: str
+    blocks: list[_Part] = attrs.field(factory=list)
+
+    def freeze(self) -> Block:
+        blocks = tuple(_freeze(b) for b in self.blocks)
+        if self.depth == 0:
+            return NumberedParagraph(number=self.number, text=self.text, blocks=blocks)
+        return SubParagraph(number=self.number, text=self.text, blocks=blocks)
+
+
+@attrs.define
+class _Bullets:
+    items: list[str] = attrs.field(factory=list)
+
+
+@attrs.define
+class _Section:
+    heading: str | None
+    level: int
+    blocks: list[_Part] = attrs.field(factory=list)
+
+
+_Part = Union[_Item, _Bullets, Paragraph]
+
+
+def _freeze(part: _Part) -> Block:
+    if isinstance(part, _Item):
+        return part.freeze()
+    if isinstance(part, _Bullets):
+        return BulletList(items=tuple(part.items))
+    return part
+
+
+def _starts_lower(text: str) -> bool:
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return False
+    return False
+
+
+def _one_sentence(text: str) -> bool:
+    return len(text) <= 250 and _SENTENCE_BREAK.search(text) is None
+
+
+def _continues_list(text: str) -> bool:
+    s = text.rstrip()
+    return s.endswith((";", ",", ":", " or", " and", " and/or", "; or", "; and")) or (bool(s) and s[-1].isalnum())
+
+
+class _Builder:
+    def __init__(self, url: str | None, strict: bool, source: Source | None) -> None:
+        self.url = url
+        self.strict = strict
+        self.source = source
+        self.diagnostics: list[Diagnostic] = []
+        self.title: Token | None = None
+        self.headers: dict[str, Token] = {}
+        self.marker = False
+        self.summary: str | None = None
+        self.summary_labelled = False
+        self.decided_by: str | None = None
+        self.sections: list[_Section] = []
+        self.stack: list[_Item] = []
+        self.bullets: _Bullets | None = None
+        self.counter = 0
+        self.body = False
+        self.has_rules = False
+        self.after_rule = False
+        self.inferred_nesting = False
+        self.prev: Token | None = None
+        self.run_open = False  # a paragraph ended with ':' and "- " items may be its bullets
+        self.last_bullet: str | None = None
+        self.prelude: list[str] = []
+
+    # -- helpers -------------------------------------------------------------------------
+    def note(self, code: str, message: str, token: Token | None = None) -> None:
+        line = token.line if token is not None else None
+        if self.strict:
+            where = token.where if token is not None else None
+            raise ParseError(message, source=self.source.name if self.source else None, line=line,
+                             element=where)
+        self.diagnostics.append(Diagnostic(code=code, message=message, line=line))
+
+    def section(self) -> _Section:
+        if not self.sections:
+            self.sections.append(_Section(heading=None, level=2))
+        return self.sections[-1]
+
+    def close_items(self) -> None:
+        self.stack.clear()
+        self.bullets = None
+        self.inferred_nesting = False
+        self.run_open = False
+        self.last_bullet = None
+
+    def container(self) -> list[_Part]:
+        return self.stack[-1].blocks if self.stack else self.section().blocks
+
+    # -- tokens --------------------------------------------------------------------------
+    def feed(self, tok: Token) -> None:
+        kind = tok.kind
+        if kind in (Kind.CHROME, Kind.TOC):
+            return
+        if kind is Kind.RULE:
+            self.after_rule = True
+            self.close_items()
+            self.prev = tok
+            return
+        handler = getattr(self, "_" + kind.value)
+        handler(tok)
+        if kind is not Kind.HEADING:
+            self.after_rule = False
+        self.prev = tok
+
+    def _title(self, tok: Token) -> None:
+        if self.title is None and not self.body:
+            self.title = tok
+            return
+        if self.title is not None and key(tok.text) == key(self.title.text):
+            self.note("repeated_title", f"title line repeated: {tok.text!r}", tok)
+            return
+        self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH))
+
+    def _header(self, tok: Token) -> None:
+        name = key(tok.name or "")
+        if self.body or name in self.headers:
+            if name in self.headers and not self.body:
+                self.note("duplicate_header", f"{tok.name} given twice; the first is kept", tok)
+            self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH, text=f"{tok.name} : {tok.text}"))
+            return
+        self.headers[name] = tok
+
+    def _marker(self, tok: Token) -> None:
+        if self.marker or self.sections:
+            self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH))
+            return
+        self.marker = True
+        self.body = True
+
+    def _summary(self, tok: Token) -> None:
+        if self.summary is None and not self.sections:
+            self.summary = tok.text
+            self.summary_labelled = True
+            self.body = True
+            return
+        self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH, text=f"Summary: {tok.text}"))
+
+    def _heading(self, tok: Token) -> None:
+        self.body = True
+        self.close_items()
+        level = tok.level
+        if level is None:
+            first = not any(s.heading is not None for s in self.sections)
+            level = 2 if (not self.has_rules or first or self.after_rule) else 3
+        self.sections.append(_Section(heading=tok.text, level=level))
+
+    def _closing(self, tok: Token) -> None:
+        self.body = True
+        if self.decided_by is None:
+            self.close_items()
+            self.decided_by = tok.text
+            return
+        self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH))
+
+    def _paragraph(self, tok: Token) -> None:
+        if self.title is None and not self.body and not self.headers:
+            self.prelude.append(tok.text)  # text before the title: kept, never the summary
+            return
+        self.body = True
+        self.bullets = None
+        text = tok.text
+        if self.stack:
+            self.stack[-1].blocks.append(Paragraph(text=text))
+            self.run_open = False
+            return
+        if (not self.sections and self.summary is None and not self.marker
+                and self.decided_by is None):
+            # Older statements and reports: an unlabelled summary opens the page.
+            self.summary = text
+            return
+        self.section().blocks.append(Paragraph(text=text))
+        self.run_open = text.rstrip().endswith(":")
+        self.last_bullet = None
+
+    def _numbered(self, tok: Token) -> None:
+        self.body = True
+        depth = max(0, tok.depth)
+        prev = self.prev
+        if depth == 0 and tok.number is not None and self.stack:
+            top = self.stack[0]
+            if self.inferred_nesting:
+                if tok.number == 1:
+                    self.inferred_nesting = False
+                else:
+                    depth = 1
+            elif (tok.number == 1 and prev is not None and prev.kind is Kind.NUMBERED
+                  and prev.depth == 0 and len(self.stack) == 1 and top.text.rstrip().endswith(":")):
+                # A list dumped flat: "2. Mrs B says:" then "1. ...", "2. ..." is its sub-list.
+                self.inferred_nesting = True
+                depth = 1
+        self._add_item(depth, tok.text)
+
+    def _add_item(self, depth: int, text: str) -> None:
+        while self.stack and self.stack[-1].depth >= depth:
+            self.stack.pop()
+        if depth > 0 and not self.stack:
+            depth = 0
+        depth = min(depth, len(self.stack))
+        if depth == 0:
+            self.counter += 1
+            item = _Item(depth=0, number=self.counter, text=text)
+            self.section().blocks.append(item)
+        else:
+            parent = self.stack[-1]
+            number = sum(1 for b in parent.blocks if isinstance(b, _Item)) + 1
+            item = _Item(depth=depth, number=number, text=text)
+            parent.blocks.append(item)
+        self.stack.append(item)
+        self.bullets = None
+        self.run_open = text.rstrip().endswith(":")
+        self.last_bullet = None
+
+    def _bullet(self, tok: Token) -> None:
+        self.body = True
+        while self.stack and self.stack[-1].depth > tok.depth:
+            self.stack.pop()
+        self._add_bullet(tok.text)
+
+    def _add_bullet(self, text: str) -> None:
+        if self.bullets is None:
+            self.bullets = _Bullets()
+            self.container().append(self.bullets)
+        self.bullets.items.append(text)
+        self.last_bullet = text
+
+    def _item(self, tok: Token) -> None:
+        self.body = True
+        text = tok.text
+        heading = self.sections[-1].heading if self.sections else None
+        if heading is not None and key(heading) in BULLET_SECTIONS:
+            self._add_bullet(text)
+            return
+        if self.run_open or self.last_bullet is not None:
+            prev_text = self.last_bullet
+            if (_starts_lower(text) or not text
+                    or (prev_text is not None and _continues_list(prev_text))
+                    or _one_sentence(text)):
+                self._add_bullet(text)
+                return
+        elif _starts_lower(text) and (self.stack or self.section().blocks):
+            self._add_bullet(text)
+            return
+        self.stack.clear()
+        self._add_item(0, text)
+
+    # -- result --------------------------------------------------------------------------
+    def finish(self) -> Decision:
+        if self.title is None and not self.headers and not self.marker and not self.summary_labelled \
+                and self.decided_by is None:
+            self.diagnostics.clear()
+            name = self.source.name if self.source and self.source.name else "input"
+            raise NotADecisionError("not a decision statement: no title, header fields or "
+                                    "decision marker found", source=name)
+        reference = None
+        organisations: tuple[Organisation, ...] = ()
+        if self.title is not None:
+            reference = normalise_reference(self.title.reference or "")
+            if self.title.organisation:
+                organisations = (Organisation(name=self.title.organisation, reference=reference),)
+        address = parse_address(self.url) if self.url else None
+        if address is not None:
+            if reference is None:
+                reference = address.reference
+            elif reference[:10] != address.reference[:10]:
+                self.note("reference_mismatch",
+                          f"the page says {reference!r}, the address {address.reference!r}", self.title)
+        category = None
+        cat = self.headers.get("category")
+        if cat is not None and cat.text.strip():
+            area, sep, subject = cat.text.partition(">")
+            category = Category(area=area.strip(), subject=subject.strip() or None if sep else None)
+        elif address is not None:
+            category = address.category()
+        outcome = None
+        dec = self.headers.get("decision")
+        if dec is not None and dec.text.strip():
+            code, detail = parse_outcome(dec.text)
+            if code is None:
+                self.note("unknown_outcome", f"unknown decision label {dec.text!r} (code 'other')", dec)
+                code = OutcomeCode.OTHER
+            outcome = Outcome(code=code, label=dec.text.strip(), detail=detail)
+        decision_date = None
+        when = self.headers.get("decision date")
+        if when is not None and when.text.strip():
+            decision_date = parse_date(when.text)
+            if decision_date is None:
+                self.note("invalid_date", f"decision date {when.text!r} is not a date", when)
+        if self.marker and self.decided_by is None:
+            self.note("no_closing_line", "no closing line naming who decided: the statement may be cut short")
+        if self.prelude:
+            self.note("text_before_title", f"{len(self.prelude)} line(s) of unrecognised text before the title")
+            self.sections.insert(0, _Section(heading=None, level=2,
+                                             blocks=[Paragraph(text=t) for t in self.prelude]))
+        sections = [Section(heading=s.heading, level=s.level, blocks=tuple(_freeze(b) for b in s.blocks))
+                    for s in self.sections]
+        summary = self.summary
+        if summary is None:
+            summary, sections = _summary_from_section(sections)
+        return Decision(
+            reference=reference,
+            organisations=organisations,
+            category=category,
+            outcome=outcome,
+            decision_date=decision_date,
+            summary=summary,
+            sections=tuple(sections),
+            decided_by=self.decided_by,
+            url=self.url,
+            source=self.source,
+            diagnostics=tuple(self.diagnostics),
+        )
+
+
+def _summary_from_section(sections: list[Section]) -> tuple[str | None, list[Section]]:
+    """Reports: the first paragraph under a "Summary" heading is the summary."""
+    for i, s in enumerate(sections):
+        if s.heading is not None and key(s.heading) == "summary" and s.blocks \
+                and isinstance(s.blocks[0], Paragraph):
+            out = list(sections)
+            out[i] = attrs.evolve(s, blocks=s.blocks[1:])
+            return s.blocks[0].text, out
+    return None, sections
+
+
+def build(tokens: Iterable[Token], *, url: str | None = None, strict: bool = False,
+          source: Source | None = None, diagnostics: Iterable[Diagnostic] = ()) -> Decision:
+    """Assemble a decision from a reader's block stream.
+
+    Raises :class:`~lgo_decisions.errors.NotADecisionError` when the stream holds no title,
+    header field, decision marker, summary label or closing line, and (with ``strict``)
+    :class:`~lgo_decisions.errors.ParseError` at the first thing it would otherwise only note.
+    """
+    toks = tokens if isinstance(tokens, list) else list(tokens)
+    b = _Builder(url, strict, source)
+    for d in diagnostics:
+        b.note(d.code, d.message, Token(kind=Kind.CHROME, line=d.line))
+    b.has_rules = any(t.kind is Kind.RULE for t in toks)
+    for tok in toks:
+        b.feed(tok)
+    return b.finish()

@@ -1,0 +1,47 @@
+"""The command line: ``lgo-decisions <command> ...``; each command lives in ``commands/``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+# (name, module under lgo_decisions.commands): each module has add_arguments(parser) and run(args) -> int
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("parse", "parse"),
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command's sub-parser."""
+    parser = argparse.ArgumentParser(prog="lgo-decisions",
+                                     description="Read the Ombudsman's decision statements into typed records.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name, module_name in COMMANDS:
+        module = importlib.import_module(f".commands.{module_name}", __package__)
+        p = sub.add_parser(name, help=module.__doc__.splitlines()[0] if module.__doc__ else None,
+                           description=module.__doc__)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 some inputs failed, 2 usage error)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args._run(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

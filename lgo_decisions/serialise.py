@@ -1,0 +1,126 @@
+"""Serialisation through one cattrs converter: dicts, JSON and JSON Lines, schema v1 keys.
+
+>>> from lgo_decisions import Decision, dumps, loads
+>>> d = Decision(reference="20 007 417")
+>>> loads(dumps(d)) == d
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+import cattrs
+from cattrs.errors import BaseValidationError
+from cattrs.gen import make_dict_unstructure_fn
+
+from .errors import SerialisationError
+from .model import BLOCK_TYPES, Block, Decision
+
+
+def _structure_block(value: Any, _: Any) -> Block:
+    if not isinstance(value, dict):
+        raise TypeError(f"a block must be an object, got {type(value).__name__}")
+    kind = value.get("type")
+    cls = BLOCK_TYPES.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise ValueError(f"unknown block type {kind!r}; expected one of {sorted(BLOCK_TYPES)}")
+    return converter.structure(value, cls)
+
+
+def _structure_date(value: Any, _: Any) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"a date must be an ISO string, got {type(value).__name__}")
+    return dt.date.fromisoformat(value)
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, got {type(value).__name__}")
+    return value
+
+
+def make_converter() -> cattrs.Converter:
+    """A converter for schema v1 records: ISO dates, enumerations by value, tagged blocks."""
+    conv = cattrs.Converter(detailed_validation=True)
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook_func(lambda t: t == Block, _structure_block)
+    for cls in BLOCK_TYPES.values():  # write each block's "type" tag (an init=False field)
+        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, _cattrs_include_init_false=True))
+    return conv
+
+
+converter: cattrs.Converter = make_converter()
+"""The library's one converter (also used by plugins for their extension payloads)."""
+
+
+def _error(exc: BaseException) -> SerialisationError:
+    if isinstance(exc, BaseValidationError):
+        messages = cattrs.transform_error(exc, path="$")
+        return SerialisationError("record does not fit schema v1: " + "; ".join(messages))
+    return SerialisationError(f"record does not fit schema v1: {exc}")
+
+
+def to_dict(decision: Decision) -> dict[str, Any]:
+    """The record as a dict of plain JSON types, with the schema v1 keys."""
+    return converter.unstructure(decision)  # type: ignore[no-any-return]
+
+
+def from_dict(data: dict[str, Any]) -> Decision:
+    """Load a record from a dict; raises :class:`SerialisationError` naming the field path."""
+    if not isinstance(data, dict):
+        raise SerialisationError(f"a record must be a JSON object, got {type(data).__name__}")
+    try:
+        return converter.structure(data, Decision)
+    except (BaseValidationError, ValueError, TypeError, KeyError) as exc:
+        raise _error(exc) from None
+
+
+def dumps(decision: Decision, *, indent: int | None = None) -> str:
+    """The record as JSON text."""
+    return json.dumps(to_dict(decision), ensure_ascii=False, indent=indent)
+
+
+def loads(text: str | bytes) -> Decision:
+    """Load a record from JSON text."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise SerialisationError(f"not JSON: {exc}") from None
+    return from_dict(data)
+
+
+def dump_jsonl(decisions: Iterable[Decision], fp: IO[str]) -> int:
+    """Write one JSON record a line to a text file; returns how many were written."""
+    count = 0
+    for decision in decisions:
+        fp.write(dumps(decision))
+        fp.write("\n")
+        count += 1
+    return count
+
+
+def load_jsonl(fp: Iterable[str | bytes]) -> Iterator[Decision]:
+    """Read records from a JSON Lines file one at a time (blank lines skipped).
+
+    Raises :class:`SerialisationError` naming the line of a bad record.
+    """
+    for lineno, line in enumerate(fp, 1):
+        if not line.strip():
+            continue
+        try:
+            yield loads(line)
+        except SerialisationError as exc:
+            raise SerialisationError(f"line {lineno}: {exc}") from None

@@ -1,0 +1,178 @@
+"""Domain vocabularies: headings, page chrome, outcome labels, closing lines.
+
+Sources: the published statements on the Ombudsman's site (www.lgo.org.uk/decisions), observed in
+the five seed statements and the project's development corpus (2015-2026 pages). Every table is
+matched after :func:`key` (quotes, case and spacing normalised); the published text is always kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import OutcomeCode
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
+                         "\u2032": "'", "`": "'"})
+_SPACE = re.compile(r"\s+")
+
+MAX_SHORT_LINE = 300
+"""Lines longer than this are never a title, header, heading or chrome (keeps matching linear)."""
+
+
+def norm(text: str) -> str:
+    """Normalise quotes and runs of white space, keep case."""
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+
+
+def key(text: str) -> str:
+    """A matching key: :func:`norm`, lower case, without a trailing colon or full stop."""
+    return norm(text).lower().rstrip(":. ").strip()
+
+
+# Headings of statements and reports, as keys. Top-level ones first; the rest appear as
+# sub-headings (under "What I found", "My assessment", "Recommendations", ...).
+MAIN_HEADINGS: frozenset[str] = frozenset({
+    "the complaint",
+    "the ombudsman's role and powers",
+    "the ombudsmen's role and powers",
+    "how i considered this complaint",
+    "how we considered this complaint",
+    "what i found",
+    "what we found",
+    "my assessment",
+    "our assessment",
+    "assessment",
+    "what i have investigated",
+    "what i have and have not investigated",
+    "what i have and haven't investigated",
+    "what i have not investigated",
+    "what we have investigated",
+    "parts of the complaint that i did not investigate",
+    "parts of the complaint i did not investigate",
+    "agreed action",
+    "agreed actions",
+    "action",
+    "recommended action",
+    "final decision",
+    "decision",
+    "my decision",
+    "the investigation",
+    "investigation",
+    "overview",
+    "key to names used",
+    "summary",
+    "finding",
+    "findings",
+    "recommendations",
+    "conclusions",
+    "conclusion",
+    "legal and administrative background",
+    "relevant law and guidance",
+    "law and guidance",
+    "law, guidance and policies",
+    "background",
+    "what happened",
+    "analysis",
+    "decision date",
+})
+
+BULLET_SECTIONS: frozenset[str] = frozenset({"key to names used"})
+"""Sections whose list items are bullets even when the layout marks every item ``-``."""
+
+FINAL_DECISION_MARKER = re.compile(r"^the ombudsm[ae]n'?s final decision\s*:?$")
+SUMMARY_LABEL = re.compile(r"^\s*summary\s*:\s*", re.IGNORECASE)
+HEADER_FIELD = re.compile(r"^\s*(category|decision date|decision)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+TITLE = re.compile(r"^\s*(?:(?P<org>\S.*?)\s+)?\(?(?P<ref>\d{2}[ -]?\d{3}[ -]?\d{3}[a-zA-Z]?)\)?\s*$")
+CLOSING = re.compile(
+    r"(?:decision on behalf of the ombudsm[ae]n|^(?:the )?(?:deputy |assistant )?ombudsm[ae]n'?s decision)$"
+)
+
+# Page chrome: navigation, print links, the logo's alt text and the cookie dialog.
+CHROME_LINES: frozenset[str] = frozenset(key(s) for s in (
+    "Back to top",
+    "Print this page",
+    "LGO logogram",
+    "Privacy settings",
+    "Review your privacy settings",
+    "Required cookies",
+    "Analytical cookies",
+    "View required cookies",
+    "View analytical cookies",
+    "These cookies enable the website to function properly. You can only disable these by changing "
+    "your browser preferences, but this will affect how the website performs.",
+    "Google Analytics cookies help us improve the performance of the website by understanding how "
+    "visitors use the site.",
+    "We recommend you set these 'ON'.",
+    "In using Google Analytics, we do not collect or store personal information that could identify "
+    "you (for example your name or address). We do not allow Google to use or share our analytics "
+    "data. Google has developed a tool to help you opt out of Google Analytics cookies.",
+    "Skip to main content",
+    "Skip to content",
+    "Accept all cookies",
+    "Reject all cookies",
+    "Save and close",
+    "Save settings",
+    "Accept",
+    "Reject",
+    "On",
+    "Off",
+))
+FOOTER_START: frozenset[str] = frozenset(key(s) for s in (
+    "Print this page", "LGO logogram", "Review your privacy settings", "Privacy settings",
+))
+"""Chrome lines that begin the page footer when met after the statement has started."""
+BACK_TO_TOP = key("Back to top")
+
+# Outcome labels (before any ": detail"), as keys.
+OUTCOMES: dict[str, OutcomeCode] = {
+    "upheld": OutcomeCode.UPHELD,
+    "not upheld": OutcomeCode.NOT_UPHELD,
+    "closed after initial enquiries": OutcomeCode.CLOSED_AFTER_INITIAL_ENQUIRIES,
+    "not investigated": OutcomeCode.NOT_INVESTIGATED,
+    "investigation discontinued": OutcomeCode.INVESTIGATION_DISCONTINUED,
+    "discontinued": OutcomeCode.INVESTIGATION_DISCONTINUED,
+    "premature": OutcomeCode.PREMATURE,
+    "premature decision": OutcomeCode.PREMATURE,
+    "premature complaint": OutcomeCode.PREMATURE,
+    "referred back for local resolution": OutcomeCode.REFERRED_BACK_FOR_LOCAL_RESOLUTION,
+    "advice given": OutcomeCode.ADVICE_GIVEN,
+    "outside jurisdiction": OutcomeCode.OUTSIDE_JURISDICTION,
+    "out of jurisdiction": OutcomeCode.OUTSIDE_JURISDICTION,
+    "withdrawn": OutcomeCode.WITHDRAWN,
+    "complaint withdrawn": OutcomeCode.WITHDRAWN,
+}
+_OUTCOME_SPLIT = re.compile(r"\s*(?::|\s-\s|\s\u2013\s)\s*")
+
+
+def parse_outcome(label: str) -> tuple[OutcomeCode | None, str | None]:
+    """Split a published outcome label into its code and detail; ``None`` code when unknown.
+
+    >>> parse_outcome("Upheld: maladministration and injustice")
+    (<OutcomeCode.UPHELD: 'upheld'>, 'maladministration and injustice')
+    """
+    parts = _OUTCOME_SPLIT.split(norm(label), maxsplit=1)
+    head = key(parts[0])
+    detail = parts[1].strip() if len(parts) > 1 and parts[1].strip() else None
+    code = OUTCOMES.get(head)
+    if code is None and detail is None:
+        # "Closed after initial enquiries out of jurisdiction": a known label followed by detail.
+        for known in sorted(OUTCOMES, key=len, reverse=True):
+            if head.startswith(known + " "):
+                return OUTCOMES[known], norm(label)[len(known):].strip() or None
+    return code, detail
+
+
+def is_heading_text(text: str) -> bool:
+    """Whether a line standing alone reads as a heading (known, or short and title-like)."""
+    if len(text) > 120:
+        return False
+    k = key(text)
+    if k in MAIN_HEADINGS:
+        return True
+    s = norm(text)
+    if not s or not (s[0].isupper() or (s[0].isdigit() and not re.match(r"^\d+[.)]", s))):
+        return False
+    if s[-1] in ".,;:)!?\"'" or s.endswith("'s"):
+        return False
+    words = s.split(" ")
+    return len(words) <= 12 and not any(w in {"£", "&"} for w in words[-1:])
