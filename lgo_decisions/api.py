@@ -17,7 +17,19 @@ MAX_INPUT_BYTES = 32 * 1024 * 1024
 SourceLike = Union[str, bytes, "os.PathLike[str]"]
 
 
+def _is_path_string(source: str) -> bool:
+    """A one-line ``str`` naming an existing file is a path; anything else is statement text."""
+    if len(source) > 4096 or "\n" in source or not source.strip():
+        return False
+    try:
+        return Path(source).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _load(source: SourceLike, max_bytes: int) -> tuple[str | bytes, str | None]:
+    if isinstance(source, str) and _is_path_string(source):
+        source = Path(source)
     if isinstance(source, os.PathLike):
         path = Path(source)
         size = path.stat().st_size
@@ -32,6 +44,9 @@ def _load(source: SourceLike, max_bytes: int) -> tuple[str | bytes, str | None]:
 def read(source: SourceLike, *, reader: str | None = None, url: str | None = None, strict: bool = False,
          encoding: str | None = None, max_bytes: int = MAX_INPUT_BYTES) -> Decision:
     """Read one statement from a path, ``str`` or ``bytes``.
+
+    A ``str`` of one line that names an existing file is read as a path; any other ``str`` is
+    the statement's text.
 
     Bytes are decoded (BOM, UTF-8, UTF-16, Windows-1252, or ``encoding``); the reader is picked
     by sniffing the content unless ``reader`` names one.

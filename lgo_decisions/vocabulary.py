@@ -174,5 +174,7 @@ def is_heading_text(text: str) -> bool:
         return False
     if s[-1] in ".,;:)!?\"'" or s.endswith("'s"):
         return False
+    if ": " in s and s[-1].isdigit():  # "Ombudsman satisfied with council's response: 23 September 2016"
+        return False
     words = s.split(" ")
     return len(words) <= 12 and not any(w in {"£", "&"} for w in words[-1:])
