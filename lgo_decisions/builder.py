@@ -137,6 +137,7 @@ class _Builder:
         self.run_open = False  # a paragraph ended with ':' and "- " items may be its bullets
         self.last_bullet: str | None = None
         self.prelude: list[str] = []
+        self.toc: list[Token] = []
 
     # -- helpers -------------------------------------------------------------------------
     def note(self, code: str, message: str, token: Token | None = None) -> None:
@@ -165,7 +166,10 @@ class _Builder:
     # -- tokens --------------------------------------------------------------------------
     def feed(self, tok: Token) -> None:
         kind = tok.kind
-        if kind in (Kind.CHROME, Kind.TOC):
+        if kind is Kind.TOC:
+            self.toc.append(tok)
+            return
+        if kind is Kind.CHROME:
             return
         if kind is Kind.RULE:
             self.after_rule = True
@@ -189,8 +193,8 @@ class _Builder:
 
     def _header(self, tok: Token) -> None:
         name = key(tok.name or "")
-        if self.body or name in self.headers:
-            if name in self.headers and not self.body:
+        if self.sections or name in self.headers:
+            if name in self.headers and not self.sections:
                 self.note("duplicate_header", f"{tok.name} given twice; the first is kept", tok)
             self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH, text=f"{tok.name} : {tok.text}"))
             return
@@ -204,7 +208,7 @@ class _Builder:
         self.body = True
 
     def _summary(self, tok: Token) -> None:
-        if self.summary is None and not self.sections:
+        if self.summary is None:
             self.summary = tok.text
             self.summary_labelled = True
             self.body = True
@@ -337,6 +341,8 @@ class _Builder:
         if address is not None:
             if reference is None:
                 reference = address.reference
+            elif reference == address.reference[:10]:
+                reference = address.reference  # the address names which body of a joint decision
             elif reference[:10] != address.reference[:10]:
                 self.note("reference_mismatch",
                           f"the page says {reference!r}, the address {address.reference!r}", self.title)
@@ -363,6 +369,13 @@ class _Builder:
                 self.note("invalid_date", f"decision date {when.text!r} is not a date", when)
         if self.marker and self.decided_by is None:
             self.note("no_closing_line", "no closing line naming who decided: the statement may be cut short")
+        headings = {key(s.heading) for s in self.sections if s.heading is not None}
+        unmatched = [t.text for t in self.toc if key(t.text) not in headings]
+        if unmatched:
+            # a contents entry with no section (a page cut short): keep it, never drop text
+            self.note("contents_without_section",
+                      f"{len(unmatched)} table-of-contents entr(y/ies) with no section: {unmatched[:3]}")
+            self.sections.insert(0, _Section(heading=None, level=2, blocks=[_Bullets(items=unmatched)]))
         if self.prelude:
             self.note("text_before_title", f"{len(self.prelude)} line(s) of unrecognised text before the title")
             self.sections.insert(0, _Section(heading=None, level=2,

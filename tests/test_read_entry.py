@@ -73,3 +73,14 @@ def test_a_string_naming_a_file_is_a_path(tmp_path: Path) -> None:
     path = tmp_path / "statement.txt"
     path.write_text(seed(STEM), encoding="utf-8")
     assert read(str(path)) == read_text(seed(STEM))
+
+
+def test_a_byte_order_mark_left_in_text_is_ignored() -> None:
+    assert read_text("\ufeff" + seed(STEM)) == read_text(seed(STEM))
+
+
+def test_title_suffix_of_a_joint_decision_comes_from_the_address() -> None:
+    url = "https://www.lgo.org.uk/decisions/health/assessment-and-funding/20-007-417c"
+    d = read_text(seed(STEM), url=url)
+    assert d.reference == "20 007 417c"
+    assert d.diagnostics == ()

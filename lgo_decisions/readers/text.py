@@ -103,7 +103,7 @@ def tokenize(text: str) -> Iterator[Token]:
                 yield Token(kind=Kind.TITLE, text=s, organisation=org.strip() if org else None,
                             reference=m.group("ref"), line=lineno)
                 continue
-        if short and not body:
+        if short and not headed:
             h = HEADER_FIELD.match(s)
             if h:
                 titled = True
@@ -114,7 +114,7 @@ def tokenize(text: str) -> Iterator[Token]:
             yield Token(kind=Kind.MARKER, text=s, line=lineno)
             continue
         m = SUMMARY_LABEL.match(s)
-        if m and not headed:
+        if m:
             rest = s[m.end():].strip()
             if not rest:
                 j = i
@@ -184,7 +184,7 @@ def read_text(text: str, *, url: str | None = None, strict: bool = False, name: 
     if not isinstance(text, str):
         raise TypeError(f"read_text() takes str, not {type(text).__name__}; use read() for bytes and paths")
     diagnostics: list[Diagnostic] = []
-    clean, count = _CONTROL.subn("", text)
+    clean, count = _CONTROL.subn("", text.lstrip("\ufeff"))
     if count:
         diagnostics.append(Diagnostic(code="control_characters",
                                       message=f"{count} control character(s) removed"))
