@@ -6,10 +6,11 @@ import os
 from pathlib import Path
 from typing import Union
 
+from . import readers
 from .decoding import decode
-from .errors import InputTooLargeError, ReaderNotFound
+from .errors import InputTooLargeError
 from .model import Decision
-from .readers.text import read_text
+from .readers import Reader
 
 MAX_INPUT_BYTES = 32 * 1024 * 1024
 """Inputs larger than this raise :class:`~lgo_decisions.errors.InputTooLargeError`."""
@@ -41,21 +42,33 @@ def _load(source: SourceLike, max_bytes: int) -> tuple[str | bytes, str | None]:
     return source, None
 
 
-def read(source: SourceLike, *, reader: str | None = None, url: str | None = None, strict: bool = False,
-         encoding: str | None = None, max_bytes: int = MAX_INPUT_BYTES) -> Decision:
+def read(source: SourceLike, *, reader: str | Reader | None = None, url: str | None = None,
+         strict: bool = False, encoding: str | None = None, max_bytes: int = MAX_INPUT_BYTES) -> Decision:
     """Read one statement from a path, ``str`` or ``bytes``.
 
     A ``str`` of one line that names an existing file is read as a path; any other ``str`` is
     the statement's text.
 
-    Bytes are decoded (BOM, UTF-8, UTF-16, Windows-1252, or ``encoding``); the reader is picked
-    by sniffing the content unless ``reader`` names one.
+    ``reader`` names a reader (see :func:`lgo_decisions.readers.available`) or is a reader
+    object; by default the reader is picked by sniffing the content and the file name
+    (:func:`lgo_decisions.readers.detect`). Bytes go to the reader undecoded, so that a format
+    with its own encoding declaration (HTML) can use it, unless ``encoding`` is given; the text
+    reader decodes BOM, UTF-8, UTF-16 and Windows-1252.
 
     >>> read("Kent County Council (23 008 522)\\nDecision : Upheld").outcome.code.value
     'upheld'
+    >>> read("Kent County Council (23 008 522)", reader="pdf")
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.ReaderNotFound: no reader named 'pdf'; available: [...]
     """
     data, name = _load(source, max_bytes)
-    if reader not in (None, "text"):
-        raise ReaderNotFound(f"no reader named {reader!r}; available: ['text']")
-    text = data if isinstance(data, str) else decode(data, encoding=encoding, name=name)
-    return read_text(text, url=url, strict=strict, name=name)
+    if encoding is not None and isinstance(data, bytes):
+        data = decode(data, encoding=encoding, name=name)
+    if reader is None:
+        chosen = readers.detect(data[:readers.SNIFF_SIZE], name)
+    elif isinstance(reader, str):
+        chosen = readers.get(reader)
+    else:
+        chosen = reader
+    return chosen.read(data, url=url, strict=strict, name=name)
