@@ -1,0 +1,76 @@
+"""A small progress bar for the command line, drawn on a terminal (standard error) and nowhere else.
+
+>>> import io
+>>> bar = Progress(total=10, stream=io.StringIO())   # not a terminal: draws nothing
+>>> bar.enabled
+False
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from typing import TextIO
+
+
+def _clock(seconds: float) -> str:
+    m, s = divmod(int(seconds), 60)
+    h, m = divmod(m, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+class Progress:
+    """``done/total [####....] 42%  310/s  0:12 left  3 failed``, redrawn at most ten times a second.
+
+    ``enabled`` defaults to whether ``stream`` is a terminal; ``total`` may be ``None`` (a count only).
+    """
+
+    def __init__(self, total: int | None, *, stream: TextIO, enabled: bool | None = None,
+                 interval: float = 0.1) -> None:
+        self.total = total
+        self.stream = stream
+        self.enabled = stream.isatty() if enabled is None else enabled
+        self.interval = interval
+        self._start = time.monotonic()
+        self._last = 0.0
+        self._drawn = False
+
+    def line(self, done: int, failed: int, width: int = 80) -> str:
+        """The text of the bar for ``done`` inputs (``failed`` of them failed), fitted to ``width``."""
+        elapsed = max(time.monotonic() - self._start, 1e-9)
+        rate = done / elapsed
+        tail = f"  {rate:,.0f}/s"
+        if self.total:
+            tail += f"  {_clock((self.total - done) / rate) if rate else '?'} left"
+        if failed:
+            tail += f"  {failed:,} failed"
+        if not self.total:
+            return f"{done:,} read{tail}"[:width]
+        head = f"{done:,}/{self.total:,} "
+        pct = f" {100 * done // self.total:3d}%"
+        room = width - len(head) - len(pct) - len(tail) - 2
+        if room < 10:
+            return (head + pct + tail)[:width]
+        filled = room * done // self.total
+        return f"{head}[{'#' * filled}{'.' * (room - filled)}]{pct}{tail}"
+
+    def update(self, done: int, failed: int = 0, *, force: bool = False) -> None:
+        """Redraw the bar (throttled unless ``force``)."""
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self._last < self.interval:
+            return
+        self._last = now
+        width = shutil.get_terminal_size((80, 24)).columns - 1
+        self.stream.write("\r" + self.line(done, failed, width).ljust(width))
+        self.stream.flush()
+        self._drawn = True
+
+    def close(self) -> None:
+        """Clear the bar so that what follows starts on a clean line."""
+        if self.enabled and self._drawn:
+            width = shutil.get_terminal_size((80, 24)).columns - 1
+            self.stream.write("\r" + " " * width + "\r")
+            self.stream.flush()
+            self._drawn = False
