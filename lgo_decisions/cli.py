@@ -12,6 +12,9 @@ from . import __version__
 # (name, module under lgo_decisions.commands): each module has add_arguments(parser) and run(args) -> int
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("parse", "parse"),
+    ("stats", "stats"),
+    ("schema", "schema"),
+    ("validate", "validate"),
 )
 
 

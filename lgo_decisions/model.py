@@ -18,12 +18,25 @@ import attrs
 SCHEMA_VERSION = "1.0"
 """The schema version written into every record (``major.minor``)."""
 
-REFERENCE_PATTERN = r"^\d{2} \d{3} \d{3}[a-z]?$"
+# Patterns of the serialised forms, shared by the loader and the JSON Schema. ASCII digits only,
+# and always matched against the whole string: a JSON Schema ``pattern`` is an ECMA-262 regex, where
+# ``\d`` is [0-9] and ``$`` does not match before a final newline (both differ in Python's re).
+REFERENCE_PATTERN = r"^[0-9]{2} [0-9]{3} [0-9]{3}[a-z]?$"
+"""A complaint reference, ``YY NNN NNN`` with an optional letter suffix."""
+
+_YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+DATE_PATTERN = (
+    f"^(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    f"|02-(?:0[1-9]|1[0-9]|2[0-8]))|{_LEAP_YEAR}-02-29)$"
+)
+"""A calendar date ``YYYY-MM-DD`` (years 0001-9999, real days only, leap years included)."""
+
 _REFERENCE = re.compile(REFERENCE_PATTERN)
 
 
 def _check_reference(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not _REFERENCE.match(value):
+    if value is not None and not _REFERENCE.fullmatch(value):
         raise ValueError(f"{attribute.name} must look like '20 007 417' (optional letter suffix), got {value!r}")
 
 
@@ -79,61 +92,86 @@ class OutcomeCode(str, enum.Enum):
 class Organisation:
     """A body complained about, as named in the title line, with its reference on that page."""
 
-    name: str
-    reference: str | None = attrs.field(default=None, validator=_check_reference)
+    name: str = attrs.field(metadata={"description": "The body's name as published, e.g. 'Kent County Council'."})
+    reference: str | None = attrs.field(
+        default=None, validator=_check_reference,
+        metadata={"description": "The complaint reference on this body's page ('YY NNN NNN', optional letter "
+                                 "suffix), or null when the title line does not give one."})
 
 
 @attrs.frozen(kw_only=True)
 class Category:
     """The published category: an area and (usually) a subject, as labels."""
 
-    area: str
-    subject: str | None = None
+    area: str = attrs.field(metadata={"description": "The area label, e.g. 'Education'."})
+    subject: str | None = attrs.field(
+        default=None, metadata={"description": "The subject label within the area, or null when none is published."})
 
 
 @attrs.frozen(kw_only=True)
 class Outcome:
     """The published decision: a normalised ``code``, the ``label`` as published, any ``detail``."""
 
-    code: OutcomeCode
-    label: str
-    detail: str | None = None
+    code: OutcomeCode = attrs.field(
+        metadata={"description": "The outcome normalised to a code; 'other' for a label the library does not know."})
+    label: str = attrs.field(metadata={"description": "The outcome label exactly as published, e.g. 'Upheld'."})
+    detail: str | None = attrs.field(
+        default=None,
+        metadata={"description": "Text published after the label (older pages: 'Label: detail'), or null."})
 
 
 @attrs.frozen(kw_only=True)
 class Paragraph:
     """An unnumbered paragraph (a continuation paragraph when it sits inside a numbered one)."""
 
-    type: Literal["paragraph"] = attrs.field(default="paragraph", init=False, repr=False)
-    text: str
+    type: Literal["paragraph"] = attrs.field(
+        default="paragraph", init=False, repr=False,
+        metadata={"description": "The block kind: always 'paragraph' for this block."})
+    text: str = attrs.field(metadata={"description": "The paragraph's text."})
 
 
 @attrs.frozen(kw_only=True)
 class BulletList:
     """A bulleted list; each item is the text of one bullet."""
 
-    type: Literal["bullet_list"] = attrs.field(default="bullet_list", init=False, repr=False)
-    items: tuple[str, ...] = attrs.field(converter=_strs)
+    type: Literal["bullet_list"] = attrs.field(
+        default="bullet_list", init=False, repr=False,
+        metadata={"description": "The block kind: always 'bullet_list' for this block."})
+    items: tuple[str, ...] = attrs.field(
+        converter=_strs, metadata={"description": "The text of each bullet, in order (an item may be empty)."})
 
 
 @attrs.frozen(kw_only=True)
 class SubParagraph:
     """A lettered or numbered sub-paragraph; ``number`` is its place in its list (1, 2, ...)."""
 
-    type: Literal["sub_paragraph"] = attrs.field(default="sub_paragraph", init=False, repr=False)
-    number: int = attrs.field(validator=_positive)
-    text: str
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
+    type: Literal["sub_paragraph"] = attrs.field(
+        default="sub_paragraph", init=False, repr=False,
+        metadata={"description": "The block kind: always 'sub_paragraph' for this block."})
+    number: int = attrs.field(
+        validator=_positive, metadata={"description": "Its place in its list of sub-paragraphs, from 1."})
+    text: str = attrs.field(metadata={"description": "The sub-paragraph's text (its first paragraph)."})
+    blocks: tuple[Block, ...] = attrs.field(
+        default=(), converter=_blocks,
+        metadata={"description": "Blocks inside the sub-paragraph (continuation paragraphs, nested lists), in order."})
 
 
 @attrs.frozen(kw_only=True)
 class NumberedParagraph:
     """A numbered paragraph; ``number`` runs 1..N through the whole statement."""
 
-    type: Literal["numbered_paragraph"] = attrs.field(default="numbered_paragraph", init=False, repr=False)
-    number: int = attrs.field(validator=_positive)
-    text: str
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
+    type: Literal["numbered_paragraph"] = attrs.field(
+        default="numbered_paragraph", init=False, repr=False,
+        metadata={"description": "The block kind: always 'numbered_paragraph' for this block."})
+    number: int = attrs.field(
+        validator=_positive,
+        metadata={"description": "The paragraph's number in the whole statement, from 1 (numbers run through "
+                                 "all sections, as the statement's own cross-references use them)."})
+    text: str = attrs.field(metadata={"description": "The paragraph's text (its first paragraph)."})
+    blocks: tuple[Block, ...] = attrs.field(
+        default=(), converter=_blocks,
+        metadata={"description": "Blocks inside the paragraph (sub-paragraphs, bullet lists, continuation "
+                                 "paragraphs), in order."})
 
 
 Block = Union[Paragraph, BulletList, SubParagraph, NumberedParagraph]
@@ -151,27 +189,35 @@ BLOCK_TYPES: dict[str, type[Block]] = {
 class Section:
     """A part of the statement under one heading (``None`` for text before any heading)."""
 
-    heading: str | None = None
-    level: int = attrs.field(default=2, validator=_level)
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
+    heading: str | None = attrs.field(
+        default=None,
+        metadata={"description": "The heading as published, or null for text before the first heading."})
+    level: int = attrs.field(
+        default=2, validator=_level,
+        metadata={"description": "The heading level, 1 to 6 (2 for a section heading, 3 for a sub-heading)."})
+    blocks: tuple[Block, ...] = attrs.field(
+        default=(), converter=_blocks, metadata={"description": "The section's blocks, in order."})
 
 
 @attrs.frozen(kw_only=True)
 class Source:
     """Where a record was read from: the reader's name, the input's name and its SHA-256."""
 
-    reader: str
-    name: str | None = None
-    content_hash: str | None = None
+    reader: str = attrs.field(metadata={"description": "The name of the reader that read the input, e.g. 'text'."})
+    name: str | None = attrs.field(
+        default=None, metadata={"description": "The input's name (a file name or path), or null."})
+    content_hash: str | None = attrs.field(
+        default=None, metadata={"description": "The SHA-256 of the input, in hexadecimal, or null."})
 
 
 @attrs.frozen(kw_only=True)
 class Diagnostic:
     """Something a reader noticed and could not place or check; ``line`` is 1-based where known."""
 
-    code: str
-    message: str
-    line: int | None = None
+    code: str = attrs.field(metadata={"description": "A short stable code naming the kind of problem."})
+    message: str = attrs.field(metadata={"description": "A readable explanation."})
+    line: int | None = attrs.field(
+        default=None, metadata={"description": "The 1-based line (or block) of the input it concerns, or null."})
 
 
 def _date(value: _dt.date | None) -> _dt.date | None:
@@ -189,19 +235,46 @@ class Decision:
     '20 007 417'
     """
 
-    schema_version: str = SCHEMA_VERSION
-    reference: str | None = attrs.field(default=None, validator=_check_reference)
-    organisations: tuple[Organisation, ...] = attrs.field(default=(), converter=_organisations)
-    category: Category | None = None
-    outcome: Outcome | None = None
-    decision_date: _dt.date | None = attrs.field(default=None, converter=_date)
-    summary: str | None = None
-    sections: tuple[Section, ...] = attrs.field(default=(), converter=_sections)
-    decided_by: str | None = None
-    url: str | None = None
-    source: Source | None = attrs.field(default=None, eq=False)
-    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics, eq=False)
-    extensions: dict[str, Any] = attrs.field(factory=dict, hash=False)
+    schema_version: str = attrs.field(
+        default=SCHEMA_VERSION,
+        metadata={"description": "The schema version the record was written with, 'major.minor' (see "
+                                 "docs/compatibility.md); a missing version means the reader's own."})
+    reference: str | None = attrs.field(
+        default=None, validator=_check_reference,
+        metadata={"description": "The complaint reference, 'YY NNN NNN' with an optional letter suffix for one "
+                                 "of several bodies, or null when the statement does not give one."})
+    organisations: tuple[Organisation, ...] = attrs.field(
+        default=(), converter=_organisations,
+        metadata={"description": "The bodies complained about, in title order (empty when the title names none)."})
+    category: Category | None = attrs.field(
+        default=None,
+        metadata={"description": "The published category (or the one in the statement's address), or null."})
+    outcome: Outcome | None = attrs.field(
+        default=None, metadata={"description": "The published decision, or null when the page gives none."})
+    decision_date: _dt.date | None = attrs.field(
+        default=None, converter=_date,
+        metadata={"description": "The published decision date as an ISO date 'YYYY-MM-DD', or null."})
+    summary: str | None = attrs.field(
+        default=None, metadata={"description": "The summary at the head of the statement, or null."})
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_sections,
+        metadata={"description": "The statement's sections, in order; nothing of the statement text is dropped."})
+    decided_by: str | None = attrs.field(
+        default=None,
+        metadata={"description": "The closing line naming who decided, e.g. \"Investigator's decision on behalf of "
+                                 "the Ombudsman\", or null."})
+    url: str | None = attrs.field(
+        default=None, metadata={"description": "The statement's address on the Ombudsman's site, or null."})
+    source: Source | None = attrs.field(
+        default=None, eq=False,
+        metadata={"description": "Where the record was read from, or null; not part of a record's equality."})
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(
+        default=(), converter=_diagnostics, eq=False,
+        metadata={"description": "What the reader noticed and could not place or check; not part of equality."})
+    extensions: dict[str, Any] = attrs.field(
+        factory=dict, hash=False,
+        metadata={"description": "Plugin data by namespace (one key per plugin); namespaces the reader does not "
+                                 "know are kept verbatim."})
 
     def paragraphs(self) -> list[NumberedParagraph]:
         """The numbered paragraphs of the whole statement, in order."""

@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 import cattrs
+import cattrs.v
 from cattrs.errors import BaseValidationError
 from cattrs.gen import make_dict_unstructure_fn
 
 from .errors import SerialisationError
-from .model import BLOCK_TYPES, Block, Decision
+from .extensions import structure_extensions, unstructure_extensions
+from .jsonschema import shape_problems  # walks the models as the JSON Schema does
+from .migrations import migrate
+from .model import BLOCK_TYPES, DATE_PATTERN, Block, Decision, OutcomeCode
+
+_DATE = re.compile(DATE_PATTERN)
 
 
 def _structure_block(value: Any, _: Any) -> Block:
@@ -34,7 +41,19 @@ def _structure_block(value: Any, _: Any) -> Block:
 def _structure_date(value: Any, _: Any) -> dt.date:
     if not isinstance(value, str):
         raise TypeError(f"a date must be an ISO string, got {type(value).__name__}")
+    if not _DATE.fullmatch(value):  # the JSON Schema's pattern; fromisoformat alone takes '20210204' too
+        raise ValueError(f"a date must be a real date written YYYY-MM-DD, got {value!r}")
     return dt.date.fromisoformat(value)
+
+
+def _structure_datetime(value: Any, _: Any) -> dt.datetime:
+    if not isinstance(value, str):
+        raise TypeError(f"a date and time must be an ISO string, got {type(value).__name__}")
+    return dt.datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith("Z") else value)
+
+
+def _is_extensions(t: Any) -> bool:
+    return bool(t == dict[str, Any])  # only Decision.extensions has this type in schema v1
 
 
 def _structure_str(value: Any, _: Any) -> str:
@@ -44,6 +63,8 @@ def _structure_str(value: Any, _: Any) -> str:
 
 
 def _structure_int(value: Any, _: Any) -> int:
+    if isinstance(value, float) and value.is_integer():  # JSON Schema counts 2.0 as an integer
+        return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"expected a whole number, got {type(value).__name__}")
     return value
@@ -54,11 +75,16 @@ def make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(detailed_validation=True)
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook(dt.datetime, _structure_datetime)  # for extension payloads
     conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(OutcomeCode, lambda v, _: OutcomeCode(v))  # not the str hook: an enum
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook_func(lambda t: t == Block, _structure_block)
     for cls in BLOCK_TYPES.values():  # write each block's "type" tag (an init=False field)
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, _cattrs_include_init_false=True))
+    # Decision.extensions: registered namespaces typed, unknown ones verbatim (lgo_decisions.extensions).
+    conv.register_structure_hook_func(_is_extensions, lambda v, _: structure_extensions(v, conv))
+    conv.register_unstructure_hook_func(_is_extensions, lambda v: unstructure_extensions(v, conv))
     return conv
 
 
@@ -66,9 +92,16 @@ converter: cattrs.Converter = make_converter()
 """The library's one converter (also used by plugins for their extension payloads)."""
 
 
+def _format_exception(exc: BaseException, type_: Any) -> str:
+    # our hooks and the models' validators say what was wrong: keep their words
+    if isinstance(exc, (ValueError, TypeError)) and exc.args and isinstance(exc.args[0], str):
+        return exc.args[0]
+    return cattrs.v.format_exception(exc, type_)
+
+
 def _error(exc: BaseException) -> SerialisationError:
     if isinstance(exc, BaseValidationError):
-        messages = cattrs.transform_error(exc, path="$")
+        messages = cattrs.transform_error(exc, path="$", format_exception=_format_exception)
         return SerialisationError("record does not fit schema v1: " + "; ".join(messages))
     return SerialisationError(f"record does not fit schema v1: {exc}")
 
@@ -78,10 +111,18 @@ def to_dict(decision: Decision) -> dict[str, Any]:
     return converter.unstructure(decision)  # type: ignore[no-any-return]
 
 
-def from_dict(data: dict[str, Any]) -> Decision:
-    """Load a record from a dict; raises :class:`SerialisationError` naming the field path."""
+def from_dict(data: dict[str, Any], *, strict: bool = False) -> Decision:
+    """Load a record from a dict; raises :class:`SerialisationError` naming the field path.
+
+    Records of an older schema version are migrated (:mod:`lgo_decisions.migrations`). Keys that
+    schema v1 does not name are ignored, or with ``strict=True`` rejected (docs/compatibility.md).
+    """
     if not isinstance(data, dict):
         raise SerialisationError(f"a record must be a JSON object, got {type(data).__name__}")
+    data = migrate(data)
+    problems = list(shape_problems(data, strict=strict))  # what cattrs alone would coerce
+    if problems:
+        raise SerialisationError("record does not fit schema v1: " + "; ".join(problems))
     try:
         return converter.structure(data, Decision)
     except (BaseValidationError, ValueError, TypeError, KeyError) as exc:
@@ -93,13 +134,13 @@ def dumps(decision: Decision, *, indent: int | None = None) -> str:
     return json.dumps(to_dict(decision), ensure_ascii=False, indent=indent)
 
 
-def loads(text: str | bytes) -> Decision:
-    """Load a record from JSON text."""
+def loads(text: str | bytes, *, strict: bool = False) -> Decision:
+    """Load a record from JSON text (``strict`` as in :func:`from_dict`)."""
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise SerialisationError(f"not JSON: {exc}") from None
-    return from_dict(data)
+    return from_dict(data, strict=strict)
 
 
 def dump_jsonl(decisions: Iterable[Decision], fp: IO[str]) -> int:
@@ -112,8 +153,8 @@ def dump_jsonl(decisions: Iterable[Decision], fp: IO[str]) -> int:
     return count
 
 
-def load_jsonl(fp: Iterable[str | bytes]) -> Iterator[Decision]:
-    """Read records from a JSON Lines file one at a time (blank lines skipped).
+def load_jsonl(fp: Iterable[str | bytes], *, strict: bool = False) -> Iterator[Decision]:
+    """Read records from a JSON Lines file one at a time (blank lines skipped; ``strict`` as in :func:`from_dict`).
 
     Raises :class:`SerialisationError` naming the line of a bad record.
     """
@@ -121,6 +162,6 @@ def load_jsonl(fp: Iterable[str | bytes]) -> Iterator[Decision]:
         if not line.strip():
             continue
         try:
-            yield loads(line)
+            yield loads(line, strict=strict)
         except SerialisationError as exc:
             raise SerialisationError(f"line {lineno}: {exc}") from None

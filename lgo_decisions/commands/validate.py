@@ -1,0 +1,169 @@
+"""Check JSON Lines records against the JSON Schema and by loading them; report each bad line.
+
+Each bad record is reported as FILE:LINE: reason on standard output, and a count per file on
+standard error. Exit status: 0 when every record is good, 1 when some are bad, 2 for a usage error
+(such as a file that cannot be read). Records of an older schema version are migrated first.
+Without the jsonschema package (pip install 'lgo-decisions[jsonschema]') records are checked by
+loading only, which admits the same records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import SerialisationError
+from ..jsonschema import json_schema
+from ..migrations import migrate
+from ..serialise import from_dict
+
+Check = Callable[[Any], "str | None"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="JSON Lines files of records ('-' for standard input)")
+    parser.add_argument("--strict", action="store_true",
+                        help="also reject keys the schema does not name (strict schema and strict loading)")
+
+
+def _json_path(path: Iterable[str | int]) -> str:
+    out = "$"
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}" if part.isidentifier() else f"[{part!r}]"
+    return out
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _leaf(error: Any) -> Any:
+    """The error that says what is wrong: inside a oneOf/anyOf, the branch whose block tag matched."""
+    while error.context:
+        branches: dict[Any, list[Any]] = {}
+        for e in error.context:
+            branches.setdefault(e.schema_path[0], []).append(e)
+        tagged = [es for es in branches.values()
+                  if not any(e.validator == "const" and list(e.relative_path) == ["type"] for e in es)]
+        error = max((e for es in (tagged or branches.values()) for e in es), key=lambda e: len(e.absolute_path))
+    return error
+
+
+def _reason(error: Any) -> str:
+    where = _json_path(error.absolute_path)
+    if error.validator == "pattern" and error.schema.get("format") == "date":
+        what = f"{_short(error.instance)} is not a real date written YYYY-MM-DD"
+    elif error.validator == "pattern":
+        what = f"{_short(error.instance)} does not match {error.validator_value}"
+    elif error.validator == "additionalProperties":
+        unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        what = "unknown key" + ("s " if len(unknown) > 1 else " ") + ", ".join(map(repr, unknown))
+    elif error.validator in ("type", "enum", "const", "minimum", "maximum"):
+        what = f"{_short(error.instance)} " + error.message.split(" ", 1)[1] if error.message.startswith(
+            repr(error.instance)) else error.message
+    else:
+        what = error.message
+    return f"{what} @ {where}"
+
+
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+    """``pattern`` as ECMA-262 reads it: a final ``$`` does not match before a trailing newline (Python's does)."""
+    import jsonschema
+
+    if validator.is_type(instance, "string"):
+        match = re.search(pattern, instance)
+        if match is None or (pattern.endswith("$") and match.end() != len(instance)):
+            yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def schema_validator(*, strict: bool = False) -> Any:
+    """A jsonschema validator of the record schema (needs the ``jsonschema`` package).
+
+    >>> schema_validator().is_valid({"reference": "20 007 417\\n"})
+    False
+    """
+    import jsonschema
+
+    base = jsonschema.Draft202012Validator
+    cls = jsonschema.validators.extend(base, {"pattern": _ecma_pattern})  # type: ignore[no-untyped-call]
+    return cls(json_schema(strict=strict))
+
+
+def _schema_check(strict: bool) -> Check | None:
+    try:
+        validator = schema_validator(strict=strict)
+    except ImportError:
+        return None
+
+    def check(data: Any) -> str | None:
+        errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+        if not errors:
+            return None
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        return "schema: " + _reason(_leaf(errors[0])) + more
+
+    return check
+
+
+def check_lines(lines: Iterable[str], *, strict: bool = False, schema: Check | None = None
+                ) -> Iterator[tuple[int, str | None]]:
+    """``(line number, reason or None)`` for each record of a JSON Lines text (blank lines skipped)."""
+    for lineno, line in enumerate(lines, 1):
+        if line.strip():
+            yield lineno, _check_line(line, strict, schema)
+
+
+def _check_line(line: str, strict: bool, schema: Check | None) -> str | None:
+    try:
+        data = json.loads(line)
+    except ValueError as exc:
+        return f"not JSON: {exc}"
+    if not isinstance(data, dict):
+        return f"a record must be a JSON object, got {type(data).__name__}"
+    try:
+        current = migrate(data)
+    except SerialisationError as exc:
+        return str(exc)
+    reason = schema(current) if schema is not None else None
+    if reason is None:
+        try:
+            from_dict(current, strict=strict)
+        except SerialisationError as exc:
+            reason = f"load: {exc}"
+    return reason
+
+
+def run(args: argparse.Namespace) -> int:
+    missing = [p for p in args.files if p != "-" and not Path(p).is_file()]
+    for p in missing:
+        print(f"lgo-decisions validate: no such file: {p}", file=sys.stderr)
+    if missing:
+        return 2
+    schema = _schema_check(args.strict)
+    if schema is None:
+        print("lgo-decisions validate: note: jsonschema is not installed; checking by loading only", file=sys.stderr)
+    any_bad = False
+    for name in args.files:
+        fp = sys.stdin if name == "-" else open(name, encoding="utf-8")  # noqa: SIM115
+        records = bad = 0
+        try:
+            for lineno, reason in check_lines(fp, strict=args.strict, schema=schema):
+                records += 1
+                if reason is not None:
+                    bad += 1
+                    print(f"{name}:{lineno}: {reason}")
+        except UnicodeDecodeError as exc:
+            print(f"lgo-decisions validate: {name}: not UTF-8 text: {exc}", file=sys.stderr)
+            return 2
+        finally:
+            if fp is not sys.stdin:
+                fp.close()
+        print(f"{name}: {records} record(s), {bad} bad", file=sys.stderr)
+        any_bad = any_bad or bad > 0
+    return 1 if any_bad else 0
