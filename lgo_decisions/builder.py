@@ -37,6 +37,8 @@ from .vocabulary import BULLET_SECTIONS, key, norm, parse_outcome
 _DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%d/%m/%Y", "%d %b %y")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]?\s+[A-Z]")
 _REF = re.compile(r"^(\d{2})[ -]?(\d{3})[ -]?(\d{3})([a-zA-Z]?)$")
+MAX_NESTING = 10
+"""Deepest sub-paragraph nesting kept (statements use 2 or 3); deeper items stay at this depth."""
 
 
 def normalise_reference(text: str) -> str | None:
@@ -64,6 +66,7 @@ class _Item:
     number: int
     text: str
     blocks: list[_Part] = attrs.field(factory=list)
+    children: int = 0  # sub-items added so far: numbers them without rescanning blocks
 
     def freeze(self) -> Block:
         blocks = tuple(_freeze(b) for b in self.blocks)
@@ -136,7 +139,7 @@ class _Builder:
         self.prev: Token | None = None
         self.run_open = False  # a paragraph ended with ':' and "- " items may be its bullets
         self.last_bullet: str | None = None
-        self.prelude: list[str] = []
+        self.prelude: list[Token] = []
         self.toc: list[Token] = []
 
     # -- helpers -------------------------------------------------------------------------
@@ -178,8 +181,7 @@ class _Builder:
             return
         handler = getattr(self, "_" + kind.value)
         handler(tok)
-        if kind is not Kind.HEADING:
-            self.after_rule = False
+        self.after_rule = False  # a rule makes the one heading after it level 2
         self.prev = tok
 
     def _title(self, tok: Token) -> None:
@@ -234,7 +236,7 @@ class _Builder:
 
     def _paragraph(self, tok: Token) -> None:
         if self.title is None and not self.body and not self.headers:
-            self.prelude.append(tok.text)  # text before the title: kept, never the summary
+            self.prelude.append(tok)  # text before the title: kept, never the summary
             return
         self.body = True
         self.bullets = None
@@ -268,22 +270,27 @@ class _Builder:
                 # A list dumped flat: "2. Mrs B says:" then "1. ...", "2. ..." is its sub-list.
                 self.inferred_nesting = True
                 depth = 1
-        self._add_item(depth, tok.text)
+        self._add_item(depth, tok.text, tok)
 
-    def _add_item(self, depth: int, text: str) -> None:
+    def _add_item(self, depth: int, text: str, tok: Token | None = None) -> None:
         while self.stack and self.stack[-1].depth >= depth:
             self.stack.pop()
         if depth > 0 and not self.stack:
             depth = 0
         depth = min(depth, len(self.stack))
+        if depth > MAX_NESTING:  # keeps freezing, rendering and serialising within the recursion limit
+            self.note("nesting_too_deep", f"list items nested deeper than {MAX_NESTING} levels kept at that depth",
+                      tok)
+            depth = MAX_NESTING
+            del self.stack[depth:]
         if depth == 0:
             self.counter += 1
             item = _Item(depth=0, number=self.counter, text=text)
             self.section().blocks.append(item)
         else:
             parent = self.stack[-1]
-            number = sum(1 for b in parent.blocks if isinstance(b, _Item)) + 1
-            item = _Item(depth=depth, number=number, text=text)
+            parent.children += 1
+            item = _Item(depth=depth, number=parent.children, text=text)
             parent.blocks.append(item)
         self.stack.append(item)
         self.bullets = None
@@ -297,9 +304,11 @@ class _Builder:
         self._add_bullet(tok.text)
 
     def _add_bullet(self, text: str) -> None:
-        if self.bullets is None:
+        container = self.container()
+        if self.bullets is None or not (container and container[-1] is self.bullets):
+            # a new list, also when the open one belongs to a sub-paragraph left behind
             self.bullets = _Bullets()
-            self.container().append(self.bullets)
+            container.append(self.bullets)
         self.bullets.items.append(text)
         self.last_bullet = text
 
@@ -368,7 +377,8 @@ class _Builder:
             if decision_date is None:
                 self.note("invalid_date", f"decision date {when.text!r} is not a date", when)
         if self.marker and self.decided_by is None:
-            self.note("no_closing_line", "no closing line naming who decided: the statement may be cut short")
+            self.note("no_closing_line", "no closing line naming who decided: the statement may be cut short",
+                      self.prev)
         headings = {key(s.heading) for s in self.sections if s.heading is not None}
         unmatched = [t.text for t in self.toc if key(t.text) not in headings]
         if unmatched:
@@ -377,9 +387,10 @@ class _Builder:
                       f"{len(unmatched)} table-of-contents entr(y/ies) with no section: {unmatched[:3]}")
             self.sections.insert(0, _Section(heading=None, level=2, blocks=[_Bullets(items=unmatched)]))
         if self.prelude:
-            self.note("text_before_title", f"{len(self.prelude)} line(s) of unrecognised text before the title")
+            self.note("text_before_title", f"{len(self.prelude)} line(s) of unrecognised text before the title",
+                      self.prelude[0])
             self.sections.insert(0, _Section(heading=None, level=2,
-                                             blocks=[Paragraph(text=t) for t in self.prelude]))
+                                             blocks=[Paragraph(text=t.text) for t in self.prelude]))
         sections = [Section(heading=s.heading, level=s.level, blocks=tuple(_freeze(b) for b in s.blocks))
                     for s in self.sections]
         summary = self.summary

@@ -13,7 +13,7 @@ from .model import OutcomeCode
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
                          "\u2032": "'", "`": "'"})
-_SPACE = re.compile(r"\s+")
+_QUOTE_CHARS = re.compile("[" + "".join(map(chr, _QUOTES)) + "]")
 
 MAX_SHORT_LINE = 300
 """Lines longer than this are never a title, header, heading or chrome (keeps matching linear)."""
@@ -21,7 +21,9 @@ MAX_SHORT_LINE = 300
 
 def norm(text: str) -> str:
     """Normalise quotes and runs of white space, keep case."""
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+    if _QUOTE_CHARS.search(text):  # translate() is slow even when there is nothing to replace
+        text = text.translate(_QUOTES)
+    return " ".join(text.split())  # runs of white space to one space, stripped; faster than re.sub
 
 
 def key(text: str) -> str:

@@ -32,7 +32,7 @@ from ..vocabulary import (
 
 NAME = "text"
 
-_NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+")
+_NUMBERED = re.compile(r"^(\d{1,3})[.)](?:\s+|$)")  # a bare "4." is an empty list item
 _LETTERED = re.compile(r"^(?:\(([a-z])\)|([a-z])[.)])\s+")
 _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6\u25cf\u25cb\u25a0\u2023\u2043*]\s*")
 _DASH = re.compile(r"^[-\u2013]\s+")
@@ -184,9 +184,37 @@ def read_text(text: str, *, url: str | None = None, strict: bool = False, name: 
     if not isinstance(text, str):
         raise TypeError(f"read_text() takes str, not {type(text).__name__}; use read() for bytes and paths")
     diagnostics: list[Diagnostic] = []
-    clean, count = _CONTROL.subn("", text.lstrip("\ufeff"))
+    body = text.lstrip("\ufeff")
+    clean, count = _CONTROL.subn("", body)
     if count:
+        first = _CONTROL.search(body)
+        head = body[:first.start()] if first else ""
+        line = head.count("\n") + head.count("\r") - head.count("\r\n") + 1  # as tokenize() numbers lines
         diagnostics.append(Diagnostic(code="control_characters",
-                                      message=f"{count} control character(s) removed"))
+                                      message=f"{count} control character(s) removed", line=line))
     source = Source(reader=NAME, name=name, content_hash=content_hash(text))
     return build(tokenize(clean), url=url, strict=strict, source=source, diagnostics=diagnostics)
+
+
+class TextReader:
+    """The ``text`` reader for the registry (:mod:`lgo_decisions.readers`): saved text, any layout."""
+
+    name = NAME
+    suffixes: tuple[str, ...] = (".txt", ".text")
+
+    def sniff(self, head: bytes | str, name: str | None) -> int:
+        """1 for anything: text is the fallback every other reader outbids."""
+        return 1
+
+    def read(self, data: str | bytes, *, url: str | None = None, strict: bool = False,
+             name: str | None = None) -> Decision:
+        """Read ``str`` with :func:`read_text`; ``bytes`` are decoded first."""
+        if isinstance(data, bytes):
+            from ..decoding import decode
+
+            data = decode(data, name=name)
+        return read_text(data, url=url, strict=strict, name=name)
+
+
+READER = TextReader()
+"""The registered ``text`` reader."""

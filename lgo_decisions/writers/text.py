@@ -1,0 +1,370 @@
+"""The text writer: a decision in the canonical spaced layout, which the text reader reads back equal.
+
+The layout is that of the saved statement pages (seeds 000, 001, 004) without page chrome: the
+title line, header fields, the decision marker, ``Summary: ...``, the sections with their headings,
+``  N. `` numbered paragraphs (statement-wide numbers), ``      k. `` sub-paragraphs, ``    • ``
+bullets, unindented continuation paragraphs, ``Back to top`` before each level-2 heading after the
+first (and after the last section), and the closing line.
+
+The address is not part of the text: read the rendering back with the decision's ``url``
+(``read_text(render_text(d), url=d.url) == d``). What the layout cannot hold (extensions, heading
+levels other than 2 and 3, a paragraph whose text reads as a list item, ...) raises
+:class:`~lgo_decisions.errors.RenderError` naming the place; nothing is written that would read
+back different.
+
+>>> from lgo_decisions import Decision, NumberedParagraph, Section, read_text
+>>> d = Decision(reference="20 007 417", summary="We will not investigate.",
+...              sections=[Section(heading="The complaint",
+...                                blocks=[NumberedParagraph(number=1, text="Mr X complains.")])],
+...              decided_by="Investigator's decision on behalf of the Ombudsman")
+>>> print(render_text(d))
+20 007 417
+<BLANKLINE>
+The Ombudsman's final decision:
+<BLANKLINE>
+Summary: We will not investigate.
+<BLANKLINE>
+The complaint
+<BLANKLINE>
+  1. Mr X complains.
+<BLANKLINE>
+Back to top
+<BLANKLINE>
+Investigator's decision on behalf of the Ombudsman
+<BLANKLINE>
+>>> read_text(render_text(d)) == d
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..errors import RenderError
+from ..model import (
+    SCHEMA_VERSION,
+    Block,
+    BulletList,
+    Decision,
+    NumberedParagraph,
+    OutcomeCode,
+    Paragraph,
+    Section,
+    SubParagraph,
+)
+from ..readers.text import read_text, tokenize
+from ..tokens import Kind, Token
+from ..vocabulary import CLOSING, MAX_SHORT_LINE, is_heading_text, key, parse_outcome
+
+__all__ = ["WRITER", "TextWriter", "render_text"]
+
+NAME = "text"
+MARKER = "The Ombudsman's final decision:"
+RULE = "Back to top"
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what the text reader removes
+_MAX_NUMBER = 999  # the text reader's list markers have at most three digits
+
+
+@attrs.define
+class _Line:
+    """One written line: its text, the token the reader must make of it, and where it came from."""
+
+    text: str
+    expect: Token | None  # None: the line is chrome-like on purpose (nothing to compare)
+    where: str
+    item: bool = False  # list lines follow each other without a blank line
+
+
+class _Writer:
+    def __init__(self, decision: Decision) -> None:
+        self.d = decision
+        self.lines: list[_Line] = []
+
+    # -- helpers -------------------------------------------------------------------------
+    def fail(self, where: str, problem: str) -> RenderError:
+        ref = f" {self.d.reference}" if self.d.reference else ""
+        return RenderError(f"cannot write decision{ref} as text: {where}: {problem}")
+
+    def check(self, text: str, where: str) -> str:
+        """A text that must sit on one line as it is (the reader strips lines, splits at line breaks)."""
+        if not text:
+            raise self.fail(where, "the text is empty, and an empty line reads as nothing")
+        if "\n" in text or "\r" in text:
+            raise self.fail(where, f"the text spans several lines: {_short(text)!r}")
+        if _CONTROL.search(text):
+            raise self.fail(where, f"the text holds control characters, which the reader removes: {_short(text)!r}")
+        if text != text.strip():
+            raise self.fail(where, f"the text begins or ends with white space, which the reader strips: "
+                                   f"{_short(text)!r}")
+        return text
+
+    def add(self, text: str, expect: Token | None, where: str, *, item: bool = False) -> None:
+        self.lines.append(_Line(text=text, expect=expect, where=where, item=item))
+
+    # -- the page ------------------------------------------------------------------------
+    def write(self) -> str:
+        d = self.d
+        if d.schema_version != SCHEMA_VERSION:
+            raise self.fail("schema_version", f"the reader writes schema {SCHEMA_VERSION}, not {d.schema_version!r}")
+        if d.extensions:
+            raise self.fail("extensions", f"the text layout has no place for extension data "
+                                          f"({', '.join(sorted(d.extensions))})")
+        self.title()
+        self.headers()
+        self.add(MARKER, Token(kind=Kind.MARKER, text=MARKER), "the decision marker")
+        if d.summary is not None:
+            text = self.check(d.summary, "summary")
+            self.add(f"Summary: {text}", Token(kind=Kind.SUMMARY, text=text), "summary")
+        self.sections(d.sections)
+        if d.decided_by is not None:
+            text = self.check(d.decided_by, "decided_by")
+            if len(text) > MAX_SHORT_LINE or not CLOSING.search(key(text)):
+                raise self.fail("decided_by", f"{_short(text)!r} does not read as a closing line (such as "
+                                              "\"Investigator's decision on behalf of the Ombudsman\")")
+            self.add(text, Token(kind=Kind.CLOSING, text=text), "decided_by")
+        out = ""
+        for i, line in enumerate(self.lines):
+            if i:
+                out += "\n" if line.item and self.lines[i - 1].item else "\n\n"
+            out += line.text
+        return out + "\n"
+
+    def title(self) -> None:
+        d = self.d
+        if len(d.organisations) > 1:
+            raise self.fail("organisations", "the title line names one organisation, not "
+                                             f"{len(d.organisations)}")
+        if d.reference is None:
+            if d.organisations:
+                raise self.fail("organisations[0]", "a title line without a reference does not read as a title")
+            return
+        line = d.reference
+        if d.organisations:
+            org = d.organisations[0]
+            name = self.check(org.name, "organisations[0].name")
+            if org.reference != d.reference:
+                raise self.fail("organisations[0].reference", f"the title line gives the organisation the "
+                                f"statement's reference {d.reference!r}, not {org.reference!r}")
+            line = f"{name} ({d.reference})"
+        self.add(line, Token(kind=Kind.TITLE, text=line), "the title line")
+
+    def headers(self) -> None:
+        d = self.d
+        if d.category is not None:
+            area = self.check(d.category.area, "category.area")
+            if ">" in area:
+                raise self.fail("category.area", f"{area!r} holds '>', which separates area and subject")
+            text = area
+            if d.category.subject is not None:
+                text = f"{area} > {self.check(d.category.subject, 'category.subject')}"
+            self.add(f"Category : {text}", Token(kind=Kind.HEADER, name="Category", text=text), "category")
+        if d.outcome is not None:
+            label = self.check(d.outcome.label, "outcome.label")
+            code, detail = parse_outcome(label)
+            if (code or OutcomeCode.OTHER, detail) != (d.outcome.code, d.outcome.detail):
+                raise self.fail("outcome", f"the label {label!r} reads as code "
+                                f"{(code or OutcomeCode.OTHER).value!r} with detail {detail!r}, not "
+                                f"{d.outcome.code.value!r} with {d.outcome.detail!r}")
+            self.add(f"Decision : {label}", Token(kind=Kind.HEADER, name="Decision", text=label), "outcome")
+        if d.decision_date is not None:
+            day = d.decision_date
+            text = f"{day.day:02d} {_MONTHS[day.month - 1]} {day.year:04d}"
+            self.add(f"Decision date : {text}", Token(kind=Kind.HEADER, name="Decision date", text=text),
+                     "decision_date")
+
+    # -- the body ------------------------------------------------------------------------
+    def sections(self, sections: Sequence[Section]) -> None:
+        headed = False
+        for i, section in enumerate(sections):
+            where = _section_name(i, section)
+            if section.heading is None:
+                if i:
+                    raise self.fail(where, "a section without a heading can only come first (the text "
+                                           "before any heading); here it would join the section before it")
+                if not section.blocks:
+                    raise self.fail(where, "a first section without a heading or blocks reads as nothing")
+                if section.level != 2:
+                    raise self.fail(where, f"the text before any heading reads as level 2, not {section.level}")
+            else:
+                heading = self.check(section.heading, where + " heading")
+                if section.level not in (2, 3):
+                    raise self.fail(where, f"the text layout shows heading levels 2 and 3, not {section.level}")
+                if not headed and section.level != 2:
+                    raise self.fail(where, "the first heading reads as level 2, not 3")
+                if headed and section.level == 2:
+                    self.add(RULE, Token(kind=Kind.RULE, text=RULE), where)
+                if self.d.summary is None and key(heading) == "summary" and section.blocks \
+                        and isinstance(section.blocks[0], Paragraph):
+                    raise self.fail(where, "without a summary, the first paragraph under a \"Summary\" "
+                                           "heading reads as the summary")
+                self.add(heading, Token(kind=Kind.HEADING, text=heading), where + " heading")
+                headed = True
+            self.section_blocks(section.blocks, where)
+        if headed:
+            self.add(RULE, Token(kind=Kind.RULE, text=RULE), "the end of the last section")
+
+    def section_blocks(self, blocks: Sequence[Block], where: str) -> None:
+        open_items = False   # the reader holds a numbered paragraph open: what follows joins it
+        open_list = False    # the reader holds a bullet list open: bullets that follow join it
+        for j, block in enumerate(blocks):
+            at = f"{where}, block {j + 1}"
+            if isinstance(block, NumberedParagraph):
+                self.item(block, 0, at)
+                open_items, open_list = True, False
+                continue
+            if isinstance(block, SubParagraph):
+                raise self.fail(at, "a sub-paragraph at section level (not inside a numbered paragraph) "
+                                    "reads as a numbered paragraph")
+            if open_items or (open_list and isinstance(block, BulletList)):
+                # "Back to top" closes the open paragraph or list and changes nothing else
+                self.add(RULE, Token(kind=Kind.RULE, text=RULE), at)
+            if isinstance(block, BulletList):
+                self.bullets(block, 0, at)
+                open_items, open_list = False, True
+            else:
+                self.paragraph(block, at)
+                open_items = open_list = False
+
+    def item(self, block: NumberedParagraph | SubParagraph, depth: int, where: str) -> None:
+        text = self.check(block.text, where) if block.text else ""  # empty: the bare number ("  4.")
+        if block.number > _MAX_NUMBER:
+            raise self.fail(where, f"paragraph numbers above {_MAX_NUMBER} do not read as list markers")
+        line = (" " * (2 + 4 * depth) + f"{block.number}. {text}").rstrip()
+        self.add(line, Token(kind=Kind.NUMBERED, text=text, depth=depth, number=block.number), where, item=True)
+        self.nested(block.blocks, depth, where)
+
+    def nested(self, blocks: Sequence[Block], depth: int, where: str) -> None:
+        """The blocks inside a numbered paragraph (``depth`` 0) or a sub-paragraph (``depth`` >= 1)."""
+        after_sub = False
+        prev: Block | None = None
+        for j, block in enumerate(blocks):
+            at = f"{where}, nested block {j + 1}"
+            if isinstance(block, NumberedParagraph):
+                raise self.fail(at, "a numbered paragraph inside another reads as a sub-paragraph")
+            if isinstance(block, SubParagraph):
+                self.item(block, depth + 1, at)
+                after_sub = True
+            elif isinstance(block, BulletList):
+                if isinstance(prev, BulletList):
+                    raise self.fail(at, "two bullet lists in a row read as one list")
+                self.bullets(block, depth, at)
+            else:
+                if after_sub:
+                    raise self.fail(at, "a continuation paragraph after a sub-paragraph reads as part of "
+                                        "that sub-paragraph")
+                self.paragraph(block, at)
+            prev = block
+
+    def bullets(self, block: BulletList, depth: int, where: str) -> None:
+        if not block.items:
+            raise self.fail(where, "an empty bullet list reads as nothing")
+        indent = " " * (4 + 4 * depth)
+        for k, item in enumerate(block.items):
+            at = f"{where}, bullet {k + 1}"
+            if item:
+                self.check(item, at)
+                self.add(f"{indent}\u2022 {item}", Token(kind=Kind.BULLET, text=item, depth=depth), at, item=True)
+            else:  # an empty item: the bare marker (the reader keeps it when a list line follows)
+                self.add(f"{indent}\u2022", Token(kind=Kind.BULLET, text="", depth=depth), at, item=True)
+
+    def paragraph(self, block: Paragraph, where: str) -> None:
+        text = self.check(block.text, where)
+        # Indented, a line is never a heading: a paragraph that reads like one keeps its kind.
+        line = f"    {text}" if is_heading_text(text) else text
+        self.add(line, Token(kind=Kind.PARAGRAPH, text=text), where)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _section_name(i: int, section: Section) -> str:
+    if section.heading is None:
+        return f"section {i + 1} (no heading)"
+    return f"section {i + 1} ({_short(section.heading)!r})"
+
+
+def _same(found: Token, expected: Token) -> bool:
+    if found.kind is not expected.kind or found.text != expected.text:
+        return False
+    if expected.kind in (Kind.NUMBERED, Kind.BULLET):
+        return found.depth == expected.depth
+    if expected.kind is Kind.HEADER:
+        return key(found.name or "") == key(expected.name or "")
+    return True
+
+
+def _difference(writer: _Writer, text: str) -> tuple[str, str] | None:
+    """Where and how the rendering would read back differently (for the error message)."""
+    lines = [line for line in writer.lines if line.expect is not None]
+    found = [t for t in tokenize(text) if t.kind is not Kind.CHROME]
+    for line, tok in zip(lines, found, strict=False):
+        assert line.expect is not None
+        if not _same(tok, line.expect):
+            what = tok.kind.value if tok.kind is not Kind.PARAGRAPH else "a paragraph"
+            if tok.kind is line.expect.kind:
+                what = f"{what} {_short(tok.text)!r}"
+            return line.where, f"{_short(line.text.strip())!r} would read back as {what}"
+    if len(found) != len(lines):
+        line = lines[min(len(found), len(lines) - 1)]
+        return line.where, f"the text from {_short(line.text.strip())!r} on would read back as other lines"
+    return None
+
+
+def _first_change(decision: Decision, back: Decision) -> tuple[str, str]:
+    for field in ("reference", "organisations", "category", "outcome", "decision_date", "summary", "decided_by",
+                  "url"):
+        if getattr(decision, field) != getattr(back, field):
+            return field, f"it would read back as {getattr(back, field)!r}"
+    for i, (a, b) in enumerate(zip(decision.sections, back.sections, strict=False)):
+        if a != b:
+            where = _section_name(i, a)
+            if (a.heading, a.level) != (b.heading, b.level):
+                return where, f"it would read back as heading {b.heading!r} at level {b.level}"
+            for j, (x, y) in enumerate(zip(a.blocks, b.blocks, strict=False)):
+                if x != y:
+                    return f"{where}, block {j + 1}", f"it would read back as {_short(repr(y))}"
+            return where, f"it would read back as {_short(repr(b))}"
+    return "sections", f"the statement would read back with {len(back.sections)} sections, not {len(decision.sections)}"
+
+
+def render_text(decision: Decision) -> str:
+    """The decision as text in the canonical spaced layout, ending with a newline.
+
+    Raises :class:`~lgo_decisions.errors.RenderError`, naming the section and paragraph, when a
+    value cannot be written so that :func:`~lgo_decisions.read_text` (given the decision's
+    ``url``) reads back an equal decision.
+
+    >>> from lgo_decisions import Decision, Section, Paragraph
+    >>> render_text(Decision(reference="20 007 417", sections=[Section(heading="The complaint",
+    ...             blocks=[Paragraph(text="1. Looks like a list item.")])]))
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.RenderError: cannot write decision 20 007 417 as text: section 1 ('The complaint'), block 1: \
+    '1. Looks like a list item.' would read back as numbered
+    """
+    writer = _Writer(decision)
+    text = writer.write()
+    back = read_text(text, url=decision.url)
+    if back != decision:  # the layout's own checks let something through: say where, never write it
+        raise writer.fail(*(_difference(writer, text) or _first_change(decision, back)))
+    return text
+
+
+class TextWriter:
+    """The ``text`` writer for the registry (:mod:`lgo_decisions.writers`)."""
+
+    name = NAME
+    suffix = ".txt"
+
+    def render(self, decision: Decision) -> str:
+        """:func:`render_text`."""
+        return render_text(decision)
+
+
+WRITER = TextWriter()
+"""The registered ``text`` writer."""
