@@ -9,7 +9,9 @@ True
 
 from __future__ import annotations
 
+from . import readers, writers
 from .api import read
+from .corpus import CorpusResult, read_corpus
 from .errors import (
     DecodeError,
     InputTooLargeError,
@@ -20,6 +22,9 @@ from .errors import (
     RenderError,
     SerialisationError,
 )
+from .export import paragraphs_dataframe, to_dataframe
+from .extensions import register_extension
+from .jsonschema import json_schema
 from .model import (
     SCHEMA_VERSION,
     BulletList,
@@ -35,8 +40,12 @@ from .model import (
     Source,
     SubParagraph,
 )
+from .readers.html import read_html
 from .readers.text import read_text
+from .registry import PluginError
 from .serialise import dump_jsonl, dumps, from_dict, load_jsonl, loads, to_dict
+from .writers.html import render_html
+from .writers.text import render_text
 
 __version__ = "0.1.0"
 
@@ -44,6 +53,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "BulletList",
     "Category",
+    "CorpusResult",
     "Decision",
     "DecodeError",
     "Diagnostic",
@@ -56,6 +66,7 @@ __all__ = [
     "OutcomeCode",
     "Paragraph",
     "ParseError",
+    "PluginError",
     "ReaderNotFound",
     "RenderError",
     "Section",
@@ -66,9 +77,19 @@ __all__ = [
     "dump_jsonl",
     "dumps",
     "from_dict",
+    "json_schema",
     "load_jsonl",
     "loads",
+    "paragraphs_dataframe",
     "read",
+    "read_corpus",
+    "read_html",
     "read_text",
+    "readers",
+    "register_extension",
+    "render_html",
+    "render_text",
+    "to_dataframe",
     "to_dict",
+    "writers",
 ]
