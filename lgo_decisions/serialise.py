@@ -129,9 +129,19 @@ def from_dict(data: dict[str, Any], *, strict: bool = False) -> Decision:
         raise _error(exc) from None
 
 
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
 def dumps(decision: Decision, *, indent: int | None = None) -> str:
-    """The record as JSON text."""
-    return json.dumps(to_dict(decision), ensure_ascii=False, indent=indent)
+    """The record as JSON text (UTF-8 characters kept; Unicode line separators escaped).
+
+    U+2028, U+2029 and U+0085 can only occur inside JSON strings, where the escape is equivalent;
+    escaping them keeps a JSON Lines record on one line for tools that split on them.
+    """
+    text = json.dumps(to_dict(decision), ensure_ascii=False, indent=indent)
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = text.translate(_LINE_BREAKS)
+    return text
 
 
 def loads(text: str | bytes, *, strict: bool = False) -> Decision:

@@ -121,3 +121,12 @@ def test_jsonl_error_names_the_line_and_path() -> None:
     bad = json.dumps({**_record(), "sections": [{"heading": None, "level": 2, "blocks": [{"type": "paragraph"}]}]})
     with pytest.raises(SerialisationError, match=r"line 2: .*\$\.sections\[0\]\.blocks\[0\]"):
         list(load_jsonl(io.StringIO(good + "\n" + bad + "\n")))
+
+
+def test_unicode_line_separators_stay_inside_one_json_line() -> None:
+    from lgo_decisions import Decision, dumps, loads
+
+    d = Decision(summary="a\u2028b\u2029c\x85d")
+    text = dumps(d)
+    assert len(text.splitlines()) == 1
+    assert loads(text) == d
