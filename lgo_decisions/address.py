@@ -11,14 +11,21 @@ from .taxonomy import area_label, subject_label
 
 _ADDRESS = re.compile(
     r"/decisions/(?P<area>[a-z0-9-]+)(?:/(?P<subject>[a-z0-9-]+))?/(?P<ref>\d{2}-\d{3}-\d{3}[a-z]?)/?(?:[?#]|$)",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,  # ASCII digits and letters only, as the model's references
 )
 _CHAPTER = re.compile(r"[?&]chapter=(\d+)")
 
 
 @attrs.frozen(kw_only=True)
 class Address:
-    """What an address says: reference, area and subject slugs, report chapter."""
+    """What an address says: reference, area and subject slugs, report chapter.
+
+    >>> a = parse_address("https://www.lgo.org.uk/decisions/housing/allocations/24-021-265?chapter=2")
+    >>> a.area_slug, a.subject_slug, a.chapter
+    ('housing', 'allocations', 2)
+    >>> a.category()
+    Category(area='Housing', subject='Allocations')
+    """
 
     reference: str
     area_slug: str
@@ -26,7 +33,11 @@ class Address:
     chapter: int | None = None
 
     def category(self) -> Category:
-        """The category the address names, with labels from the taxonomy."""
+        """The category the address names, with labels from the taxonomy.
+
+        >>> parse_address("https://www.lgo.org.uk/decisions/education/school-transport/23-008-522").category()
+        Category(area='Education', subject='School transport')
+        """
         return Category(area=area_label(self.area_slug),
                         subject=subject_label(self.subject_slug) if self.subject_slug else None)
 

@@ -73,7 +73,13 @@ def _diagnostics(value: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
 
 
 class OutcomeCode(str, enum.Enum):
-    """Normalised outcome of a decision; the published wording is kept in ``Outcome.label``."""
+    """Normalised outcome of a decision; the published wording is kept in ``Outcome.label``.
+
+    >>> OutcomeCode("not_upheld") is OutcomeCode.NOT_UPHELD
+    True
+    >>> OutcomeCode.CLOSED_AFTER_INITIAL_ENQUIRIES.value
+    'closed_after_initial_enquiries'
+    """
 
     UPHELD = "upheld"
     NOT_UPHELD = "not_upheld"
@@ -90,7 +96,15 @@ class OutcomeCode(str, enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class Organisation:
-    """A body complained about, as named in the title line, with its reference on that page."""
+    """A body complained about, as named in the title line, with its reference on that page.
+
+    >>> Organisation(name="Kent County Council", reference="23 008 522").reference
+    '23 008 522'
+    >>> Organisation(name="Kent County Council", reference="23-008-522")
+    Traceback (most recent call last):
+    ...
+    ValueError: reference must look like '20 007 417' (optional letter suffix), got '23-008-522'
+    """
 
     name: str = attrs.field(metadata={"description": "The body's name as published, e.g. 'Kent County Council'."})
     reference: str | None = attrs.field(
@@ -101,7 +115,11 @@ class Organisation:
 
 @attrs.frozen(kw_only=True)
 class Category:
-    """The published category: an area and (usually) a subject, as labels."""
+    """The published category: an area and (usually) a subject, as labels.
+
+    >>> Category(area="Education", subject="School transport")
+    Category(area='Education', subject='School transport')
+    """
 
     area: str = attrs.field(metadata={"description": "The area label, e.g. 'Education'."})
     subject: str | None = attrs.field(
@@ -110,7 +128,12 @@ class Category:
 
 @attrs.frozen(kw_only=True)
 class Outcome:
-    """The published decision: a normalised ``code``, the ``label`` as published, any ``detail``."""
+    """The published decision: a normalised ``code``, the ``label`` as published, any ``detail``.
+
+    >>> o = Outcome(code=OutcomeCode.NOT_UPHELD, label="Not upheld: no maladministration")
+    >>> o.code.value, o.detail
+    ('not_upheld', None)
+    """
 
     code: OutcomeCode = attrs.field(
         metadata={"description": "The outcome normalised to a code; 'other' for a label the library does not know."})
@@ -122,7 +145,11 @@ class Outcome:
 
 @attrs.frozen(kw_only=True)
 class Paragraph:
-    """An unnumbered paragraph (a continuation paragraph when it sits inside a numbered one)."""
+    """An unnumbered paragraph (a continuation paragraph when it sits inside a numbered one).
+
+    >>> Paragraph(text="(Local Government Act 1974, section 26(6))").type
+    'paragraph'
+    """
 
     type: Literal["paragraph"] = attrs.field(
         default="paragraph", init=False, repr=False,
@@ -132,7 +159,11 @@ class Paragraph:
 
 @attrs.frozen(kw_only=True)
 class BulletList:
-    """A bulleted list; each item is the text of one bullet."""
+    """A bulleted list; each item is the text of one bullet.
+
+    >>> BulletList(items=["the complaint", "the Council's reply"]).items  # any iterable, stored as a tuple
+    ('the complaint', "the Council's reply")
+    """
 
     type: Literal["bullet_list"] = attrs.field(
         default="bullet_list", init=False, repr=False,
@@ -143,7 +174,11 @@ class BulletList:
 
 @attrs.frozen(kw_only=True)
 class SubParagraph:
-    """A lettered or numbered sub-paragraph; ``number`` is its place in its list (1, 2, ...)."""
+    """A lettered or numbered sub-paragraph; ``number`` is its place in its list (1, 2, ...).
+
+    >>> SubParagraph(number=2, text="apologise to Mr X;").number
+    2
+    """
 
     type: Literal["sub_paragraph"] = attrs.field(
         default="sub_paragraph", init=False, repr=False,
@@ -158,7 +193,17 @@ class SubParagraph:
 
 @attrs.frozen(kw_only=True)
 class NumberedParagraph:
-    """A numbered paragraph; ``number`` runs 1..N through the whole statement."""
+    """A numbered paragraph; ``number`` runs 1..N through the whole statement.
+
+    >>> p = NumberedParagraph(number=4, text="The Council should:",
+    ...                       blocks=[SubParagraph(number=1, text="apologise;")])
+    >>> p.number, p.blocks[0].text
+    (4, 'apologise;')
+    >>> NumberedParagraph(number=0, text="Numbers start at 1.")
+    Traceback (most recent call last):
+    ...
+    ValueError: number must be a whole number >= 1, got 0
+    """
 
     type: Literal["numbered_paragraph"] = attrs.field(
         default="numbered_paragraph", init=False, repr=False,
@@ -187,7 +232,12 @@ BLOCK_TYPES: dict[str, type[Block]] = {
 
 @attrs.frozen(kw_only=True)
 class Section:
-    """A part of the statement under one heading (``None`` for text before any heading)."""
+    """A part of the statement under one heading (``None`` for text before any heading).
+
+    >>> s = Section(heading="The complaint", blocks=[NumberedParagraph(number=1, text="Mr X complained.")])
+    >>> s.level, len(s.blocks)
+    (2, 1)
+    """
 
     heading: str | None = attrs.field(
         default=None,
@@ -201,7 +251,13 @@ class Section:
 
 @attrs.frozen(kw_only=True)
 class Source:
-    """Where a record was read from: the reader's name, the input's name and its SHA-256."""
+    """Where a record was read from: the reader's name, the input's name and its SHA-256.
+
+    It takes no part in a decision's equality:
+
+    >>> Decision(reference="20 007 417", source=Source(reader="html")) == Decision(reference="20 007 417")
+    True
+    """
 
     reader: str = attrs.field(metadata={"description": "The name of the reader that read the input, e.g. 'text'."})
     name: str | None = attrs.field(
@@ -212,7 +268,12 @@ class Source:
 
 @attrs.frozen(kw_only=True)
 class Diagnostic:
-    """Something a reader noticed and could not place or check; ``line`` is 1-based where known."""
+    """Something a reader noticed and could not place or check; ``line`` is 1-based where known.
+
+    >>> from lgo_decisions import read_text
+    >>> read_text("Kent County Council (23 008 522)\\nDecision : Settled").diagnostics[0].code
+    'unknown_outcome'
+    """
 
     code: str = attrs.field(metadata={"description": "A short stable code naming the kind of problem."})
     message: str = attrs.field(metadata={"description": "A readable explanation."})
@@ -277,11 +338,21 @@ class Decision:
                                  "know are kept verbatim."})
 
     def paragraphs(self) -> list[NumberedParagraph]:
-        """The numbered paragraphs of the whole statement, in order."""
+        """The numbered paragraphs of the whole statement, in order.
+
+        >>> d = Decision(sections=[Section(heading="A", blocks=[NumberedParagraph(number=1, text="One.")]),
+        ...                        Section(heading="B", blocks=[NumberedParagraph(number=2, text="Two.")])])
+        >>> [p.text for p in d.paragraphs()]
+        ['One.', 'Two.']
+        """
         return [b for s in self.sections for b in s.blocks if isinstance(b, NumberedParagraph)]
 
     def text(self) -> str:
-        """All the statement's text (summary, headings, blocks, closing line), one block a line."""
+        """All the statement's text (summary, headings, blocks, closing line), one block a line.
+
+        >>> Decision(summary="We will not investigate.", sections=[Section(heading="The complaint")]).text()
+        'We will not investigate.\\nThe complaint'
+        """
         from .walk import iter_text
 
         return "\n".join(iter_text(self))

@@ -73,12 +73,20 @@ _ACRONYMS = {"covid": "COVID", "nhs": "NHS", "sen": "SEN", "ehc": "EHC"}
 
 
 def slugify(label: str) -> str:
-    """The address slug of a label: ``Children's care services`` -> ``children-s-care-services``."""
+    """The address slug of a label: ``Children's care services`` -> ``children-s-care-services``.
+
+    >>> slugify("Children’s care services")
+    'children-s-care-services'
+    """
     return re.sub(r"[^a-z0-9]+", "-", label.lower().replace("\u2019", "'")).strip("-")
 
 
 def label_from_slug(slug: str) -> str:
-    """A readable label for a slug nobody listed: ``"-s-"`` becomes ``"'s "``, hyphens spaces."""
+    """A readable label for a slug nobody listed: ``"-s-"`` becomes ``"'s "``, hyphens spaces.
+
+    >>> label_from_slug("covid-19-and-children-s-homes")
+    "COVID 19 and children's homes"
+    """
     words = re.sub(r"(?<=[a-z])-s-", "'s ", slug).replace("-", " ").split()
     out = [_ACRONYMS.get(w, w) for w in words]
     if out:
@@ -87,15 +95,27 @@ def label_from_slug(slug: str) -> str:
 
 
 def area_label(slug: str) -> str:
-    """The label of an area slug."""
+    """The label of an area slug.
+
+    >>> area_label("children-s-care-services"), area_label("an-area-nobody-listed")
+    ("Children's care services", 'An area nobody listed')
+    """
     return AREAS.get(slug) or label_from_slug(slug)
 
 
 def subject_label(slug: str) -> str:
-    """The label of a subject slug."""
+    """The label of a subject slug.
+
+    >>> subject_label("school-transport")
+    'School transport'
+    """
     return SUBJECTS.get(slug) or label_from_slug(slug)
 
 
 def is_slug(text: str) -> bool:
-    """Whether ``text`` has the form of an address slug."""
+    """Whether ``text`` has the form of an address slug.
+
+    >>> is_slug("school-transport"), is_slug("School transport")
+    (True, False)
+    """
     return bool(_SLUG.match(text))

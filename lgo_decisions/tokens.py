@@ -16,7 +16,11 @@ import attrs
 
 
 class Kind(str, enum.Enum):
-    """What a token is."""
+    """What a token is.
+
+    >>> Kind("heading") is Kind.HEADING
+    True
+    """
 
     TITLE = "title"            #: ``<Organisation> (<reference>)`` or the bare reference
     HEADER = "header"          #: a header field: ``name`` is category, decision or decision date
@@ -39,6 +43,13 @@ class Token:
 
     ``line`` is the 1-based input line (text readers) and ``where`` the element path (HTML
     readers), used in diagnostics and strict-mode errors.
+
+    >>> from lgo_decisions.readers.text import tokenize
+    >>> tokens = tokenize("Kent County Council (23 008 522)\\nThe complaint\\n- Mr X complained.")
+    >>> [(t.kind.value, t.text) for t in tokens]
+    [('title', 'Kent County Council (23 008 522)'), ('heading', 'The complaint'), ('item', 'Mr X complained.')]
+    >>> Token(kind=Kind.HEADING, text="What I found", level=2, line=14).level
+    2
     """
 
     kind: Kind

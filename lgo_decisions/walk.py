@@ -10,7 +10,12 @@ if TYPE_CHECKING:
 
 
 def iter_block_text(blocks: Iterable[Block]) -> Iterator[str]:
-    """Yield the text of blocks and everything nested in them, in reading order."""
+    """Yield the text of blocks and everything nested in them, in reading order.
+
+    >>> from lgo_decisions.model import BulletList, NumberedParagraph
+    >>> list(iter_block_text([NumberedParagraph(number=1, text="It covered:", blocks=[BulletList(items=["a", "b"])])]))
+    ['It covered:', 'a', 'b']
+    """
     from .model import BulletList, Paragraph
 
     for block in blocks:
@@ -24,7 +29,12 @@ def iter_block_text(blocks: Iterable[Block]) -> Iterator[str]:
 
 
 def iter_text(decision: Decision) -> Iterator[str]:
-    """Yield every piece of statement text of ``decision`` in reading order."""
+    """Yield every piece of statement text of ``decision`` in reading order.
+
+    >>> from lgo_decisions import read_text
+    >>> list(iter_text(read_text("Kent County Council (23 008 522)\\nThe complaint\\n- Mr X complained.")))
+    ['The complaint', 'Mr X complained.']
+    """
     if decision.summary is not None:
         yield decision.summary
     for section in decision.sections:
