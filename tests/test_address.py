@@ -29,7 +29,8 @@ def test_not_a_decision_address() -> None:
 
 def test_category_labels_from_the_taxonomy() -> None:
     a = parse_address("https://www.lgo.org.uk/decisions/benefits-and-tax/covid-19/20-006-486")
-    assert a is not None and a.category() == Category(area="Benefits and tax", subject="COVID-19")
+    assert a is not None
+    assert a.category() == Category(area="Benefits and tax", subject="COVID-19")
 
 
 @pytest.mark.parametrize("table", [AREAS, SUBJECTS])

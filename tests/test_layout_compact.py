@@ -11,8 +11,10 @@ from tests.seeds import COMPACT, seed
 @pytest.mark.parametrize("stem", COMPACT)
 def test_compact_seed_reads_whole(stem: str) -> None:
     d = read_text(seed(stem))
-    assert d.reference is not None and d.outcome is not None and d.decision_date is not None
-    assert [s.heading for s in d.sections][0] == "The complaint"
+    assert d.reference is not None
+    assert d.outcome is not None
+    assert d.decision_date is not None
+    assert next(s.heading for s in d.sections) == "The complaint"
     assert d.decided_by == "Investigator's decision on behalf of the Ombudsman"
     assert [p.number for p in d.paragraphs()] == list(range(1, len(d.paragraphs()) + 1))
     assert d.diagnostics == ()
@@ -22,10 +24,12 @@ def test_items_after_a_colon_are_bullets_until_a_new_paragraph() -> None:
     d = read_text(seed("003_978548f2022fce23"))
     assessment = next(s for s in d.sections if s.heading == "My assessment")
     first = assessment.blocks[0]
-    assert isinstance(first, NumberedParagraph) and first.text.endswith("That reply covered:")
+    assert isinstance(first, NumberedParagraph)
+    assert first.text.endswith("That reply covered:")
     bullets = first.blocks[0]
     assert isinstance(bullets, BulletList)
-    assert bullets.items[0] == "Poor communication" and len(bullets.items) == 6
+    assert bullets.items[0] == "Poor communication"
+    assert len(bullets.items) == 6
     assert isinstance(assessment.blocks[1], NumberedParagraph)
     assert assessment.blocks[1].text.startswith("Ms X remained unhappy")
 

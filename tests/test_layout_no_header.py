@@ -16,7 +16,8 @@ def _without_header() -> str:
 def test_category_comes_from_the_address_as_labels() -> None:
     d = read_text(_without_header(), url=URL)
     assert d.category == Category(area="Children's care services", subject="Child protection")
-    assert d.outcome is None and d.decision_date is None
+    assert d.outcome is None
+    assert d.decision_date is None
     assert d.url == URL
     assert len(d.paragraphs()) == 9
 

@@ -33,9 +33,11 @@ def test_older_statement_reads_with_its_summary() -> None:
     d = read_text(OLDER)
     assert d.reference == "15 000 001"
     assert d.organisations == ()
-    assert d.outcome is not None and d.outcome.code is OutcomeCode.UPHELD
+    assert d.outcome is not None
+    assert d.outcome.code is OutcomeCode.UPHELD
     assert d.decision_date == dt.date(2016, 6, 29)
-    assert d.summary is not None and d.summary.startswith("A man complains the council")
+    assert d.summary is not None
+    assert d.summary.startswith("A man complains the council")
     texts = [b.text for s in d.sections for b in s.blocks]  # type: ignore[union-attr]
     assert texts == ["The Ombudsman found fault causing injustice.",
                      "The council should apologise and pay the man £250 for his time and trouble.",

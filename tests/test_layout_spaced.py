@@ -35,8 +35,10 @@ def test_unindented_paragraph_after_bullets_continues_the_numbered_paragraph() -
     d = read_text(seed("004_9498e815dd3f7996"))
     role = d.sections[1]
     first = role.blocks[0]
-    assert isinstance(first, NumberedParagraph) and first.number == 2
-    assert isinstance(first.blocks[0], BulletList) and len(first.blocks[0].items) == 4
+    assert isinstance(first, NumberedParagraph)
+    assert first.number == 2
+    assert isinstance(first.blocks[0], BulletList)
+    assert len(first.blocks[0].items) == 4
     assert first.blocks[1] == Paragraph(text="(Local Government Act 1974, section 24A(6), as amended, section 34(B))")
     # the dump restarts its list at "1." after that paragraph: the statement's number goes on
     assert [b.number for b in role.blocks if isinstance(b, NumberedParagraph)] == [2, 3, 4]

@@ -41,12 +41,15 @@ def test_outcome_in_a_statement_keeps_the_published_label(label: str, code: Outc
 def test_unknown_label_is_kept_with_code_other_and_a_diagnostic() -> None:
     d = read_text("Anytown Council (22 000 001)\nDecision : Settled by agreement\nThe complaint\n- Text.")
     assert d.outcome is not None
-    assert d.outcome.code is OutcomeCode.OTHER and d.outcome.label == "Settled by agreement"
+    assert d.outcome.code is OutcomeCode.OTHER
+    assert d.outcome.label == "Settled by agreement"
     (diag,) = d.diagnostics
-    assert diag.code == "unknown_outcome" and diag.line == 2
+    assert diag.code == "unknown_outcome"
+    assert diag.line == 2
 
 
 def test_published_label_is_recorded_even_when_the_summary_disagrees() -> None:
     d = read_text("Anytown Council (22 000 001)\nDecision : Upheld\nThe Ombudsman's final decision:\n"
                   "Summary: We will not investigate this complaint.\nFinal decision\n- We will not investigate.")
-    assert d.outcome is not None and d.outcome.code is OutcomeCode.UPHELD
+    assert d.outcome is not None
+    assert d.outcome.code is OutcomeCode.UPHELD

@@ -36,7 +36,9 @@ def test_path_records_its_name_and_hash(tmp_path: Path) -> None:
     path.write_text(seed(STEM), encoding="utf-8")
     d = read(path)
     assert d == read_text(seed(STEM))
-    assert d.source is not None and d.source.name == str(path) and len(d.source.content_hash or "") == 64
+    assert d.source is not None
+    assert d.source.name == str(path)
+    assert len(d.source.content_hash or "") == 64
 
 
 def test_explicit_url_is_stored() -> None:

@@ -55,7 +55,8 @@ def test_seed_001_keeps_sub_paragraphs_and_their_continuations() -> None:
     d = read_text((ROOT / "examples" / "001_546571a6deac335f.txt").read_text(encoding="utf-8"))
     assessment = next(s for s in d.sections if s.heading == "My assessment")
     (para,) = assessment.blocks
-    assert isinstance(para, NumberedParagraph) and para.number == 8
+    assert isinstance(para, NumberedParagraph)
+    assert para.number == 8
     subs = [b for b in para.blocks if isinstance(b, SubParagraph)]
     assert [s.number for s in subs] == [1, 2, 3]
     assert subs[0].blocks[0].text.startswith("There is no charge for making a complaint to the ICO")  # type: ignore[union-attr]
