@@ -36,7 +36,11 @@ def _load(source: SourceLike, max_bytes: int) -> tuple[str | bytes, str | None]:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputTooLargeError(f"{path}: {size} bytes is above the limit of {max_bytes}")
-        return path.read_bytes(), str(path)
+        with path.open("rb") as f:  # never more than the limit: /dev/zero, a FIFO or a growing file
+            data = f.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputTooLargeError(f"{path}: more than the limit of {max_bytes} bytes")
+        return data, str(path)
     if len(source) > max_bytes:
         raise InputTooLargeError(f"input of {len(source)} bytes is above the limit of {max_bytes}")
     return source, None

@@ -36,9 +36,10 @@ from .vocabulary import BULLET_SECTIONS, key, norm, parse_outcome
 
 _DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%d/%m/%Y", "%d %b %y")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]?\s+[A-Z]")
-_REF = re.compile(r"^(\d{2})[ -]?(\d{3})[ -]?(\d{3})([a-zA-Z]?)$")
-MAX_NESTING = 10
-"""Deepest sub-paragraph nesting kept (statements use 2 or 3); deeper items stay at this depth."""
+_REF = re.compile(r"^([0-9]{2})[ -]?([0-9]{3})[ -]?([0-9]{3})([a-zA-Z]?)$")  # ASCII, as the model
+MAX_NESTING = 100
+"""Deepest sub-paragraph nesting kept (statements use 2 or 3); deeper items stay at this depth, so
+that freezing, serialising and rendering stay well within Python's recursion limit."""
 
 
 def normalise_reference(text: str) -> str | None:

@@ -84,7 +84,7 @@ BULLET_SECTIONS: frozenset[str] = frozenset({"key to names used"})
 FINAL_DECISION_MARKER = re.compile(r"^the ombudsm[ae]n'?s final decision\s*:?$")
 SUMMARY_LABEL = re.compile(r"^\s*summary\s*:\s*", re.IGNORECASE)
 HEADER_FIELD = re.compile(r"^\s*(category|decision date|decision)\s*:\s*(.*?)\s*$", re.IGNORECASE)
-TITLE = re.compile(r"^\s*(?:(?P<org>\S.*?)\s*)?\(?(?P<ref>\d{2}[ -]?\d{3}[ -]?\d{3}[a-zA-Z]?)\)?\s*$")
+TITLE = re.compile(r"^\s*(?:(?P<org>\S.*?)\s*)?\(?(?P<ref>[0-9]{2}[ -]?[0-9]{3}[ -]?[0-9]{3}[a-zA-Z]?)\)?\s*$")
 CLOSING = re.compile(
     r"(?:decision on behalf of the ombudsm[ae]n|^(?:the )?(?:deputy |assistant )?ombudsm[ae]n'?s decision)$"
 )
