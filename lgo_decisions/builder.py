@@ -34,7 +34,7 @@ from .model import (
 from .tokens import Kind, Token
 from .vocabulary import BULLET_SECTIONS, key, norm, parse_outcome
 
-_DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%d/%m/%Y", "%d %b %y")
+_DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%d/%m/%Y")  # four-digit years only: "03 Oct 20" may be cut short
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]?\s+[A-Z]")
 _REF = re.compile(r"^([0-9]{2})[ -]?([0-9]{3})[ -]?([0-9]{3})([a-zA-Z]?)$")  # ASCII, as the model
 MAX_NESTING = 100

@@ -29,3 +29,10 @@ def test_strict_mode_raises_naming_the_problem() -> None:
     text = seed("000_9284c856b9d4e60e")
     with pytest.raises(ParseError, match="cut short"):
         read_text(text[: text.index("Analysis")], strict=True)
+
+
+def test_a_year_cut_to_two_digits_is_not_guessed() -> None:
+    text = seed("002_6d7b561c0b11b3e9").replace("Decision date : 03 Oct 2023", "Decision date : 03 Oct 20")
+    d = read_text(text)
+    assert d.decision_date is None
+    assert [x.code for x in d.diagnostics] == ["invalid_date"]
