@@ -19,7 +19,12 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every command's sub-parser."""
+    """The argument parser with every command's sub-parser.
+
+    >>> args = build_parser().parse_args(["parse", "-q", "-w", "4", "pages/"])
+    >>> args.command, args.paths, args.workers, args.quiet
+    ('parse', ['pages/'], 4, True)
+    """
     parser = argparse.ArgumentParser(prog="lgo-decisions",
                                      description="Read the Ombudsman's decision statements into typed records.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -35,7 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 some inputs failed, 2 usage error)."""
+    """Run the command line; returns the exit status (0 ok, 1 some inputs failed, 2 usage error).
+
+    >>> import pathlib, tempfile
+    >>> page = pathlib.Path(tempfile.mkdtemp()) / "statement.txt"
+    >>> _ = page.write_text("Kent County Council (23 008 522)\\nDecision : Upheld")
+    >>> main(["parse", "--quiet", str(page)])
+    {"schema_version": "1.0", "reference": "23 008 522", ...}
+    0
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

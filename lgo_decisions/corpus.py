@@ -72,7 +72,7 @@ class CorpusResult:
         return self.decision is not None and bool(self.decision.diagnostics)
 
 
-class Task(NamedTuple):
+class _Task(NamedTuple):
     """One input to read: ``kind`` is ``file``, ``zip`` (``arg`` is the member), ``line`` (``arg`` is
     the line's JSON text) or ``error`` (found unreadable while listing; ``arg`` is ``Type: reason``)."""
 
@@ -87,7 +87,7 @@ def _has_magic(p: str) -> bool:
     return any(c in _MAGIC for c in p)
 
 
-def statement_suffixes() -> frozenset[str]:
+def _statement_suffixes() -> frozenset[str]:
     """:data:`STATEMENT_SUFFIXES` and every suffix a registered reader claims (plugins included)."""
     from . import readers
 
@@ -117,46 +117,46 @@ def _walk(folder: str, suffixes: frozenset[str]) -> Iterator[str]:
             yield path
 
 
-def _zip_tasks(path: str, suffixes: frozenset[str]) -> Iterator[Task]:
+def _zip_tasks(path: str, suffixes: frozenset[str]) -> Iterator[_Task]:
     try:
         with zipfile.ZipFile(path) as zf:
             members = [i.filename for i in zf.infolist()
                        if not i.is_dir() and not i.filename.startswith("__MACOSX/")
                        and _picked(i.filename, suffixes)]
     except (OSError, zipfile.BadZipFile) as exc:
-        yield Task("error", path, f"{type(exc).__name__}: {exc}")
+        yield _Task("error", path, f"{type(exc).__name__}: {exc}")
         return
     for member in members:  # names only: the members themselves are read by the workers
-        yield Task("zip", path, member)
+        yield _Task("zip", path, member)
 
 
-def _line_tasks(path: str) -> Iterator[Task]:
+def _line_tasks(path: str) -> Iterator[_Task]:
     try:
         with open(path, encoding="utf-8", errors="surrogateescape") as fp:
             for lineno, line in enumerate(fp, 1):
                 if line.strip():
-                    yield Task("line", f"{path}:{lineno}", line)
+                    yield _Task("line", f"{path}:{lineno}", line)
     except OSError as exc:
-        yield Task("error", path, f"{type(exc).__name__}: {exc}")
+        yield _Task("error", path, f"{type(exc).__name__}: {exc}")
 
 
-def _file_tasks(path: str, suffixes: frozenset[str]) -> Iterator[Task]:
+def _file_tasks(path: str, suffixes: frozenset[str]) -> Iterator[_Task]:
     suffix = Path(path).suffix.lower()
     if suffix in ARCHIVE_SUFFIXES:
         yield from _zip_tasks(path, suffixes)
     elif suffix in RECORDS_SUFFIXES:
         yield from _line_tasks(path)
     else:
-        yield Task("file", path)
+        yield _Task("file", path)
 
 
-def iter_tasks(paths: Iterable[PathLike]) -> Iterator[Task]:
+def _iter_tasks(paths: Iterable[PathLike]) -> Iterator[_Task]:
     """The inputs named by ``paths`` (files, folders, globs, zip archives, JSON Lines), lazily, in order.
 
     A path that does not exist (and a glob that matches nothing) gives an ``error`` task, so that
     it is reported like any unreadable input.
     """
-    suffixes = statement_suffixes()
+    suffixes = _statement_suffixes()
     for p in paths:
         s = os.fspath(p)
         if os.path.isdir(s):
@@ -165,13 +165,19 @@ def iter_tasks(paths: Iterable[PathLike]) -> Iterator[Task]:
         elif os.path.exists(s):
             yield from _file_tasks(s, suffixes)
         elif _has_magic(s) and (matches := sorted(glob.glob(s, recursive=True))):
-            yield from iter_tasks(matches)
+            yield from _iter_tasks(matches)
         else:
-            yield Task("error", s, "FileNotFoundError: no such file or folder")
+            yield _Task("error", s, "FileNotFoundError: no such file or folder")
 
 
 def missing(paths: Iterable[PathLike]) -> list[str]:
-    """The paths that name nothing: neither an existing file or folder nor a glob that matches."""
+    """The paths that name nothing: neither an existing file or folder nor a glob that matches.
+
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> missing([folder, folder + "/*.txt", "no/such/folder"])
+    ['/.../*.txt', 'no/such/folder']
+    """
     out = []
     for p in paths:
         s = os.fspath(p)
@@ -181,8 +187,16 @@ def missing(paths: Iterable[PathLike]) -> list[str]:
 
 
 def count_inputs(paths: Iterable[PathLike]) -> int:
-    """How many inputs :func:`read_corpus` will yield for ``paths`` (lists names, reads no page)."""
-    return sum(1 for _ in iter_tasks(paths))
+    """How many inputs :func:`read_corpus` will yield for ``paths`` (lists names, reads no page).
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("a.txt", "b.html", "notes.csv"):
+    ...     _ = (folder / name).write_text("Kent County Council (23 008 522)")
+    >>> count_inputs([folder, "no/such/file.txt"])  # a path that names nothing counts as a failed input
+    3
+    """
+    return sum(1 for _ in _iter_tasks(paths))
 
 
 # --- reading one input (in a worker process) ------------------------------------------------------
@@ -235,7 +249,7 @@ def _named(decision: Decision, name: str) -> Decision:
     return decision
 
 
-def read_task(task: Task, *, strict: bool = False) -> CorpusResult:
+def _read_task(task: _Task, *, strict: bool = False) -> CorpusResult:
     """Read one input; never raises for a bad input (the failure is the result)."""
     kind, name, arg = task
     if kind == "zip":
@@ -258,7 +272,11 @@ def read_task(task: Task, *, strict: bool = False) -> CorpusResult:
 
 
 class Line(NamedTuple):
-    """A result as the command line writes it: the JSON record, diagnostic codes, or the failure."""
+    """A result as the command line writes it: the JSON record, diagnostic codes, or the failure.
+
+    >>> Line("x.txt", None, (), "DecodeError", "binary data").record is None
+    True
+    """
 
     name: str
     record: str | None
@@ -267,9 +285,9 @@ class Line(NamedTuple):
     reason: str | None
 
 
-def read_task_to_json(task: Task, *, strict: bool = False) -> Line:
-    """:func:`read_task`, serialised in the worker (cheaper to send back than a decision)."""
-    r = read_task(task, strict=strict)
+def _read_task_to_json(task: _Task, *, strict: bool = False) -> Line:
+    """``_read_task``, serialised in the worker (cheaper to send back than a decision)."""
+    r = _read_task(task, strict=strict)
     if r.decision is None:
         return Line(r.name, None, (), r.error, r.reason)
     return Line(r.name, dumps(r.decision), tuple(d.code for d in r.decision.diagnostics), None, None)
@@ -277,12 +295,12 @@ def read_task_to_json(task: Task, *, strict: bool = False) -> Line:
 
 # --- running the work, in order, on several processes ---------------------------------------------
 
-def _run_chunk(fn: Callable[[Task], T], chunk: list[Task]) -> list[T]:
+def _run_chunk(fn: Callable[[_Task], T], chunk: list[_Task]) -> list[T]:
     return [fn(t) for t in chunk]
 
 
-def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
-    chunk: list[Task] = []
+def _chunks(tasks: Iterable[_Task], size: int) -> Iterator[list[_Task]]:
+    chunk: list[_Task] = []
     for t in tasks:
         chunk.append(t)
         if len(chunk) >= size:
@@ -292,7 +310,7 @@ def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield chunk
 
 
-def run_ordered(fn: Callable[[Task], T], tasks: Iterable[Task], *, workers: int = 1,
+def _run_ordered(fn: Callable[[_Task], T], tasks: Iterable[_Task], *, workers: int = 1,
                 chunk_size: int = CHUNK_SIZE) -> Iterator[T]:
     """``map(fn, tasks)`` on ``workers`` processes: results in input order, a bounded number of chunks in flight."""
     if workers <= 1:
@@ -336,12 +354,24 @@ def read_corpus(paths: Iterable[PathLike] | PathLike, *, workers: int | None = N
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    fn = functools.partial(read_task, strict=strict)
-    yield from run_ordered(fn, iter_tasks(paths), workers=_workers(workers))
+    fn = functools.partial(_read_task, strict=strict)
+    yield from _run_ordered(fn, _iter_tasks(paths), workers=_workers(workers))
 
 
 def read_corpus_json(paths: Iterable[PathLike], *, workers: int | None = None,
                      strict: bool = False) -> Iterator[Line]:
-    """Like :func:`read_corpus`, with each decision already serialised as a JSON record (for the command line)."""
-    fn = functools.partial(read_task_to_json, strict=strict)
-    yield from run_ordered(fn, iter_tasks(paths), workers=_workers(workers))
+    """Like :func:`read_corpus`, with each decision already serialised as a JSON record (for the command line).
+
+    Serialising in the worker processes is cheaper than sending decisions back to be serialised.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Kent County Council (23 008 522)\\nDecision : Upheld")
+    >>> [line] = read_corpus_json([folder])
+    >>> line.record
+    '{"schema_version": "1.0", "reference": "23 008 522", ...}'
+    >>> line.error is None
+    True
+    """
+    fn = functools.partial(_read_task_to_json, strict=strict)
+    yield from _run_ordered(fn, _iter_tasks(paths), workers=_workers(workers))

@@ -76,7 +76,13 @@ def _complaint_year(reference: str | None) -> int | None:
 
 
 def decision_row(d: Decision) -> dict[str, Any]:
-    """One decision as a flat row (the :data:`DECISION_COLUMNS`)."""
+    """One decision as a flat row (the :data:`DECISION_COLUMNS`); needs neither pandas nor pyarrow.
+
+    >>> import lgo_decisions
+    >>> row = decision_row(lgo_decisions.read_text("Kent County Council (23 008 522)\\nDecision : Upheld"))
+    >>> row["organisation"], row["outcome_code"], row["complaint_year"]
+    ('Kent County Council', 'upheld', 2023)
+    """
     names = [o.name for o in d.organisations]
     return {
         "reference": d.reference,
@@ -113,7 +119,13 @@ def _own_text(block: Block) -> str:
 
 
 def paragraph_rows(d: Decision) -> Iterator[dict[str, Any]]:
-    """Each block of each section of ``d`` as a flat row (the :data:`PARAGRAPH_COLUMNS`)."""
+    """Each block of each section of ``d`` as a flat row (the :data:`PARAGRAPH_COLUMNS`).
+
+    >>> import lgo_decisions
+    >>> d = lgo_decisions.read_text("Kent County Council (23 008 522)\\nThe complaint\\n- Mr X complained.")
+    >>> [(r["heading"], r["kind"], r["number"], r["text"]) for r in paragraph_rows(d)]
+    [('The complaint', 'numbered_paragraph', 1, 'Mr X complained.')]
+    """
     for s_index, section in enumerate(d.sections, 1):
         for position, block in enumerate(section.blocks, 1):
             nested = block.blocks if isinstance(block, (NumberedParagraph, SubParagraph)) else ()
@@ -175,7 +187,12 @@ def paragraphs_dataframe(decisions: Iterable[Decision]) -> pd.DataFrame:
 
 
 def arrow_schema() -> Any:
-    """The pyarrow schema of the Parquet files written by :func:`write_parquet`."""
+    """The pyarrow schema of the Parquet files written by :func:`write_parquet`.
+
+    >>> schema = arrow_schema()
+    >>> schema.names[:3], str(schema.field("decision_date").type)
+    (['reference', 'organisation', 'organisations'], 'date32[day]')
+    """
     try:
         import pyarrow as pa
     except ImportError as exc:
@@ -234,7 +251,16 @@ class ParquetSink:
 
 
 def write_parquet(decisions: Iterable[Decision], path: str | os.PathLike[str], *, batch_size: int = 2048) -> int:
-    """Write ``decisions`` to a Parquet file (the :data:`DECISION_COLUMNS`); returns how many were written."""
+    """Write ``decisions`` to a Parquet file (the :data:`DECISION_COLUMNS`); returns how many were written.
+
+    >>> import pathlib, tempfile, lgo_decisions
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "decisions.parquet"
+    >>> write_parquet([lgo_decisions.read_text("Kent County Council (23 008 522)")], path)
+    1
+    >>> import pyarrow.parquet as pq
+    >>> pq.read_table(path).column("organisation").to_pylist()
+    ['Kent County Council']
+    """
     with ParquetSink(path, batch_size=batch_size) as sink:
         for d in decisions:
             sink.write(d)

@@ -73,27 +73,68 @@ def register_extension(namespace: str, cls: type[Any], *, replace: bool = False)
 
     Raises :class:`~lgo_decisions.registry.PluginError` when the namespace is taken (pass
     ``replace=True``) or ``cls`` is not an attrs class.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Note:
+    ...     text: str
+    >>> register_extension("example.note", Note)
+    >>> register_extension("example.note", dict)
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.registry.PluginError: ... 'example.note' exists already; pass replace=True to replace it
+    >>> unregister_extension("example.note")
     """
     REGISTRY.register(namespace, cls, replace=replace)
 
 
 def unregister_extension(namespace: str) -> None:
-    """Forget a payload class added with :func:`register_extension`."""
+    """Forget a payload class added with :func:`register_extension` (its data is then kept as plain JSON).
+
+    >>> import attrs
+    >>> register_extension("example.gone", attrs.make_class("Gone", ["at"]))
+    >>> unregister_extension("example.gone")
+    >>> extension_type("example.gone") is None
+    True
+    """
     REGISTRY.unregister(namespace)
 
 
 def extension_type(namespace: str) -> type[Any] | None:
-    """The payload class of ``namespace``, or ``None`` when nobody registered it."""
+    """The payload class of ``namespace``, or ``None`` when nobody registered it.
+
+    >>> import attrs
+    >>> Visit = attrs.make_class("Visit", ["on"])
+    >>> register_extension("example.visit", Visit)
+    >>> extension_type("example.visit") is Visit, extension_type("example.nobody")
+    (True, None)
+    >>> unregister_extension("example.visit")
+    """
     return REGISTRY.find(namespace)
 
 
 def namespaces() -> list[str]:
-    """Every namespace with a payload class (registered or from entry points)."""
+    """Every namespace with a payload class (registered or from entry points).
+
+    >>> import attrs
+    >>> register_extension("example.tags", attrs.make_class("Tags", ["names"]))
+    >>> "example.tags" in namespaces()
+    True
+    >>> unregister_extension("example.tags")
+    """
     return REGISTRY.names()
 
 
 def unstructure_extensions(value: Mapping[str, Any], conv: cattrs.Converter) -> dict[str, Any]:
-    """``Decision.extensions`` as plain JSON types: typed payloads through ``conv``, others as they are."""
+    """``Decision.extensions`` as plain JSON types: typed payloads through ``conv``, others as they are.
+
+    :data:`lgo_decisions.serialise.converter` calls it for ``Decision.extensions``.
+
+    >>> import attrs, cattrs
+    >>> Seen = attrs.make_class("Seen", ["by"])
+    >>> unstructure_extensions({"example.seen": Seen(by="crawler"), "other": [1]}, cattrs.Converter())
+    {'example.seen': {'by': 'crawler'}, 'other': [1]}
+    """
     return {namespace: conv.unstructure(payload) for namespace, payload in value.items()}
 
 
@@ -102,6 +143,16 @@ def structure_extensions(value: Any, conv: cattrs.Converter) -> dict[str, Any]:
 
     A payload that does not fit its class raises a cattrs validation error whose path names the
     namespace (``$.extensions['records'].fetched_at``).
+    :data:`lgo_decisions.serialise.converter` calls it for ``Decision.extensions``.
+
+    >>> import attrs, cattrs
+    >>> @attrs.frozen
+    ... class Seen:
+    ...     by: str
+    >>> register_extension("example.seen", Seen)
+    >>> structure_extensions({"example.seen": {"by": "crawler"}, "other": [1]}, cattrs.Converter())
+    {'example.seen': Seen(by='crawler'), 'other': [1]}
+    >>> unregister_extension("example.seen")
     """
     if not isinstance(value, Mapping):
         raise TypeError(f"extensions must be an object, got {type(value).__name__}")

@@ -209,13 +209,26 @@ def json_schema(*, strict: bool = False) -> dict[str, Any]:
 
 
 def load_shipped_schema() -> dict[str, Any]:
-    """The schema file shipped in the package (``decision.schema.json``)."""
+    """The schema file shipped in the package (``decision.schema.json``); equal to :func:`json_schema`.
+
+    >>> load_shipped_schema()["title"]
+    'lgo-decisions record, schema 1.0'
+    """
     text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
 
 
 def schema_text(schema: dict[str, Any] | None = None) -> str:
-    """The schema as the JSON text of the shipped file (two-space indent, final newline)."""
+    """The schema as the JSON text of the shipped file (two-space indent, final newline).
+
+    >>> print(schema_text({"type": "object", "required": ["reference"]}), end="")
+    {
+      "type": "object",
+      "required": [
+        "reference"
+      ]
+    }
+    """
     return json.dumps(json_schema() if schema is None else schema, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -352,7 +365,12 @@ def _example() -> str:
 
 
 def schema_markdown(schema: dict[str, Any] | None = None) -> str:
-    """``docs/schema.md``: every object and field of the schema, generated from it."""
+    """``docs/schema.md``: every object and field of the schema, generated from it.
+
+    >>> text = schema_markdown()
+    >>> text.splitlines()[0], "| `reference` | string or null | no |" in text
+    ('# The record schema', True)
+    """
     schema = json_schema() if schema is None else schema
     defs = schema["$defs"]
     lines = [
@@ -405,11 +423,19 @@ def _repo_docs() -> Path:
 
 
 def generated_files() -> dict[Path, str]:
-    """The generated files (the shipped schema, and docs/schema.md of a source checkout) and their text."""
+    """The generated files (the shipped schema, and docs/schema.md of a source checkout) and their text.
+
+    >>> [path.name for path in generated_files()]
+    ['decision.schema.json', 'schema.md']
+    """
     return {Path(__file__).with_name(SCHEMA_FILE): schema_text(), _repo_docs(): schema_markdown()}
 
 
 def stale_files() -> list[Path]:
-    """The generated files that disagree with the models (``lgo-decisions schema --write`` fixes them)."""
+    """The generated files that disagree with the models (``lgo-decisions schema --write`` fixes them).
+
+    >>> stale_files()  # in a source checkout whose generated files are up to date
+    []
+    """
     return [path for path, text in generated_files().items()
             if not path.exists() or path.read_text(encoding="utf-8") != text]

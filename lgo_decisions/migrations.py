@@ -60,6 +60,10 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     """The record as one of this library's schema version (``data`` itself is not changed).
 
     A record without ``schema_version`` is taken to be of the current version.
+
+    >>> old = {"schema_version": "1.3", "reference": "20 007 417"}
+    >>> migrate(old)["schema_version"], old["schema_version"]
+    ('1.0', '1.3')
     """
     if "schema_version" not in data:
         return data

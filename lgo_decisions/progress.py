@@ -23,6 +23,13 @@ class Progress:
     """``done/total [####....] 42%  310/s  0:12 left  3 failed``, redrawn at most ten times a second.
 
     ``enabled`` defaults to whether ``stream`` is a terminal; ``total`` may be ``None`` (a count only).
+
+    >>> import io
+    >>> bar = Progress(total=200, stream=io.StringIO(), enabled=True)
+    >>> bar.line(50, failed=2)
+    '50/200 [#...]  25%  .../s  ... left  2 failed'
+    >>> bar.update(50, 2, force=True)  # draws on the stream
+    >>> bar.close()                    # and clears it
     """
 
     def __init__(self, total: int | None, *, stream: TextIO, enabled: bool | None = None,

@@ -31,7 +31,14 @@ T = TypeVar("T")
 
 
 class PluginError(LgoDecisionsError, TypeError):
-    """A plugin could not be loaded, breaks its contract, or takes a name already in use."""
+    """A plugin could not be loaded, breaks its contract, or takes a name already in use.
+
+    >>> from lgo_decisions import readers
+    >>> readers.register(readers.get("text"))
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.registry.PluginError: a reader named 'text' exists already; pass replace=True to replace it
+    """
 
 
 def _module_exists(target: str) -> bool:
@@ -55,6 +62,22 @@ class Registry(Generic[T]):
 
     ``check(name, obj)`` validates a loaded object (raising :class:`PluginError`) and returns it
     as the registry's type; ``missing`` is the exception raised for an unknown name.
+
+    >>> def check(name, obj):
+    ...     if not callable(obj):
+    ...         raise PluginError(f"{obj!r} cannot be called")
+    ...     return obj
+    >>> reg = Registry(group="example.formatters", kind="formatter", builtins={"json": "json:dumps"}, check=check)
+    >>> reg.get("json")({"a": 1})  # a built-in: imported on first use
+    '{"a": 1}'
+    >>> reg.register("upper", str.upper)("hello")
+    'HELLO'
+    >>> reg.names()
+    ['json', 'upper']
+    >>> reg.get("yaml")
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.ReaderNotFound: no formatter named 'yaml'; available: ['json', 'upper']
     """
 
     def __init__(self, *, group: str, kind: str, builtins: Mapping[str, str],

@@ -71,7 +71,15 @@ def _structure_int(value: Any, _: Any) -> int:
 
 
 def make_converter() -> cattrs.Converter:
-    """A converter for schema v1 records: ISO dates, enumerations by value, tagged blocks."""
+    """A converter for schema v1 records: ISO dates, enumerations by value, tagged blocks.
+
+    The library's own is :data:`converter`; make another to register hooks of your own on it.
+
+    >>> import datetime as dt
+    >>> conv = make_converter()
+    >>> conv.unstructure(Decision(reference="20 007 417", decision_date=dt.date(2021, 2, 4)))["decision_date"]
+    '2021-02-04'
+    """
     conv = cattrs.Converter(detailed_validation=True)
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_structure_hook(dt.date, _structure_date)
@@ -107,7 +115,15 @@ def _error(exc: BaseException) -> SerialisationError:
 
 
 def to_dict(decision: Decision) -> dict[str, Any]:
-    """The record as a dict of plain JSON types, with the schema v1 keys."""
+    """The record as a dict of plain JSON types, with the schema v1 keys.
+
+    >>> import datetime as dt
+    >>> from lgo_decisions import Category
+    >>> data = to_dict(Decision(reference="20 007 417", decision_date=dt.date(2021, 2, 4),
+    ...                         category=Category(area="Education", subject="School transport")))
+    >>> data["reference"], data["decision_date"], data["category"]
+    ('20 007 417', '2021-02-04', {'area': 'Education', 'subject': 'School transport'})
+    """
     return converter.unstructure(decision)  # type: ignore[no-any-return]
 
 
@@ -116,6 +132,13 @@ def from_dict(data: dict[str, Any], *, strict: bool = False) -> Decision:
 
     Records of an older schema version are migrated (:mod:`lgo_decisions.migrations`). Keys that
     schema v1 does not name are ignored, or with ``strict=True`` rejected (docs/compatibility.md).
+
+    >>> from_dict({"reference": "20 007 417", "sections": [{"heading": "The complaint"}]}).sections[0].level
+    2
+    >>> from_dict({"reference": "20 007 417", "colour": "blue"}, strict=True)
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.SerialisationError: record does not fit schema v1: unknown key 'colour' @ $
     """
     if not isinstance(data, dict):
         raise SerialisationError(f"a record must be a JSON object, got {type(data).__name__}")
@@ -137,6 +160,10 @@ def dumps(decision: Decision, *, indent: int | None = None) -> str:
 
     U+2028, U+2029 and U+0085 can only occur inside JSON strings, where the escape is equivalent;
     escaping them keeps a JSON Lines record on one line for tools that split on them.
+
+    >>> from lgo_decisions import Organisation
+    >>> dumps(Decision(organisations=[Organisation(name="Conseil\\u2028Général")]))
+    '{"schema_version": "1.0", "reference": null, "organisations": [{"name": "Conseil\\\\u2028Général", ...}], ...}'
     """
     text = json.dumps(to_dict(decision), ensure_ascii=False, indent=indent)
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
@@ -145,7 +172,15 @@ def dumps(decision: Decision, *, indent: int | None = None) -> str:
 
 
 def loads(text: str | bytes, *, strict: bool = False) -> Decision:
-    """Load a record from JSON text (``strict`` as in :func:`from_dict`)."""
+    """Load a record from JSON text (``strict`` as in :func:`from_dict`).
+
+    >>> loads('{"reference": "20 007 417", "outcome": {"code": "upheld", "label": "Upheld"}}').outcome.code
+    <OutcomeCode.UPHELD: 'upheld'>
+    >>> loads("{'reference': ...}")
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.SerialisationError: not JSON: Expecting property name enclosed in double quotes: ...
+    """
     try:
         data = json.loads(text)
     except ValueError as exc:
@@ -154,7 +189,15 @@ def loads(text: str | bytes, *, strict: bool = False) -> Decision:
 
 
 def dump_jsonl(decisions: Iterable[Decision], fp: IO[str]) -> int:
-    """Write one JSON record a line to a text file; returns how many were written."""
+    """Write one JSON record a line to a text file; returns how many were written.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> dump_jsonl([Decision(reference="20 007 417"), Decision(reference="21 000 001")], out)
+    2
+    >>> len(out.getvalue().splitlines())
+    2
+    """
     count = 0
     for decision in decisions:
         fp.write(dumps(decision))
@@ -167,6 +210,14 @@ def load_jsonl(fp: Iterable[str | bytes], *, strict: bool = False) -> Iterator[D
     """Read records from a JSON Lines file one at a time (blank lines skipped; ``strict`` as in :func:`from_dict`).
 
     Raises :class:`SerialisationError` naming the line of a bad record.
+
+    >>> lines = ['{"reference": "20 007 417"}', "", '{"reference": "21 000 001"}']
+    >>> [d.reference for d in load_jsonl(lines)]
+    ['20 007 417', '21 000 001']
+    >>> list(load_jsonl(['{"reference": "20 007 417"}', '{"reference": 7}']))
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.SerialisationError: line 2: record does not fit schema v1: ...
     """
     for lineno, line in enumerate(fp, 1):
         if not line.strip():

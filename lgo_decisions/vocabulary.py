@@ -20,14 +20,22 @@ MAX_SHORT_LINE = 300
 
 
 def norm(text: str) -> str:
-    """Normalise quotes and runs of white space, keep case."""
+    """Normalise quotes and runs of white space, keep case.
+
+    >>> norm("The Ombudsman\u2019s  final\tdecision ")
+    "The Ombudsman's final decision"
+    """
     if _QUOTE_CHARS.search(text):  # translate() is slow even when there is nothing to replace
         text = text.translate(_QUOTES)
     return " ".join(text.split())  # runs of white space to one space, stripped; faster than re.sub
 
 
 def key(text: str) -> str:
-    """A matching key: :func:`norm`, lower case, without a trailing colon or full stop."""
+    """A matching key: :func:`norm`, lower case, without a trailing colon or full stop.
+
+    >>> key("The Ombudsman\u2019s final decision:")
+    "the ombudsman's final decision"
+    """
     return norm(text).lower().rstrip(":. ").strip()
 
 
@@ -165,7 +173,11 @@ def parse_outcome(label: str) -> tuple[OutcomeCode | None, str | None]:
 
 
 def is_heading_text(text: str) -> bool:
-    """Whether a line standing alone reads as a heading (known, or short and title-like)."""
+    """Whether a line standing alone reads as a heading (known, or short and title-like).
+
+    >>> is_heading_text("What I found"), is_heading_text("Care planning"), is_heading_text("Mr X complained.")
+    (True, True, False)
+    """
     if len(text) > 120:
         return False
     k = key(text)

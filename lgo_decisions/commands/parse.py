@@ -27,6 +27,14 @@ _SHOWN_FAILURES = 10
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``lgo-decisions parse`` to ``parser``.
+
+    >>> parser = argparse.ArgumentParser(prog="parse")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(["-o", "out.parquet", "--workers", "0", "pages/", "more.zip"])
+    >>> args.paths, args.output, args.workers
+    (['pages/', 'more.zip'], 'out.parquet', 0)
+    """
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="statement files, folders (searched recursively), globs, .zip archives, .jsonl files")
     parser.add_argument("-o", "--output", metavar="OUT",
@@ -53,7 +61,7 @@ def _lines_from_decisions(args: argparse.Namespace, sink: ParquetSink) -> Iterat
             yield Line(r.name, "", tuple(d.code for d in r.decision.diagnostics), None, None)
 
 
-class Summary:
+class _Summary:
     """Counts for the closing summary: read, partial (with diagnostics), failed by reason."""
 
     def __init__(self) -> None:
@@ -96,6 +104,18 @@ class Summary:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Read the inputs ``args`` names and write their records; returns the exit status.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Kent County Council (23 008 522)\\nDecision : Upheld")
+    >>> parser = argparse.ArgumentParser(prog="parse")
+    >>> add_arguments(parser)
+    >>> run(parser.parse_args(["--quiet", "-o", str(folder / "out.jsonl"), str(folder)]))
+    0
+    >>> (folder / "out.jsonl").read_text()[:51]
+    '{"schema_version": "1.0", "reference": "23 008 522"'
+    """
     if args.workers < 0:
         return _usage_error(f"--workers must be 0 (one per core) or more, got {args.workers}")
     absent = missing(args.paths)
@@ -126,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(None, stream=sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
     if progress.enabled:
         progress.total = count_inputs(args.paths)
-    summary = Summary()
+    summary = _Summary()
     try:
         lines = (_lines_from_decisions(args, sink) if sink is not None
                  else read_corpus_json(args.paths, workers=args.workers, strict=args.strict))

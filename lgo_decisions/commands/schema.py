@@ -16,6 +16,13 @@ from ..jsonschema import json_schema, schema_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``lgo-decisions schema`` to ``parser``.
+
+    >>> parser = argparse.ArgumentParser(prog="schema")
+    >>> add_arguments(parser)
+    >>> parser.parse_args(["--strict"])
+    Namespace(strict=True, write=False, check=False)
+    """
     parser.add_argument("--strict", action="store_true", help="the strict schema: objects admit only their own keys")
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--write", action="store_true",
@@ -24,6 +31,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Print the schema, or write (``--write``) or check (``--check``) the generated files.
+
+    >>> run(argparse.Namespace(strict=False, write=False, check=False))
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+    ...
+    0
+    """
     if args.write:
         for path, text in generated.generated_files().items():
             path.write_text(text, encoding="utf-8")

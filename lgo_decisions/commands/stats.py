@@ -23,6 +23,13 @@ _NONE = "(none)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``lgo-decisions stats`` to ``parser``.
+
+    >>> parser = argparse.ArgumentParser(prog="stats")
+    >>> add_arguments(parser)
+    >>> parser.parse_args(["--json", "records.jsonl", "-"])
+    Namespace(files=['records.jsonl', '-'], json=True)
+    """
     parser.add_argument("files", nargs="+", metavar="FILE",
                         help="JSON Lines of records, as written by parse ('-': standard input)")
     parser.add_argument("--json", action="store_true", help="print the counts as one JSON object")
@@ -85,6 +92,23 @@ def _lines(fp: IO[str]) -> Iterable[tuple[int, str]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Count the records of ``args.files`` and print the counts; returns the exit status.
+
+    >>> import pathlib, tempfile
+    >>> from lgo_decisions import dumps, read_text
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "records.jsonl"
+    >>> _ = path.write_text(dumps(read_text("Kent County Council (23 008 522)\\nDecision : Upheld")) + "\\n")
+    >>> run(argparse.Namespace(files=[str(path)], json=True))
+    {
+      "records": 1,
+      "with_diagnostics": 0,
+      "invalid_lines": 0,
+      "outcome": {
+        "upheld": 1
+      },
+    ...
+    0
+    """
     stats = Stats()
     for name in args.files:
         try:

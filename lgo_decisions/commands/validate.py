@@ -26,6 +26,13 @@ Check = Callable[[Any], "str | None"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options of ``lgo-decisions validate`` to ``parser``.
+
+    >>> parser = argparse.ArgumentParser(prog="validate")
+    >>> add_arguments(parser)
+    >>> parser.parse_args(["--strict", "records.jsonl"])
+    Namespace(files=['records.jsonl'], strict=True)
+    """
     parser.add_argument("files", nargs="+", metavar="FILE", help="JSON Lines files of records ('-' for standard input)")
     parser.add_argument("--strict", action="store_true",
                         help="also reject keys the schema does not name (strict schema and strict loading)")
@@ -113,7 +120,11 @@ def _schema_check(strict: bool) -> Check | None:
 
 def check_lines(lines: Iterable[str], *, strict: bool = False, schema: Check | None = None
                 ) -> Iterator[tuple[int, str | None]]:
-    """``(line number, reason or None)`` for each record of a JSON Lines text (blank lines skipped)."""
+    """``(line number, reason or None)`` for each record of a JSON Lines text (blank lines skipped).
+
+    >>> list(check_lines(['{"reference": "20 007 417"}', "", '["20 007 417"]']))
+    [(1, None), (3, 'a record must be a JSON object, got list')]
+    """
     for lineno, line in enumerate(lines, 1):
         if line.strip():
             yield lineno, _check_line(line, strict, schema)
@@ -140,6 +151,15 @@ def _check_line(line: str, strict: bool, schema: Check | None) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Check the records of ``args.files``, printing each bad line; returns the exit status.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "records.jsonl"
+    >>> _ = path.write_text('{"reference": "20 007 417"}\\n{"reference": 20007417}\\n')
+    >>> run(argparse.Namespace(files=[str(path)], strict=False))
+    /.../records.jsonl:2: ... is not of type 'string'... @ $.reference
+    1
+    """
     missing = [p for p in args.files if p != "-" and not Path(p).is_file()]
     for p in missing:
         print(f"lgo-decisions validate: no such file: {p}", file=sys.stderr)

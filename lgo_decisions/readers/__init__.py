@@ -68,6 +68,11 @@ class Reader(Protocol):
     (``build(..., diagnostics=[...])`` adds the reader's own); with ``strict=True`` it raises
     :class:`~lgo_decisions.errors.ParseError` naming ``name`` and the line or element instead.
     It sets ``Decision.source`` (``Source(reader=<its name>, name=name, content_hash=...)``).
+
+    The protocol is checked at run time (the methods' presence, not their signatures):
+
+    >>> isinstance(get("html"), Reader), isinstance("not a reader", Reader)
+    (True, False)
     """
 
     @property
@@ -106,12 +111,24 @@ REGISTRY: Registry[Reader] = Registry(
 
 
 def available() -> list[str]:
-    """The names of every reader: built-in (``html``, ``text``), registered, from entry points."""
+    """The names of every reader: built-in (``html``, ``text``), registered, from entry points.
+
+    >>> available()[:2]
+    ['html', 'text']
+    """
     return REGISTRY.names()
 
 
 def get(name: str) -> Reader:
-    """The reader of that name; :class:`~lgo_decisions.errors.ReaderNotFound` lists the others."""
+    """The reader of that name; :class:`~lgo_decisions.errors.ReaderNotFound` lists the others.
+
+    >>> get("html").suffixes
+    ('.html', '.htm', '.xhtml')
+    >>> get("pdf")
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.ReaderNotFound: no reader named 'pdf'; available: ['html', 'text'...]
+    """
     return REGISTRY.get(name)
 
 
@@ -130,12 +147,26 @@ def register(reader: Reader, *, replace: bool = False) -> Reader:
 
 
 def unregister(name: str) -> None:
-    """Remove a reader added with :func:`register`."""
+    """Remove a reader added with :func:`register` (built-in readers and entry points stay).
+
+    >>> class Quiet:
+    ...     name, suffixes = "quiet", ()
+    ...     def sniff(self, head, name): return 0
+    ...     def read(self, data, *, url=None, strict=False, name=None): raise NotImplementedError
+    >>> _ = register(Quiet())
+    >>> unregister("quiet")
+    >>> "quiet" in available()
+    False
+    """
     REGISTRY.unregister(name)
 
 
 def suffixes() -> frozenset[str]:
-    """Every file suffix some reader claims (lower case), e.g. to find statement files in folders."""
+    """Every file suffix some reader claims (lower case), e.g. to find statement files in folders.
+
+    >>> {".txt", ".html"} <= suffixes()
+    True
+    """
     return frozenset(s.lower() for r in REGISTRY.load_all() for s in r.suffixes)
 
 
@@ -149,6 +180,11 @@ def detect(head: bytes | str, name: str | None = None) -> Reader:
     A reader claiming the file's suffix gets :data:`SUFFIX_BONUS` on a positive score; ties go
     to the earlier reader in :func:`available` order (built-ins ``html`` then ``text`` before
     plugins). When no reader answers, the ``text`` reader is used.
+
+    >>> detect(b"<!DOCTYPE html><html><body><h1>Kent County Council (23 008 522)</h1>").name
+    'html'
+    >>> detect("Kent County Council (23 008 522)", "statement.txt").name
+    'text'
     """
     head = head[:SNIFF_SIZE]
     suffix = _suffix(name)

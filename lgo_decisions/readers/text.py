@@ -53,7 +53,12 @@ def _indent(raw: str) -> int:
 
 
 def tokenize(text: str) -> Iterator[Token]:
-    """Turn saved statement text into the block stream (one token per non-blank line)."""
+    """Turn saved statement text into the block stream (one token per non-blank line).
+
+    >>> tokens = tokenize("Kent County Council (23 008 522)\\n\\nDecision : Upheld\\n1. Mr X complained.")
+    >>> [(t.kind.value, t.text, t.line) for t in tokens]
+    [('title', 'Kent County Council (23 008 522)', 1), ('header', 'Upheld', 3), ('numbered', 'Mr X complained.', 4)]
+    """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     titled = False      # the title line has been seen
     body = False        # the statement's body has begun (no more header fields)
@@ -166,7 +171,13 @@ def tokenize(text: str) -> Iterator[Token]:
 
 
 def content_hash(data: str | bytes) -> str:
-    """The SHA-256 of the input (UTF-8 for text), as recorded in ``Decision.source``."""
+    """The SHA-256 of the input (UTF-8 for text), as recorded in ``Decision.source``.
+
+    >>> content_hash("abc")
+    'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+    >>> content_hash(b"abc") == content_hash("abc")
+    True
+    """
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     return hashlib.sha256(raw).hexdigest()
 
@@ -197,7 +208,12 @@ def read_text(text: str, *, url: str | None = None, strict: bool = False, name: 
 
 
 class TextReader:
-    """The ``text`` reader for the registry (:mod:`lgo_decisions.readers`): saved text, any layout."""
+    """The ``text`` reader for the registry (:mod:`lgo_decisions.readers`): saved text, any layout.
+
+    >>> d = TextReader().read(b"Kent County Council (23 008 522)\\nDecision : Upheld", name="a.txt")
+    >>> d.outcome.label, d.source.reader, d.source.name
+    ('Upheld', 'text', 'a.txt')
+    """
 
     name = NAME
     suffixes: tuple[str, ...] = (".txt", ".text")

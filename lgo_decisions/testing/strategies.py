@@ -242,6 +242,10 @@ def paragraphs(*, readable: bool = True, long: bool = False) -> st.SearchStrateg
 
     Now and then a short line that looks like a heading ("Background", "Care planning"): a
     writer must keep it a paragraph.
+
+    >>> from hypothesis import find
+    >>> find(paragraphs(), lambda p: p.text in SUB_HEADINGS).type
+    'paragraph'
     """
     text = texts(readable=readable, max_sentences=3, long=long)
     if readable:
@@ -256,7 +260,12 @@ def _items(readable: bool) -> st.SearchStrategy[str]:
 
 
 def bullet_lists(*, readable: bool = True, max_items: int = 5) -> st.SearchStrategy[BulletList]:
-    """A bulleted list of one or more items (``readable=False``: possibly empty, any item text)."""
+    """A bulleted list of one or more items (``readable=False``: possibly empty, any item text).
+
+    >>> from hypothesis import find
+    >>> len(find(bullet_lists(), lambda b: len(b.items) >= 3).items)
+    3
+    """
     return st.builds(BulletList, items=st.lists(_items(readable), min_size=1 if readable else 0,
                                                 max_size=max_items))
 
@@ -293,7 +302,13 @@ def _nested(draw: st.DrawFn, readable: bool, depth: int, max_depth: int) -> tupl
 @st.composite
 def sub_paragraphs(draw: st.DrawFn, *, number: int = 1, readable: bool = True, depth: int = 1,
                    max_depth: int = 2) -> SubParagraph:
-    """A sub-paragraph numbered ``number`` with nested bullets, paragraphs and sub-paragraphs."""
+    """A sub-paragraph numbered ``number`` with nested bullets, paragraphs and sub-paragraphs.
+
+    >>> from hypothesis import find
+    >>> sub = find(sub_paragraphs(number=2), lambda s: any(b.type == "sub_paragraph" for b in s.blocks))
+    >>> sub.number, {b.number for b in sub.blocks if b.type == "sub_paragraph"}
+    (2, {1})
+    """
     return SubParagraph(number=number, text=draw(texts(readable=readable, max_sentences=3)),
                         blocks=draw(_nested(readable, depth, max_depth)))
 
@@ -304,6 +319,11 @@ def numbered_paragraphs(draw: st.DrawFn, *, number: int = 1, readable: bool = Tr
     """A numbered paragraph (``number``) with sub-paragraphs, bullets and continuation paragraphs.
 
     Use :func:`renumber` on the sections of a decision to give numbers 1..N through the statement.
+
+    >>> from hypothesis import find
+    >>> p = find(numbered_paragraphs(number=4), lambda p: any(b.type == "bullet_list" for b in p.blocks))
+    >>> p.number, p.type
+    (4, 'numbered_paragraph')
     """
     text = draw(texts(readable=readable, long=long))
     if draw(st.integers(0, 49)) == 0:
@@ -315,6 +335,10 @@ def blocks(*, readable: bool = True) -> st.SearchStrategy[Block]:
     """Any block of a section: numbered paragraph, paragraph or bullet list.
 
     With ``readable=False`` also a sub-paragraph at section level (which no layout shows).
+
+    >>> from hypothesis import find
+    >>> find(blocks(readable=False), lambda b: b.type == "sub_paragraph").type
+    'sub_paragraph'
     """
     options: list[st.SearchStrategy[Block]] = [
         numbered_paragraphs(readable=readable), numbered_paragraphs(readable=readable),
@@ -359,6 +383,11 @@ def sections(draw: st.DrawFn, *, readable: bool = True, level: int | None = None
     ``known_headings=True`` keeps to published headings (a text layout without a title line or
     header fields recognises only those). Numbers start at 1 in each section: call
     :func:`renumber` on a whole statement.
+
+    >>> from hypothesis import find
+    >>> s = find(sections(level=3, known_headings=True), lambda s: len(s.blocks) >= 2)
+    >>> s.level, s.heading in SUB_HEADINGS, len(s.blocks)
+    (3, True, 2)
     """
     if readable:
         lvl = level if level is not None else draw(st.sampled_from((2, 2, 3)))
@@ -370,13 +399,23 @@ def sections(draw: st.DrawFn, *, readable: bool = True, level: int | None = None
 
 
 def diagnostics() -> st.SearchStrategy[Diagnostic]:
-    """A reader's diagnostic (no part of equality)."""
+    """A reader's diagnostic (no part of equality).
+
+    >>> from hypothesis import find
+    >>> find(diagnostics(), lambda d: d.line is not None).line
+    1
+    """
     return st.builds(Diagnostic, code=st.sampled_from(("unknown_outcome", "no_closing_line", "text_before_title")),
                      message=st.text(max_size=80), line=st.one_of(st.none(), st.integers(1, 10_000)))
 
 
 def sources() -> st.SearchStrategy[Source]:
-    """Where a record was read from (no part of equality)."""
+    """Where a record was read from (no part of equality).
+
+    >>> from hypothesis import find
+    >>> len(find(sources(), lambda s: s.content_hash is not None).content_hash)
+    64
+    """
     return st.builds(Source, reader=st.sampled_from(("text", "html", "records")),
                      name=st.one_of(st.none(), st.text(max_size=40)),
                      content_hash=st.one_of(st.none(), st.text("0123456789abcdef", min_size=64, max_size=64)))

@@ -33,6 +33,11 @@ class Writer(Protocol):
 
     ``render(decision)`` returns the whole rendering as ``str``; a decision it cannot write
     faithfully raises :class:`~lgo_decisions.errors.RenderError`.
+
+    The protocol is checked at run time (the methods' presence, not their signatures):
+
+    >>> isinstance(get("text"), Writer), isinstance("not a writer", Writer)
+    (True, False)
     """
 
     @property
@@ -67,20 +72,50 @@ REGISTRY: Registry[Writer] = Registry(
 
 
 def available() -> list[str]:
-    """The names of every writer: built-in (``text``, ``html``), registered, from entry points."""
+    """The names of every writer: built-in (``text``, ``html``), registered, from entry points.
+
+    >>> available()[:2]
+    ['text', 'html']
+    """
     return REGISTRY.names()
 
 
 def get(name: str) -> Writer:
-    """The writer of that name; :class:`~lgo_decisions.errors.ReaderNotFound` lists the others."""
+    """The writer of that name; :class:`~lgo_decisions.errors.ReaderNotFound` lists the others.
+
+    >>> from lgo_decisions import Decision
+    >>> print(get("text").render(Decision(reference="20 007 417")))
+    20 007 417
+    <BLANKLINE>
+    The Ombudsman's final decision:
+    <BLANKLINE>
+    """
     return REGISTRY.get(name)
 
 
 def register(writer: Writer, *, replace: bool = False) -> Writer:
-    """Add a writer under its ``name`` (``replace=True`` to replace one); returns it."""
+    """Add a writer under its ``name`` (``replace=True`` to replace one); returns it.
+
+    >>> class ReferenceOnly:
+    ...     name, suffix = "reference", ".ref"
+    ...     def render(self, decision): return f"{decision.reference}\\n"
+    >>> from lgo_decisions import Decision
+    >>> register(ReferenceOnly()).render(Decision(reference="20 007 417"))
+    '20 007 417\\n'
+    >>> unregister("reference")
+    """
     return REGISTRY.register(getattr(writer, "name", ""), writer, replace=replace)
 
 
 def unregister(name: str) -> None:
-    """Remove a writer added with :func:`register`."""
+    """Remove a writer added with :func:`register` (built-in writers and entry points stay).
+
+    >>> class Blank:
+    ...     name, suffix = "blank", ".txt"
+    ...     def render(self, decision): return ""
+    >>> _ = register(Blank())
+    >>> unregister("blank")
+    >>> "blank" in available()
+    False
+    """
     REGISTRY.unregister(name)

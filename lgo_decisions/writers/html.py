@@ -368,7 +368,13 @@ def render_html(decision: Decision, *, page: bool = False) -> str:
 
 
 class HtmlWriter:
-    """The ``html`` writer for the registry (:mod:`lgo_decisions.writers`): whole pages."""
+    """The ``html`` writer for the registry (:mod:`lgo_decisions.writers`): whole pages.
+
+    >>> from lgo_decisions import Decision
+    >>> page = HtmlWriter().render(Decision(reference="20 007 417"))
+    >>> page.startswith("<!DOCTYPE html>"), "20 007 417" in page
+    (True, True)
+    """
 
     name = NAME
     suffix = ".html"

@@ -356,7 +356,14 @@ def render_text(decision: Decision) -> str:
 
 
 class TextWriter:
-    """The ``text`` writer for the registry (:mod:`lgo_decisions.writers`)."""
+    """The ``text`` writer for the registry (:mod:`lgo_decisions.writers`).
+
+    >>> from lgo_decisions import Decision, Organisation, read_text
+    >>> d = Decision(reference="20 007 417",
+    ...              organisations=[Organisation(name="Kent County Council", reference="20 007 417")])
+    >>> read_text(TextWriter().render(d)) == d
+    True
+    """
 
     name = NAME
     suffix = ".txt"
