@@ -169,7 +169,8 @@ class Registry(Generic[T]):
     def register(self, name: str, obj: object, *, replace: bool = False) -> T:
         """Add a plugin under ``name``; a name in use needs ``replace=True``."""
         if not replace and (name in self._registered or name in self._builtins or name in self._eps()):
-            raise PluginError(f"a {self.kind} named {name!r} exists already; pass replace=True to replace it")
+            article = "an" if self.kind[:1] in "aeiou" else "a"
+            raise PluginError(f"{article} {self.kind} named {name!r} exists already; pass replace=True to replace it")
         plugin = self._check(name, obj)
         self._registered[name] = plugin
         return plugin

@@ -86,6 +86,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(dt.datetime, _structure_datetime)  # for extension payloads
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(OutcomeCode, lambda v, _: OutcomeCode(v))  # not the str hook: an enum
+    conv.register_unstructure_hook(OutcomeCode, lambda c: c.value)  # plain str, not the enum member
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook_func(lambda t: t == Block, _structure_block)
     for cls in BLOCK_TYPES.values():  # write each block's "type" tag (an init=False field)

@@ -128,3 +128,10 @@ def test_unicode_line_separators_stay_inside_one_json_line() -> None:
     text = dumps(d)
     assert len(text.splitlines()) == 1
     assert loads(text) == d
+
+
+def test_outcome_code_unstructures_to_a_plain_string() -> None:
+    from lgo_decisions import Outcome, OutcomeCode, to_dict
+
+    data = to_dict(Decision(outcome=Outcome(code=OutcomeCode.UPHELD, label="Upheld")))
+    assert type(data["outcome"]["code"]) is str
