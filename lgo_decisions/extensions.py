@@ -82,7 +82,7 @@ def register_extension(namespace: str, cls: type[Any], *, replace: bool = False)
     >>> register_extension("example.note", dict)
     Traceback (most recent call last):
     ...
-    lgo_decisions.registry.PluginError: an extension named 'example.note' exists already; pass replace=True to replace it
+    lgo_decisions.registry.PluginError: an extension named 'example.note' exists already; ...
     >>> unregister_extension("example.note")
     """
     REGISTRY.register(namespace, cls, replace=replace)
