@@ -43,7 +43,11 @@ that freezing, serialising and rendering stay well within Python's recursion lim
 
 
 def normalise_reference(text: str) -> str | None:
-    """``20-007-417`` / ``20007417`` / ``20 007 417B`` -> ``20 007 417`` / ``20 007 417b``."""
+    """``20-007-417`` / ``20007417`` / ``20 007 417B`` -> ``20 007 417`` / ``20 007 417b``.
+
+    >>> normalise_reference("20-007-417"), normalise_reference("20 007 417B"), normalise_reference("n/a")
+    ('20 007 417', '20 007 417b', None)
+    """
     m = _REF.match(text.strip())
     if not m:
         return None
@@ -51,7 +55,11 @@ def normalise_reference(text: str) -> str | None:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """Read a published decision date (``04 Feb 2021``, ``4 February 2021``, ISO)."""
+    """Read a published decision date (``04 Feb 2021``, ``4 February 2021``, ISO).
+
+    >>> parse_date("04 Feb 2021"), parse_date("4 Sept 2021"), parse_date("03 Oct 20")
+    (datetime.date(2021, 2, 4), datetime.date(2021, 9, 4), None)
+    """
     s = norm(text).replace("Sept ", "Sep ").rstrip(".")
     for fmt in _DATE_FORMATS:
         try:
@@ -180,8 +188,7 @@ class _Builder:
             self.close_items()
             self.prev = tok
             return
-        handler = getattr(self, "_" + kind.value)
-        handler(tok)
+        _HANDLERS[kind](self, tok)  # (a table: getattr with an Enum's value costs more than the handler)
         self.after_rule = False  # a rule makes the one heading after it level 2
         self.prev = tok
 
@@ -412,6 +419,9 @@ class _Builder:
         )
 
 
+_HANDLERS = {kind: getattr(_Builder, "_" + kind.value) for kind in Kind if hasattr(_Builder, "_" + kind.value)}
+
+
 def _summary_from_section(sections: list[Section]) -> tuple[str | None, list[Section]]:
     """Reports: the first paragraph under a "Summary" heading is the summary."""
     for i, s in enumerate(sections):
@@ -430,6 +440,20 @@ def build(tokens: Iterable[Token], *, url: str | None = None, strict: bool = Fal
     Raises :class:`~lgo_decisions.errors.NotADecisionError` when the stream holds no title,
     header field, decision marker, summary label or closing line, and (with ``strict``)
     :class:`~lgo_decisions.errors.ParseError` at the first thing it would otherwise only note.
+
+    >>> from lgo_decisions.tokens import Kind, Token
+    >>> d = build([
+    ...     Token(kind=Kind.TITLE, text="Kent County Council (23 008 522)",
+    ...           organisation="Kent County Council", reference="23 008 522"),
+    ...     Token(kind=Kind.HEADER, name="decision", text="Upheld"),
+    ...     Token(kind=Kind.HEADING, text="The complaint"),
+    ...     Token(kind=Kind.NUMBERED, text="Mr X complained."),
+    ...     Token(kind=Kind.NUMBERED, text="He says the Council delayed.", depth=1),
+    ... ])
+    >>> d.reference, d.outcome.code.value, d.sections[0].heading
+    ('23 008 522', 'upheld', 'The complaint')
+    >>> d.sections[0].blocks[0].number, d.sections[0].blocks[0].blocks[0].text
+    (1, 'He says the Council delayed.')
     """
     toks = tokens if isinstance(tokens, list) else list(tokens)
     b = _Builder(url, strict, source)

@@ -202,9 +202,9 @@ def test_strict_text_names_the_line(text: str, line: int, code: str) -> None:
 
 
 @pytest.mark.parametrize(("page", "element"), [
-    (PAGE.replace("Upheld", "Maybe"), "<p>"),
-    (PAGE.replace("04 Feb 2021", "99 Foo 2021"), "<p>"),
-    ("<p>Site text first</p>" + PAGE + "<ol><li>Text.</li></ol>", "<p>"),
+    (PAGE.replace("Upheld", "Maybe"), "/html/body/p[2]"),
+    (PAGE.replace("04 Feb 2021", "99 Foo 2021"), "/html/body/p[3]"),
+    ("<p>Site text first</p>" + PAGE + "<ol><li>Text.</li></ol>", "/html/body/p[1]"),
 ])
 def test_strict_html_names_the_element(page: str, element: str) -> None:
     with pytest.raises(ParseError) as info:

@@ -219,7 +219,8 @@ def test_strict_mode_names_the_element() -> None:
     with pytest.raises(ParseError) as err:
         read_html(f"{TITLE}<p>Decision : Sent to the moon</p>{STATEMENT}", strict=True, name="page.html")
     assert "page.html" in str(err.value)
-    assert "<p>" in str(err.value)
+    assert err.value.element == "/html/body/p[1]"  # the element path (issue 8), not just its tag
+    assert "/html/body/p[1]" in str(err.value)
 
 
 def test_not_a_decision() -> None:

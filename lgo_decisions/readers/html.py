@@ -22,7 +22,7 @@ import attrs
 from lxml import etree
 
 from ..builder import build
-from ..decoding import decode
+from ..decoding import _looks_binary, decode
 from ..errors import InputTooLargeError, NotADecisionError, ParseError
 from ..model import Decision, Diagnostic, Source
 from ..tokens import Kind, Token
@@ -75,13 +75,28 @@ _SIGNAL = re.compile(
     r"|ombudsm[ae]n.?s final decision",
     re.IGNORECASE,
 )
+# The same three tests one at a time, each behind a cheap substring test (the combined pattern
+# costs about 100 ns a character of page furniture); ``_CASE_FOLDS`` are the only non-ASCII
+# characters that ``re.IGNORECASE`` matches to ASCII letters, which ``str.lower`` does not.
+_SIGNAL_REFERENCE = re.compile(r"(?<![\d-])\d{2}[ -]?\d{3}[ -]?\d{3}[a-zA-Z]?(?![\d-])")
+_SIGNAL_LABEL = re.compile(r"\b(?:category|decision date|decision|summary)\s*:", re.IGNORECASE)
+_SIGNAL_MARKER = re.compile(r"ombudsm[ae]n.?s final decision", re.IGNORECASE)
+_CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+_STRING = etree.XPath("string()", smart_strings=False)  # all text inside an element, joined in C
 _HEADER_LABELS = frozenset({"category", "decision", "decision date"})
 _WS = re.compile(r"[ \t\n\r\f]+")
+_CLOSING_ENDS = ("ombudsman", "ombudsmen", "decision")  # every CLOSING match ends with one of these
 # Control characters (as the text reader removes them) and the XML non-characters.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL_BYTES = bytes(b for b in range(0x80) if b < 9 or b in (0x0b, 0x0c) or 0x0e <= b <= 0x1f or b == 0x7f)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[[^\]]*\]\s*>", re.IGNORECASE)
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
+_DOCTYPE_BYTES = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+# What run() calls skip(), start() and end() for (elements with a role always):
+_SKIP_TAGS = _FURNITURE | _LISTS
+_START_TAGS = _BLOCKS | _MAIN | frozenset(_HEADINGS) | _BOLD | _LISTS | {"pre", "li"}
+_END_TAGS = _BLOCKS | frozenset(_HEADINGS) | _BOLD | _LISTS | {"pre", "p", "li"}
 _MAX_KEPT_FURNITURE = 4  # furniture kept for its statement text, nested: deeper is kept unscanned
 _META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
@@ -177,7 +192,35 @@ def _link_only(items: list[Any]) -> bool:
 
 
 def _has_signal(el: Any) -> bool:
-    return _SIGNAL.search("".join(el.itertext())) is not None
+    """Whether ``el`` holds statement text (``_SIGNAL`` anywhere in its text), cheaply."""
+    text = str(_STRING(el))
+    if ":" in text and _SIGNAL_LABEL.search(text):
+        return True
+    if not text.isascii() and _CASE_FOLDS.search(text):
+        return _SIGNAL.search(text) is not None
+    if "final decision" in text.lower() and _SIGNAL_MARKER.search(text):
+        return True
+    return _SIGNAL_REFERENCE.search(text) is not None
+
+
+def _squash(text: str) -> str:
+    """Runs of ASCII white space to one space, stripped (the regular expression only when needed).
+
+    >>> _squash("\\n Mr X\\n complained.  ")
+    'Mr X complained.'
+    """
+    text = text.strip()  # (the same as stripping after the substitution, and it often leaves none to do)
+    if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
+        text = _WS.sub(" ", text)
+    return text
+
+
+def _element_path(el: Any) -> str:
+    """The path of the block element holding ``el``, e.g. ``/html/body/article/ol[2]/li[3]``."""
+    node = el
+    while node.tag not in _BLOCKS and node.getparent() is not None:
+        node = node.getparent()
+    return str(node.getroottree().getpath(node))
 
 
 def _short_text(el: Any, limit: int = MAX_SHORT_LINE) -> str:
@@ -193,15 +236,21 @@ def _short_text(el: Any, limit: int = MAX_SHORT_LINE) -> str:
 
 
 class _Tokenizer:
-    """Walks the parsed tree once, iteratively, and emits tokens line by line."""
+    """Walks the parsed tree once, iteratively, and emits tokens line by line.
 
-    def __init__(self) -> None:
+    Each token's ``where`` is the element's tag (``"<p>"``), or with ``paths`` (strict mode:
+    errors name it) the path of its block element (``/html/body/article/p[3]``).
+    """
+
+    def __init__(self, paths: bool = False) -> None:
+        self.paths = paths
         self.tokens: list[Token] = []
         # the line being assembled
         self.buf: list[str] = []
         self.label_at = -1         # index in buf where a header label element ended
         self.line_no: int | None = None
-        self.line_tag = ""
+        self.line_el: Any = None   # the element whose text (or tail) started the line
+        self.line_tail = False
         self.has_bold = False
         self.has_plain = False
         # context
@@ -239,10 +288,11 @@ class _Tokenizer:
         if self.titled:
             self.body = True  # (before the title a list is the site's, kept as text before it)
         self.settle_pending()
+        where = _element_path(li.el) if self.paths else "<li>"
         if li.numbered:
-            self.emit(Token(kind=Kind.NUMBERED, text=text, depth=li.depth, number=li.number, line=line, where="<li>"))
+            self.emit(Token(kind=Kind.NUMBERED, text=text, depth=li.depth, number=li.number, line=line, where=where))
         else:
-            self.emit(Token(kind=Kind.BULLET, text=text, depth=li.depth, line=line, where="<li>"))
+            self.emit(Token(kind=Kind.BULLET, text=text, depth=li.depth, line=line, where=where))
 
     def settle_pending(self) -> None:
         if self.pending_summary is not None:
@@ -253,15 +303,16 @@ class _Tokenizer:
             self.pending_header = None
 
     # -- lines ---------------------------------------------------------------------------
-    def add(self, text: str | None, el: Any) -> None:
+    def add(self, text: str | None, el: Any, tail: bool = False) -> None:
+        """Add ``el``'s text (or with ``tail``, its tail) to the line."""
         if not text:
             return
         if self.pre and "\n" in text:
             parts = text.split("\n")
             for part in parts[:-1]:
-                self.add(part, el)
+                self.add(part, el, tail)
                 self.flush()
-            self.add(parts[-1], el)
+            self.add(parts[-1], el, tail)
             return
         if text.isspace():
             if self.buf:  # (leading white space of a line would be stripped anyway)
@@ -270,19 +321,33 @@ class _Tokenizer:
         self.buf.append(text)
         if self.line_no is None:
             self.line_no = el.sourceline
-            self.line_tag = el.tag
+            self.line_el = el
+            self.line_tail = tail
         if self.bold:
             self.has_bold = True
         else:
             self.has_plain = True
 
+    def where(self) -> str:
+        """Where the line being flushed starts: its tag, or (``paths``) its block element's path."""
+        el = self.line_el
+        if not self.paths:
+            return f"<{el.tag}>"
+        return _element_path(el.getparent() if self.line_tail and el.getparent() is not None else el)
+
     def flush(self) -> None:
-        if not self.buf:
+        buf = self.buf
+        if not buf:
             return
-        buf, label_at, bold = self.buf, self.label_at, self.has_bold and not self.has_plain
-        self.buf, self.label_at, self.has_bold, self.has_plain = [], -1, False, False
+        label_at, bold = self.label_at, self.has_bold and not self.has_plain
+        self.label_at, self.has_bold, self.has_plain = -1, False, False
         line, self.line_no = self.line_no, None
-        s = _WS.sub(" ", "".join(buf)).strip()
+        s = _squash("".join(buf))
+        if s and label_at > 0 and not self.lis and not self.headed:
+            label = _squash("".join(buf[:label_at])).rstrip(":").strip()
+            s_value = _squash("".join(buf[label_at:]))
+            s = f"{label} : {s_value.lstrip(':').strip()}" if s_value else s
+        buf.clear()  # (the same list throughout: run() holds it)
         if not s:
             return
         if self.lis:
@@ -291,18 +356,12 @@ class _Tokenizer:
                 self.emit_item(li, s, line)
             else:
                 self.settle_pending()
-                self.emit(Token(kind=Kind.PARAGRAPH, text=s, line=line, where="<li>"))
+                self.emit(Token(kind=Kind.PARAGRAPH, text=s, line=line, where=self.where() if self.paths else "<li>"))
             return
-        label = None
-        if label_at > 0 and not self.headed:
-            label = _WS.sub(" ", "".join(buf[:label_at])).strip().rstrip(":").strip()
-            s_value = _WS.sub(" ", "".join(buf[label_at:])).strip()
-            s = f"{label} : {s_value.lstrip(':').strip()}" if s_value else s
-        self.line(s, line, bold)
+        self.line(s, line, bold, self.where())
 
-    def line(self, s: str, line: int | None, bold: bool) -> None:
+    def line(self, s: str, line: int | None, bold: bool, where: str) -> None:
         """Classify one line outside list items, as the text reader classifies a line."""
-        where = f"<{self.line_tag}>"
         short = len(s) <= MAX_SHORT_LINE
         k = key(s) if short else ""
         if k in CHROME_LINES:
@@ -342,7 +401,7 @@ class _Tokenizer:
                 else:
                     self.pending_header = tok  # label and value in separate elements (<dt>/<dd>)
                 return
-        if short and FINAL_DECISION_MARKER.match(k + ":"):
+        if short and k.startswith("the ombudsm") and FINAL_DECISION_MARKER.match(k + ":"):
             self.body = True
             self.emit(Token(kind=Kind.MARKER, text=s, line=line, where=where))
             return
@@ -355,7 +414,7 @@ class _Tokenizer:
             else:
                 self.pending_summary = tok
             return
-        if short and CLOSING.search(k):
+        if short and k.endswith(_CLOSING_ENDS) and CLOSING.search(k):
             self.body = True
             self.emit(Token(kind=Kind.CLOSING, text=s, line=line, where=where))
             return
@@ -393,13 +452,14 @@ class _Tokenizer:
                 texts = [_WS.sub(" ", _short_text(li)).strip() for li in items]
                 if all(key(t) in MAIN_HEADINGS for t in texts):
                     for t in texts:  # a table of contents (the builder keeps entries without a section)
-                        self.emit(Token(kind=Kind.TOC, text=t, line=el.sourceline, where="<li>"))
+                        self.emit(Token(kind=Kind.TOC, text=t, line=el.sourceline,
+                                        where=_element_path(el) if self.paths else "<li>"))
                     return True
         return False
 
     def start(self, el: Any, role: str | None) -> None:
         tag = el.tag
-        if tag in _BLOCKS:
+        if tag in _BLOCKS and self.buf:
             self.flush()
         if tag in _MAIN or role == "main":
             self.mains.append(el)
@@ -429,7 +489,8 @@ class _Tokenizer:
     def end(self, el: Any) -> None:
         tag = el.tag
         if tag in _BLOCKS:
-            self.flush()
+            if self.buf:
+                self.flush()
         elif not self.body and 0 < len(self.buf) <= 16 and len(el) == 0 and key(el.text or "") in _HEADER_LABELS \
                 and "".join(self.buf).strip() == (el.text or "").strip():
             # (a label starts its line: at most a few pieces, so the join stays linear overall)
@@ -459,29 +520,58 @@ class _Tokenizer:
                 self.pending_close = True
 
     def run(self, root: Any) -> list[Token]:
+        # The hot loop: the methods are called only for the elements they act on (the sets
+        # below), so inline elements (<a>, <span>, <em>) cost a few look-ups.
         walker = etree.iterwalk(root, events=("start", "end"))
+        add, skip, start, end = self.add, self.skip, self.start, self.end
+        mains, kept, buf = self.mains, self.kept_furniture, self.buf
         skipped: Any = None
         for event, el in walker:
-            if not isinstance(el.tag, str):  # comments, processing instructions
+            tag = el.tag
+            if tag.__class__ is not str:  # comments, processing instructions
                 if event == "end":
-                    self.add(el.tail, el)
+                    add(el.tail, el, True)
                 continue
             if event == "start":
                 role = el.get("role")
                 if role is not None:
                     role = role.strip().lower()
-                if self.skip(el, role):
-                    walker.skip_subtree()
-                    skipped = el
-                    continue
-                self.start(el, role)
-                self.add(el.text, el)
+                    if skip(el, role):
+                        walker.skip_subtree()
+                        skipped = el
+                        continue
+                    start(el, role)
+                else:
+                    if tag in _SKIP_TAGS and skip(el, None):
+                        walker.skip_subtree()
+                        skipped = el
+                        continue
+                    if tag in _START_TAGS:
+                        start(el, None)
+                text = el.text
+                if text:
+                    if text.isspace() and not self.pre:  # (add() in short: only inside a line)
+                        if buf:
+                            buf.append(text)
+                    else:
+                        add(text, el)
             else:
                 if el is skipped:
                     skipped = None
-                else:
-                    self.end(el)
-                self.add(el.tail, el)
+                elif tag in _END_TAGS or not self.body:
+                    end(el)
+                else:  # (what end() does for the other elements once the statement has begun)
+                    if kept and kept[-1] is el:
+                        kept.pop()
+                    if mains and mains[-1] is el:
+                        mains.pop()
+                text = el.tail
+                if text:
+                    if text.isspace() and not self.pre:
+                        if buf:
+                            buf.append(text)
+                    else:
+                        add(text, el, True)
         self.flush()
         self.settle_pending()
         return self.finish()
@@ -512,14 +602,41 @@ def parse_html(text: str, *, name: str | None = None) -> Any:
 
     Raises :class:`~lgo_decisions.errors.ParseError` for markup nested beyond libxml2's limit
     (256 levels) or any other parser failure.
+
+    >>> root = parse_html("<p>Kent County Council (23 008 522)</p><p>Decision : Upheld</p>")
+    >>> [p.text for p in root.iter("p")]
+    ['Kent County Council (23 008 522)', 'Decision : Upheld']
+    >>> parse_html("<div>" * 300, name="deep.html")
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.ParseError: deep.html, line 1: markup nested too deeply ...
     """
+    return _parse(_without_doctype_subset(text).encode("utf-8"), name)
+
+
+def _without_doctype_subset(text: str) -> str:
+    """The text with the internal subset of its first doctype (DTD entities) replaced."""
     first = _DOCTYPE.search(text)  # the first doctype only: one match attempt keeps this linear
     subset = _DOCTYPE_SUBSET.match(text, first.start()) if first else None
     if subset:
         text = text[:subset.start()] + "<!DOCTYPE html>" + text[subset.end():]
+    return text
+
+
+def _parse_utf8(raw: bytes, name: str | None) -> Any:
+    """:func:`parse_html` for UTF-8 bytes: parsed as they are unless a doctype holds a subset."""
+    first = _DOCTYPE_BYTES.search(raw)
+    if first is not None:
+        end = raw.find(b">", first.start())
+        if b"[" in raw[first.start():end if end >= 0 else len(raw)]:  # a subset may follow
+            return parse_html(raw.decode("utf-8"), name=name)
+    return _parse(raw, name)
+
+
+def _parse(raw: bytes, name: str | None) -> Any:
     parser = _parser()
     try:
-        root = etree.fromstring(text.encode("utf-8"), parser)
+        root = etree.fromstring(raw, parser)
     except (etree.LxmlError, ValueError) as exc:
         raise ParseError(f"cannot parse the page: {exc}", source=name) from None
     for err in parser.error_log:
@@ -532,18 +649,47 @@ def parse_html(text: str, *, name: str | None = None) -> Any:
     return root
 
 
-def tokenize_html(text: str, *, name: str | None = None) -> list[Token]:
+def tokenize_html(text: str, *, name: str | None = None, paths: bool = False) -> list[Token]:
     """Turn page text (already decoded) into the block stream.
+
+    Each token's ``where`` is its element's tag, or with ``paths`` the path of its block
+    element (what strict mode's errors name).
 
     >>> [t.kind.value for t in tokenize_html("<h1>Kent County Council (23 008 522)</h1><h2>The complaint</h2>"
     ...                                     "<ol><li>Text.</li></ol>")]
     ['title', 'heading', 'numbered']
     """
-    root = parse_html(text, name=name)
+    return _tokens(parse_html(text, name=name), paths)
+
+
+def _tokens(root: Any, paths: bool) -> list[Token]:
     if root is None:
         return []
     body = root.find("body")
-    return _Tokenizer().run(body if body is not None else root)
+    return _Tokenizer(paths).run(body if body is not None else root)
+
+
+def _has_controls(raw: bytes) -> bool:
+    """Whether UTF-8 bytes hold a character ``_CONTROL`` removes (C speed: no regular expression)."""
+    return len(raw.translate(None, _CONTROL_BYTES)) != len(raw) or b"\xef\xbf\xbe" in raw or b"\xef\xbf\xbf" in raw
+
+
+def _plain_utf8(data: bytes) -> bool:
+    """Whether :func:`decode_html` (no ``encoding``) would decode ``data`` as UTF-8 with no diagnostic."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    label = _meta_charset(data)
+    if label is None:
+        if _looks_binary(data):
+            return False
+    elif label not in ("utf-8", "utf8"):
+        return False
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    return True
 
 
 def read_html(data: bytes | str, *, url: str | None = None, strict: bool = False, encoding: str | None = None,
@@ -565,20 +711,29 @@ def read_html(data: bytes | str, *, url: str | None = None, strict: bool = False
     if len(data) > limit:
         raise InputTooLargeError(f"{name or 'input'}: {len(data)} bytes is above the limit of {limit}")
     diagnostics: list[Diagnostic] = []
+    raw: bytes | None = None
     if isinstance(data, bytes):
-        text, diagnostics = decode_html(data, encoding=encoding, name=name)
+        if encoding is None and _plain_utf8(data):
+            raw = data  # parsed as it is: no decoding and encoding again
+        else:
+            text, diagnostics = decode_html(data, encoding=encoding, name=name)
     elif isinstance(data, str):
         text = data
     else:
         raise TypeError(f"read_html() takes bytes or str, not {type(data).__name__}")
-    text = text.lstrip("\ufeff")
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
-        diagnostics.append(Diagnostic(code="invalid_characters", message="lone surrogates replaced"))
-    text, count = _CONTROL.subn("", text)
-    if count:
+    if raw is None:
+        text = text.lstrip("\ufeff")
+        try:
+            raw = text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates
+            text = _SURROGATE.sub("\ufffd", text)
+            diagnostics.append(Diagnostic(code="invalid_characters", message="lone surrogates replaced"))
+            raw = text.encode("utf-8")
+    if _has_controls(raw):
+        text, count = _CONTROL.subn("", raw.decode("utf-8"))
         diagnostics.append(Diagnostic(code="control_characters", message=f"{count} control character(s) removed"))
-    tokens = tokenize_html(text, name=name)
+        raw = text.encode("utf-8")
+    tokens = _tokens(_parse_utf8(raw, name), strict)
     if not tokens:
         raise NotADecisionError("not a decision statement: the page has no text", source=name or "input")
     source = Source(reader=NAME, name=name, content_hash=content_hash(data))
@@ -601,7 +756,13 @@ def sniff(head: bytes | str, name: str | None = None) -> int:
 
 
 class HtmlReader:
-    """The ``html`` reader for the registry (:mod:`lgo_decisions.readers`): saved pages and fragments."""
+    """The ``html`` reader for the registry (:mod:`lgo_decisions.readers`): saved pages and fragments.
+
+    >>> page = b"<html><body><h1>Kent County Council (23 008 522)</h1><p>Decision : Upheld</p></body></html>"
+    >>> d = HtmlReader().read(page, name="a.html")
+    >>> d.outcome.label, d.source.reader, d.source.name
+    ('Upheld', 'html', 'a.html')
+    """
 
     name = NAME
     suffixes: tuple[str, ...] = (".html", ".htm", ".xhtml")
