@@ -122,10 +122,6 @@ CHROME_LINES: frozenset[str] = frozenset(key(s) for s in (
     "Reject all cookies",
     "Save and close",
     "Save settings",
-    "Accept",
-    "Reject",
-    "On",
-    "Off",
 ))
 FOOTER_START: frozenset[str] = frozenset(key(s) for s in (
     "Print this page", "LGO logogram", "Review your privacy settings", "Privacy settings",
