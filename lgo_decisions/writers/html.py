@@ -15,17 +15,15 @@ from typing import Any
 
 from ..errors import LgoDecisionsError, RenderError
 from ..model import (
-    SCHEMA_VERSION,
     Block,
     BulletList,
     Decision,
     NumberedParagraph,
-    OutcomeCode,
     Paragraph,
     Section,
     SubParagraph,
 )
-from ..vocabulary import parse_outcome
+from ._checks import record_problems
 
 __all__ = ["WRITER", "HtmlWriter", "render_html"]
 
@@ -109,33 +107,16 @@ def _check_blocks(blocks: Sequence[Block], where: str, depth: int) -> None:
 
 
 def _check(d: Decision) -> None:
-    if d.extensions:
-        raise RenderError(f"extensions {sorted(d.extensions)!r} cannot be written in HTML (plugin data "
-                          "has no place on a statement page); serialise the record as JSON instead")
-    if d.schema_version != SCHEMA_VERSION:
-        raise RenderError(f"schema_version {d.schema_version!r}: only {SCHEMA_VERSION!r} records can be written")
+    for field, problem in record_problems(d):
+        raise RenderError(f"{field}: {problem}")
     if d.organisations:
-        if len(d.organisations) > 1:
-            raise RenderError("organisations: a statement page names one organisation in its title, "
-                              f"not {len(d.organisations)}")
-        org = d.organisations[0]
-        if d.reference is None or org.reference != d.reference:
-            raise RenderError(f"organisations[0].reference {org.reference!r} must be the statement's "
-                              f"reference {d.reference!r} (the title gives both)")
-        _check_text(org.name, "organisations[0].name")
+        _check_text(d.organisations[0].name, "organisations[0].name")
     if d.category is not None:
         _check_text(d.category.area, "category.area")
-        if ">" in d.category.area:
-            raise RenderError(f"category.area {d.category.area!r}: '>' separates area and subject")
         if d.category.subject is not None:
             _check_text(d.category.subject, "category.subject")
     if d.outcome is not None:
         _check_text(d.outcome.label, "outcome.label")
-        code, detail = parse_outcome(d.outcome.label)
-        if (code or OutcomeCode.OTHER, detail) != (d.outcome.code, d.outcome.detail):
-            raise RenderError(f"outcome: the label {d.outcome.label!r} reads as code "
-                              f"{(code or OutcomeCode.OTHER).value!r} and detail {detail!r}, not "
-                              f"{d.outcome.code.value!r} and {d.outcome.detail!r}")
     if d.summary is not None:
         _check_text(d.summary, "summary")
     if d.decided_by is not None:
