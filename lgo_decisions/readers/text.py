@@ -37,7 +37,8 @@ _LETTERED = re.compile(r"^(?:\(([a-z])\)|([a-z])[.)])\s+")
 _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6\u25cf\u25cb\u25a0\u2023\u2043*]\s*")
 _DASH = re.compile(r"^[-\u2013]\s+")
 _LONE_MARKERS = frozenset({"-", "\u2013", "\u2022", "\u00b7", "\u25aa", "\u25e6", "*"})
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters the text reader removes (with a diagnostic); the text writer refuses them."""
 
 
 def _indent(raw: str) -> int:
@@ -196,9 +197,9 @@ def read_text(text: str, *, url: str | None = None, strict: bool = False, name: 
         raise TypeError(f"read_text() takes str, not {type(text).__name__}; use read() for bytes and paths")
     diagnostics: list[Diagnostic] = []
     body = text.lstrip("\ufeff")
-    clean, count = _CONTROL.subn("", body)
+    clean, count = CONTROL_CHARACTERS.subn("", body)
     if count:
-        first = _CONTROL.search(body)
+        first = CONTROL_CHARACTERS.search(body)
         head = body[:first.start()] if first else ""
         line = head.count("\n") + head.count("\r") - head.count("\r\n") + 1  # as tokenize() numbers lines
         diagnostics.append(Diagnostic(code="control_characters",

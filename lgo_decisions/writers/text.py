@@ -38,7 +38,6 @@ True
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import attrs
@@ -53,7 +52,7 @@ from ..model import (
     Section,
     SubParagraph,
 )
-from ..readers.text import read_text, tokenize
+from ..readers.text import CONTROL_CHARACTERS, read_text, tokenize
 from ..tokens import Kind, Token
 from ..vocabulary import CLOSING, MAX_SHORT_LINE, is_heading_text, key
 from ._checks import record_problems
@@ -64,7 +63,6 @@ NAME = "text"
 MARKER = "The Ombudsman's final decision:"
 RULE = "Back to top"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what the text reader removes
 _MAX_NUMBER = 999  # the text reader's list markers have at most three digits
 
 
@@ -94,7 +92,7 @@ class _Writer:
             raise self.fail(where, "the text is empty, and an empty line reads as nothing")
         if "\n" in text or "\r" in text:
             raise self.fail(where, f"the text spans several lines: {_short(text)!r}")
-        if _CONTROL.search(text):
+        if CONTROL_CHARACTERS.search(text):
             raise self.fail(where, f"the text holds control characters, which the reader removes: {_short(text)!r}")
         if text != text.strip():
             raise self.fail(where, f"the text begins or ends with white space, which the reader strips: "
