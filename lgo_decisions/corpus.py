@@ -27,7 +27,8 @@ from typing import NamedTuple, TypeVar, Union
 
 import attrs
 
-from .api import MAX_INPUT_BYTES, read
+from ._api import read
+from ._limits import MAX_INPUT_BYTES
 from .errors import InputTooLargeError
 from .model import Decision
 from .serialise import dumps, from_dict

@@ -63,11 +63,11 @@ class InputTooLargeError(LgoDecisionsError, ValueError):
 class DecodeError(LgoDecisionsError, UnicodeError):
     """Bytes that could not be decoded as text.
 
-    >>> from lgo_decisions.decoding import decode
-    >>> decode(bytes(range(256)), name="page.txt")
+    >>> from lgo_decisions import read
+    >>> read(bytes(range(256)) + b"Kent County Council (23 008 522)")
     Traceback (most recent call last):
     ...
-    lgo_decisions.errors.DecodeError: page.txt: binary data, not a saved statement page
+    lgo_decisions.errors.DecodeError: binary data, not a saved statement page
     """
 
 
@@ -82,22 +82,63 @@ class SerialisationError(LgoDecisionsError, ValueError):
     """
 
 
-class ReaderNotFound(LgoDecisionsError, LookupError):
-    """No reader (or writer) of that name; the message lists the names that exist.
+class PluginError(LgoDecisionsError, TypeError):
+    """A plugin could not be loaded, breaks its contract, or takes a name already in use.
+
+    >>> from lgo_decisions import readers
+    >>> readers.register(readers.get("text"))
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.PluginError: a reader named 'text' exists already; pass replace=True to replace it
+    """
+
+
+class PluginNotFound(LgoDecisionsError, LookupError):
+    """No plugin of that name: the base of each registry's own "not found" error (and a
+    :class:`LookupError`); the message lists the names that exist.
+
+    >>> issubclass(ReaderNotFound, PluginNotFound), issubclass(WriterNotFound, LookupError)
+    (True, True)
+    """
+
+
+class ReaderNotFound(PluginNotFound):
+    """No reader of that name; the message lists the readers that exist.
+
+    >>> from lgo_decisions import readers
+    >>> readers.get("pdf")
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.ReaderNotFound: no reader named 'pdf'; available: ['html', 'text'...]
+    """
+
+
+class WriterNotFound(PluginNotFound):
+    """No writer of that name; the message lists the writers that exist.
 
     >>> from lgo_decisions import writers
     >>> writers.get("pdf")
     Traceback (most recent call last):
     ...
-    lgo_decisions.errors.ReaderNotFound: no writer named 'pdf'; available: ['text', 'html'...]
+    lgo_decisions.errors.WriterNotFound: no writer named 'pdf'; available: ['text', 'html'...]
+    """
+
+
+class ExtensionNotFound(PluginNotFound):
+    """No payload class registered for that extension namespace.
+
+    >>> from lgo_decisions.extensions import REGISTRY
+    >>> REGISTRY.get("acme.nothing")
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.ExtensionNotFound: no extension named 'acme.nothing'; available: [...]
     """
 
 
 class RenderError(LgoDecisionsError, ValueError):
     """A decision cannot be written faithfully in the requested format.
 
-    >>> from lgo_decisions import Decision
-    >>> from lgo_decisions.writers.text import render_text
+    >>> from lgo_decisions import Decision, render_text
     >>> render_text(Decision(summary="two\\nlines"))
     Traceback (most recent call last):
     ...

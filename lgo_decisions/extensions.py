@@ -9,7 +9,8 @@ verbatim (the plain JSON value) and written back unchanged: a record passing thr
 without the plugin loses nothing.
 
 >>> import attrs
->>> from lgo_decisions import Decision, dumps, loads, register_extension
+>>> from lgo_decisions import Decision, dumps, loads
+>>> from lgo_decisions.extensions import register_extension
 >>> @attrs.frozen
 ... class Seen:
 ...     by: str
@@ -34,8 +35,8 @@ import attrs
 import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 
-from .errors import ReaderNotFound
-from .registry import PluginError, Registry
+from ._registry import Registry
+from .errors import ExtensionNotFound, PluginError
 
 __all__ = [
     "GROUP",
@@ -51,7 +52,7 @@ __all__ = [
 GROUP = "lgo_decisions.extensions"
 """The entry-point group extension payload classes are published under."""
 
-_NAMESPACE = re.compile(r"^[a-z][a-z0-9_]*(?:[.-][a-z0-9_]+)*$")
+_NAMESPACE = re.compile(r"^[a-z](?:[a-z0-9_]|[.-](?=[a-z0-9_]))*$")  # no nested repeat: linear on any input
 
 
 def _check(namespace: str, obj: object) -> type[Any]:
@@ -63,7 +64,7 @@ def _check(namespace: str, obj: object) -> type[Any]:
 
 
 REGISTRY: Registry[type[Any]] = Registry(
-    group=GROUP, kind="extension", builtins={}, check=_check, missing=ReaderNotFound,
+    group=GROUP, kind="extension", builtins={}, check=_check, missing=ExtensionNotFound,
 )
 """Payload classes by namespace."""
 
@@ -71,7 +72,7 @@ REGISTRY: Registry[type[Any]] = Registry(
 def register_extension(namespace: str, cls: type[Any], *, replace: bool = False) -> None:
     """Make ``cls`` (an attrs class) the payload type of ``namespace`` in ``Decision.extensions``.
 
-    Raises :class:`~lgo_decisions.registry.PluginError` when the namespace is taken (pass
+    Raises :class:`~lgo_decisions.errors.PluginError` when the namespace is taken (pass
     ``replace=True``) or ``cls`` is not an attrs class.
 
     >>> import attrs
@@ -82,7 +83,7 @@ def register_extension(namespace: str, cls: type[Any], *, replace: bool = False)
     >>> register_extension("example.note", dict)
     Traceback (most recent call last):
     ...
-    lgo_decisions.registry.PluginError: an extension named 'example.note' exists already; ...
+    lgo_decisions.errors.PluginError: an extension named 'example.note' exists already; ...
     >>> unregister_extension("example.note")
     """
     REGISTRY.register(namespace, cls, replace=replace)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lgo_decisions import Category
-from lgo_decisions.address import parse_address
-from lgo_decisions.taxonomy import AREAS, SUBJECTS, label_from_slug, slugify
+from lgo_decisions._address import parse_address
+from lgo_decisions._taxonomy import AREAS, SUBJECTS, label_from_slug, slugify
+from lgo_decisions.model import Category
 
 
 @pytest.mark.parametrize(("url", "ref", "area", "subject", "chapter"), [

@@ -29,9 +29,7 @@ from lgo_decisions import (
     read_html,
     read_text,
 )
-from lgo_decisions.readers import html as html_reader
-from lgo_decisions.readers import text as text_reader
-from lgo_decisions.vocabulary import MAX_SHORT_LINE
+from lgo_decisions._limits import MAX_SHORT_LINE
 
 from .bad_inputs import CASES, HEAD, PAGE, SCALING, Case, seed_text
 
@@ -134,7 +132,7 @@ def test_the_doctype_subset_leaves_no_text_behind() -> None:
 
 
 def test_nesting_beyond_the_builder_limit_is_kept_flat_with_a_diagnostic() -> None:
-    from lgo_decisions.builder import MAX_NESTING
+    from lgo_decisions._limits import MAX_NESTING
     from tests.bad_inputs import _deep_indent
 
     d = read_text(_deep_indent(1))
@@ -308,9 +306,15 @@ def _nested_repeat(tree: Any) -> bool:
 
 
 def _patterns() -> Iterator[tuple[str, re.Pattern[Any]]]:
-    from lgo_decisions import address, builder, decoding, vocabulary
+    import importlib
+    import pkgutil
 
-    for module in (vocabulary, text_reader, html_reader, builder, address, decoding):
+    import lgo_decisions
+
+    for info in pkgutil.walk_packages(lgo_decisions.__path__, "lgo_decisions."):
+        if info.name.startswith("lgo_decisions.testing"):
+            continue  # (needs hypothesis; builds no patterns)
+        module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
                 yield f"{module.__name__}.{name}", value

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from lgo_decisions import dumps, read, read_text
+from lgo_decisions._progress import Progress
 from lgo_decisions.cli import main
 from lgo_decisions.commands import parse
 from lgo_decisions.corpus import Line
-from lgo_decisions.progress import Progress
 
 from .seeds import seed
 from .test_corpus import BAD, GOOD, make_mixed_folder

@@ -9,8 +9,7 @@ import pyarrow.parquet as pq
 from hypothesis import given
 from hypothesis import strategies as st
 
-import lgo_decisions
-from lgo_decisions import Decision, NumberedParagraph, read_text
+from lgo_decisions import Decision, read_text
 from lgo_decisions.cli import main
 from lgo_decisions.export import (
     DECISION_COLUMNS,
@@ -19,6 +18,7 @@ from lgo_decisions.export import (
     to_dataframe,
     write_parquet,
 )
+from lgo_decisions.model import NumberedParagraph
 from lgo_decisions.testing.strategies import decisions as any_decisions
 from lgo_decisions.walk import iter_block_text
 
@@ -127,6 +127,9 @@ def test_parse_writes_parquet(tmp_path: Path) -> None:
     assert table.column("source_name").to_pylist() == [str(tmp_path / f"{s}.txt") for s in SPACED]
 
 
-def test_exports_are_in_the_package_namespace() -> None:
-    assert lgo_decisions.to_dataframe is to_dataframe
-    assert lgo_decisions.paragraphs_dataframe is paragraphs_dataframe
+def test_exports_are_in_their_module_not_the_root() -> None:
+    import lgo_decisions.export
+
+    assert lgo_decisions.export.to_dataframe is to_dataframe
+    assert lgo_decisions.export.paragraphs_dataframe is paragraphs_dataframe
+    assert "to_dataframe" not in lgo_decisions.__all__

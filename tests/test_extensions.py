@@ -16,18 +16,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lgo_decisions import (
-    Decision,
-    PluginError,
-    SerialisationError,
-    dumps,
-    extensions,
-    from_dict,
-    loads,
-    register_extension,
-    to_dict,
-)
-from lgo_decisions.registry import Registry
+from lgo_decisions import Decision, PluginError, SerialisationError, dumps, extensions, from_dict, loads, to_dict
+from lgo_decisions._registry import Registry
+from lgo_decisions.extensions import register_extension
 from lgo_decisions.testing.strategies import decisions
 
 NS = "test.visit"

@@ -13,18 +13,8 @@ import markdown
 import pytest
 from hypothesis import assume, given
 
-from lgo_decisions import (
-    BulletList,
-    Decision,
-    NumberedParagraph,
-    Paragraph,
-    RenderError,
-    SubParagraph,
-    read_html,
-    read_text,
-    render_html,
-)
-from lgo_decisions.model import Block
+from lgo_decisions import Decision, RenderError, read_html, read_text, render_html
+from lgo_decisions.model import Block, BulletList, NumberedParagraph, Paragraph, SubParagraph
 from lgo_decisions.testing.strategies import decisions
 from tests.seeds import COMPACT, SPACED, seed
 

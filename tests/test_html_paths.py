@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lgo_decisions import ParseError, read_html, read_text, render_html
-from lgo_decisions.readers.html import _SIGNAL, _has_signal, tokenize_html
+from lgo_decisions._vocabulary import SIGNAL as _SIGNAL
+from lgo_decisions.readers.html import tokenize_html
+from lgo_decisions.readers.html._walk import _has_signal
 
 from .seeds import SPACED, seed
 
@@ -64,9 +66,9 @@ def test_inline_text_is_placed_in_its_block() -> None:
 
 def test_lenient_tokens_keep_tags_and_paths_are_on_request() -> None:
     page = "<h1>Kent County Council (23 008 522)</h1><h2>The complaint</h2><ol><li>Text.</li></ol>"
-    assert [t.where for t in tokenize_html(page)] == ["<h1>", "<h2>", "<li>"]
+    assert [t.where for t in tokenize_html(page)] == ["<h1>", "<h2>", "<li>", "(end of list)"]
     assert [t.where for t in tokenize_html(page, paths=True)] == ["/html/body/h1", "/html/body/h2",
-                                                                   "/html/body/ol/li"]
+                                                                   "/html/body/ol/li", "(end of list)"]
 
 
 PAGE = ("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"

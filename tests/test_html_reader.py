@@ -7,22 +7,11 @@ import datetime as dt
 
 import pytest
 
-from lgo_decisions import (
-    BulletList,
-    NotADecisionError,
-    NumberedParagraph,
-    OutcomeCode,
-    Paragraph,
-    ParseError,
-    Section,
-    SubParagraph,
-    read,
-    read_html,
-    read_text,
-)
+from lgo_decisions import NotADecisionError, ParseError, read, read_html, read_text
+from lgo_decisions.model import BulletList, NumberedParagraph, OutcomeCode, Paragraph, Section, SubParagraph
+from lgo_decisions.plugin import Kind
 from lgo_decisions.readers import Reader, detect
 from lgo_decisions.readers.html import READER, sniff, tokenize_html
-from lgo_decisions.tokens import Kind
 
 TITLE = "<h1>Leeds City Council (21 016 384)</h1>"
 STATEMENT = """
@@ -129,7 +118,8 @@ def test_tokens_carry_levels_depths_and_numbers() -> None:
     toks = tokenize_html('<h3>Analysis</h3><ol start="4"><li>a<ol><li>b</li></ol><ul><li>c</li></ul></li></ol>')
     got = [(t.kind, t.level, t.depth, t.number, t.text) for t in toks]
     assert got == [(Kind.HEADING, 3, 0, None, "Analysis"), (Kind.NUMBERED, None, 0, 4, "a"),
-                   (Kind.NUMBERED, None, 1, 1, "b"), (Kind.BULLET, None, 0, None, "c")]
+                   (Kind.NUMBERED, None, 1, 1, "b"), (Kind.BULLET, None, 0, None, "c"),
+                   (Kind.BOUNDARY, None, 0, None, "")]
 
 
 def test_entities_nbsp_and_whitespace() -> None:

@@ -21,7 +21,7 @@ from lgo_decisions import (
     read,
     read_html,
 )
-from lgo_decisions.builder import MAX_NESTING
+from lgo_decisions._limits import MAX_NESTING
 
 STATEMENT = ("<h1>Leeds City Council (21 016 384)</h1><p>Decision : Upheld</p><h2>The complaint</h2>"
              "<ol><li>Text of the complaint.</li></ol>")
@@ -98,9 +98,9 @@ def test_nesting_within_the_limit_is_read_without_recursion() -> None:
 def test_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(InputTooLargeError, match="limit of 100"):
         read_html(b"<p>" + b"x" * 200 + b"</p>", max_bytes=100)
-    import lgo_decisions.api
+    import lgo_decisions.readers.html
 
-    monkeypatch.setattr(lgo_decisions.api, "MAX_INPUT_BYTES", 50)  # the default is the library's limit
+    monkeypatch.setattr(lgo_decisions.readers.html.READER, "max_bytes", 50)  # the default is the library's limit
     with pytest.raises(InputTooLargeError):
         read_html(STATEMENT)
     with pytest.raises(InputTooLargeError):

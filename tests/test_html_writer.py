@@ -9,20 +9,17 @@ import attrs
 import pytest
 from lxml import html as lxml_html
 
-from lgo_decisions import (
+from lgo_decisions import Decision, RenderError, read_html, render_html
+from lgo_decisions.model import (
     BulletList,
     Category,
-    Decision,
     NumberedParagraph,
     Organisation,
     Outcome,
     OutcomeCode,
     Paragraph,
-    RenderError,
     Section,
     SubParagraph,
-    read_html,
-    render_html,
 )
 from lgo_decisions.writers import Writer
 from lgo_decisions.writers.html import WRITER

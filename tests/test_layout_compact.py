@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lgo_decisions import BulletList, NumberedParagraph, read_text
+from lgo_decisions import read_text
+from lgo_decisions.model import BulletList, NumberedParagraph
 from tests.seeds import COMPACT, seed
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lgo_decisions import Category, read_text
+from lgo_decisions import read_text
+from lgo_decisions.model import Category
 from tests.seeds import seed
 
 URL = "https://www.lgo.org.uk/decisions/children-s-care-services/child-protection/23-008-522"

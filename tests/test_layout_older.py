@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lgo_decisions import OutcomeCode, read_text
+from lgo_decisions import read_text
+from lgo_decisions.model import OutcomeCode
 
 OLDER = """15 000 001
 

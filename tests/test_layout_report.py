@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lgo_decisions import BulletList, Paragraph, read_text
+from lgo_decisions import read_text
+from lgo_decisions.model import BulletList, Paragraph
 
 OVERVIEW = """Anytown Council (24 000 262)
 Category : Children's care services > Child protection

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lgo_decisions import BulletList, NumberedParagraph, Paragraph, read_text
+from lgo_decisions import read_text
+from lgo_decisions.model import BulletList, NumberedParagraph, Paragraph
 from tests.seeds import SPACED, seed, statement_and_footer
 
 

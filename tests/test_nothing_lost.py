@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lgo_decisions import Decision, NotADecisionError, read_text
-from lgo_decisions.vocabulary import CHROME_LINES
+from lgo_decisions._vocabulary import CHROME_LINES
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SEEDS = {p.stem: p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lgo_decisions import OutcomeCode, read_text
-from lgo_decisions.vocabulary import parse_outcome
+from lgo_decisions import read_text
+from lgo_decisions._fields import parse_outcome
+from lgo_decisions.model import OutcomeCode
 
 CASES = [
     ("Upheld", OutcomeCode.UPHELD, None),

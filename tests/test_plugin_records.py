@@ -28,7 +28,7 @@ from lgo_decisions import (
     readers,
     to_dict,
 )
-from lgo_decisions.registry import Registry
+from lgo_decisions._registry import Registry
 from tests.seeds import COMPACT, SPACED, seed
 
 INSTALL = "pip install -e ./examples/plugins/lgo-decisions-records"
@@ -219,8 +219,8 @@ def test_bad_fields_become_diagnostics() -> None:
 
 def test_records_of_the_development_corpus(shared_dir: Path) -> None:
     """Every corpus statement, its title and header lines moved into the record's fields, reads the same."""
+    from lgo_decisions.plugin import Kind
     from lgo_decisions.readers.text import tokenize
-    from lgo_decisions.tokens import Kind
 
     total = 0
     with (shared_dir / "corpus" / "dev.jsonl").open(encoding="utf-8") as fp:

@@ -12,8 +12,19 @@ from typing import Any
 import pytest
 
 import lgo_decisions
-from lgo_decisions import Decision, LgoDecisionsError, PluginError, ReaderNotFound, read, read_text, readers, writers
-from lgo_decisions.registry import Registry
+import lgo_decisions.plugin
+from lgo_decisions import (
+    Decision,
+    LgoDecisionsError,
+    PluginError,
+    ReaderNotFound,
+    WriterNotFound,
+    read,
+    read_text,
+    readers,
+    writers,
+)
+from lgo_decisions._registry import Registry
 from tests.seeds import COMPACT, SPACED, seed
 
 STEM = "002_6d7b561c0b11b3e9"
@@ -111,7 +122,7 @@ def test_unknown_names_list_what_exists() -> None:
     assert isinstance(info.value, LgoDecisionsError)
     assert "'pdf'" in str(info.value)
     assert "'text'" in str(info.value)
-    with pytest.raises(ReaderNotFound, match="no writer named 'pdf'; available: "):
+    with pytest.raises(WriterNotFound, match="no writer named 'pdf'; available: "):
         writers.get("pdf")
     with pytest.raises(ReaderNotFound, match="no reader named 'pdf'"):
         read(seed(STEM), reader="pdf")
@@ -120,7 +131,8 @@ def test_unknown_names_list_what_exists() -> None:
 def test_top_level_surface() -> None:
     assert lgo_decisions.readers is readers
     assert lgo_decisions.writers is writers
-    assert {"readers", "writers", "register_extension", "PluginError"} <= set(lgo_decisions.__all__)
+    assert {"PluginError", "ReaderNotFound", "WriterNotFound"} <= set(lgo_decisions.__all__)
+    assert lgo_decisions.plugin.register_extension is lgo_decisions.extensions.register_extension
 
 
 # -- register() ------------------------------------------------------------------------------

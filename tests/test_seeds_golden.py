@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from lgo_decisions import NumberedParagraph, SubParagraph, read_text, to_dict
+from lgo_decisions import read_text, to_dict
+from lgo_decisions.model import NumberedParagraph, SubParagraph
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))

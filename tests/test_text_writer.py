@@ -7,21 +7,17 @@ from typing import Any
 
 import pytest
 
-from lgo_decisions import (
+from lgo_decisions import Decision, RenderError, read_text, render_text, writers
+from lgo_decisions.model import (
     BulletList,
     Category,
-    Decision,
     NumberedParagraph,
     Organisation,
     Outcome,
     OutcomeCode,
     Paragraph,
-    RenderError,
     Section,
     SubParagraph,
-    read_text,
-    render_text,
-    writers,
 )
 from lgo_decisions.writers.text import WRITER
 

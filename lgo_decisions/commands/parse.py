@@ -141,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
             return _usage_error(f"Parquet output: {exc}")
         return _usage_error(f"cannot write: {exc}")
 
-    from ..progress import Progress
+    from .._progress import Progress
 
     progress = Progress(None, stream=sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
     if progress.enabled:

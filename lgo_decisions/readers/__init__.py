@@ -17,8 +17,8 @@ import warnings
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from ..errors import ReaderNotFound
-from ..registry import PluginError, Registry
+from .._registry import Registry
+from ..errors import PluginError, ReaderNotFound
 
 if TYPE_CHECKING:
     from ..model import Decision

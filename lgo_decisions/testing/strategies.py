@@ -35,6 +35,9 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from .._fields import parse_outcome
+from .._taxonomy import AREAS, SUBJECTS
+from .._vocabulary import CHROME_LINES, is_heading_text, key
 from ..model import (
     SCHEMA_VERSION,
     Block,
@@ -51,8 +54,6 @@ from ..model import (
     Source,
     SubParagraph,
 )
-from ..taxonomy import AREAS, SUBJECTS
-from ..vocabulary import CHROME_LINES, is_heading_text, key, parse_outcome
 
 __all__ = [
     "blocks",
@@ -455,7 +456,7 @@ _JSON = st.recursive(
 
 
 def _url(reference: str, category: Category | None) -> str:
-    from ..taxonomy import slugify
+    from .._taxonomy import slugify
 
     area = slugify(category.area) if category else "housing"
     subject = slugify(category.subject) if category and category.subject else "allocations"

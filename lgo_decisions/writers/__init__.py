@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from ..errors import ReaderNotFound
-from ..registry import PluginError, Registry
+from .._registry import Registry
+from ..errors import PluginError, WriterNotFound
 
 if TYPE_CHECKING:
     from ..model import Decision
@@ -66,7 +66,7 @@ REGISTRY: Registry[Writer] = Registry(
     kind="writer",
     builtins={"text": "lgo_decisions.writers.text:WRITER", "html": "lgo_decisions.writers.html:WRITER"},
     check=_check,
-    missing=ReaderNotFound,
+    missing=WriterNotFound,
 )
 """The writer registry behind the functions of this module."""
 
@@ -81,7 +81,7 @@ def available() -> list[str]:
 
 
 def get(name: str) -> Writer:
-    """The writer of that name; :class:`~lgo_decisions.errors.ReaderNotFound` lists the others.
+    """The writer of that name; :class:`~lgo_decisions.errors.WriterNotFound` lists the others.
 
     >>> from lgo_decisions import Decision
     >>> print(get("text").render(Decision(reference="20 007 417")))

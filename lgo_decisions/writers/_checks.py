@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._fields import parse_outcome
 from ..model import SCHEMA_VERSION, Decision, OutcomeCode
-from ..vocabulary import parse_outcome
 
 
 def record_problems(d: Decision) -> Iterator[tuple[str, str]]:
     """``(field, problem)`` for each header-level value a page cannot carry faithfully.
 
-    >>> from lgo_decisions import Category, Decision
+    >>> from lgo_decisions import Decision
+    >>> from lgo_decisions.model import Category
     >>> list(record_problems(Decision(category=Category(area="Housing > Allocations"))))
     [('category.area', "'Housing > Allocations' holds '>', which separates area and subject")]
     """

@@ -12,7 +12,8 @@ levels other than 2 and 3, a paragraph whose text reads as a list item, ...) rai
 :class:`~lgo_decisions.errors.RenderError` naming the place; nothing is written that would read
 back different.
 
->>> from lgo_decisions import Decision, NumberedParagraph, Section, read_text
+>>> from lgo_decisions import Decision, read_text
+>>> from lgo_decisions.model import NumberedParagraph, Section
 >>> d = Decision(reference="20 007 417", summary="We will not investigate.",
 ...              sections=[Section(heading="The complaint",
 ...                                blocks=[NumberedParagraph(number=1, text="Mr X complains.")])],
@@ -42,6 +43,10 @@ from collections.abc import Sequence
 
 import attrs
 
+from .._decoding import CONTROL_CHARACTERS
+from .._limits import MAX_SHORT_LINE
+from .._tokens import Kind, Token
+from .._vocabulary import CLOSING, is_heading_text, key
 from ..errors import RenderError
 from ..model import (
     Block,
@@ -52,9 +57,7 @@ from ..model import (
     Section,
     SubParagraph,
 )
-from ..readers.text import CONTROL_CHARACTERS, read_text, tokenize
-from ..tokens import Kind, Token
-from ..vocabulary import CLOSING, MAX_SHORT_LINE, is_heading_text, key
+from ..readers.text import read_text, tokenize
 from ._checks import record_problems
 
 __all__ = ["WRITER", "TextWriter", "render_text"]
@@ -316,7 +319,8 @@ def render_text(decision: Decision) -> str:
     value cannot be written so that :func:`~lgo_decisions.read_text` (given the decision's
     ``url``) reads back an equal decision.
 
-    >>> from lgo_decisions import Decision, Section, Paragraph
+    >>> from lgo_decisions import Decision
+    >>> from lgo_decisions.model import Paragraph, Section
     >>> render_text(Decision(reference="20 007 417", sections=[Section(heading="The complaint",
     ...             blocks=[Paragraph(text="1. Looks like a list item.")])]))
     Traceback (most recent call last):
@@ -335,7 +339,8 @@ def render_text(decision: Decision) -> str:
 class TextWriter:
     """The ``text`` writer for the registry (:mod:`lgo_decisions.writers`).
 
-    >>> from lgo_decisions import Decision, Organisation, read_text
+    >>> from lgo_decisions import Decision, read_text
+    >>> from lgo_decisions.model import Organisation
     >>> d = Decision(reference="20 007 417",
     ...              organisations=[Organisation(name="Kent County Council", reference="20 007 417")])
     >>> read_text(TextWriter().render(d)) == d

@@ -1,8 +1,10 @@
 """The ``records`` reader: one scraper record (a JSON object) to a decision.
 
-The statement's ``text`` goes through the library's text reader (its tokenizer and the shared
-builder); the record's fields fill what the text lacks, by adding the title and header tokens the
-text would have carried. Where the text has a field and the record disagrees, the text wins and a
+Built on the library's reader template (:class:`lgo_decisions.plugin.BaseReader`): the input is
+prepared by the library (size limit, decoding, content hash), the statement's ``text`` is split
+into lines by the library's text reader and read by the one classifier and builder; the record's
+fields fill what the text lacks, by adding the title and header tokens the text would have carried.
+Where the text has a field and the record disagrees, the text wins and a
 ``record_mismatch`` diagnostic says so. Line numbers in diagnostics are lines of ``text``.
 """
 
@@ -16,11 +18,21 @@ from typing import Any
 
 import attrs
 
-from lgo_decisions import Decision, Diagnostic, NotADecisionError, ParseError, Source
-from lgo_decisions.builder import build, normalise_reference
-from lgo_decisions.readers.text import content_hash, tokenize
-from lgo_decisions.tokens import Kind, Token
-from lgo_decisions.vocabulary import key
+from lgo_decisions import Decision, NotADecisionError, ParseError
+from lgo_decisions.plugin import (
+    BaseReader,
+    Diagnostic,
+    Kind,
+    Line,
+    Token,
+    build,
+    classify,
+    key,
+    normalise_reference,
+    prepare,
+    remove_controls,
+    text_lines,
+)
 
 from .extension import NAMESPACE, RecordInfo
 
@@ -35,7 +47,6 @@ MIN_KEYS = 4
 _Note = Callable[[str, str], None]
 
 _KEY = re.compile(r'"([a-z_]+)"\s*:')
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _head_text(head: bytes | str) -> str:
@@ -76,22 +87,23 @@ def _fetched_at(value: Any) -> dt.datetime:
     raise ValueError(f"not a date and time: {value!r}")
 
 
-class RecordsReader:
+class RecordsReader(BaseReader):
     """Reads one scraper record; registered as ``records`` through the entry point."""
 
     name = NAME
-    suffixes: tuple[str, ...] = (".json",)
+    suffixes = (".json",)
 
     def sniff(self, head: bytes | str, name: str | None) -> int:
         """See :func:`sniff`."""
         return sniff(head, name)
 
-    def read(self, data: str | bytes, *, url: str | None = None, strict: bool = False,
-             name: str | None = None) -> Decision:
+    def read(self, data: str | bytes, *, url: str | None = None, strict: bool = False, name: str | None = None,
+             encoding: str | None = None, max_bytes: int | None = None) -> Decision:
         """Read a record (JSON text or bytes); ``url`` overrides the record's address."""
         where = name or "record"
+        prepared = prepare(data, reader=NAME, name=name, encoding=encoding, max_bytes=max_bytes)
         try:
-            record = json.loads(data)
+            record = json.loads(prepared.text)
         except ValueError as exc:
             raise NotADecisionError(f"not a JSON record: {exc}", source=where) from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
@@ -104,12 +116,12 @@ class RecordsReader:
                 raise ParseError(message, source=where)
             notes.append(Diagnostic(code=code, message=message))
 
-        text, removed = _CONTROL.subn("", record["text"].lstrip("\ufeff"))
+        text, removed, _ = remove_controls(record["text"].lstrip("\ufeff"))
         if removed:
             notes.append(Diagnostic(code="control_characters", message=f"{removed} control character(s) removed"))
         tokens = self._fill(self._tokenize(text, record, note), record)
-        source = Source(reader=NAME, name=name, content_hash=content_hash(data))
-        decision = build(tokens, url=url or _field(record, "url"), strict=strict, source=source)
+        decision = build(tokens, url=url or _field(record, "url"), strict=strict, source=prepared.source,
+                         diagnostics=prepared.diagnostics)
         self._compare(decision, record, note)
         extensions = dict(decision.extensions)
         info = self._info(record, note)
@@ -121,11 +133,12 @@ class RecordsReader:
     def _tokenize(text: str, record: Mapping[str, Any], note: _Note) -> list[Token]:
         """The text's tokens, read as if the page began with the record's title line when it has none.
 
-        The text reader reads a page with a title differently (sub-headings are recognised only
+        The classifier reads a page with a title differently (sub-headings are recognised only
         after one), so a title line from ``authority`` and ``ref`` is put in front of a text
         without one; line numbers stay those of ``text``.
         """
-        tokens = list(tokenize(text))
+        lines = list(text_lines(text))
+        tokens = list(classify(lines))
         if any(t.kind is Kind.TITLE for t in tokens):
             return tokens
         ref, authority = _field(record, "ref"), _field(record, "authority")
@@ -135,11 +148,8 @@ class RecordsReader:
         if reference is None:
             return tokens
         title = f"{authority} ({reference})" if authority else reference
-        titled = list(tokenize(title + "\n" + text))
-        if not titled or titled[0].kind is not Kind.TITLE:
-            return tokens
-        return [attrs.evolve(titled[0], line=None),
-                *(attrs.evolve(t, line=t.line - 1 if t.line else None) for t in titled[1:])]
+        titled = list(classify([Line(title), *lines]))
+        return titled if titled and titled[0].kind is Kind.TITLE else tokens
 
     @staticmethod
     def _fill(tokens: list[Token], record: Mapping[str, Any]) -> list[Token]:

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Union
 
 from . import readers
-from .decoding import decode
+from ._decoding import decode
+from ._limits import MAX_INPUT_BYTES
 from .errors import InputTooLargeError
 from .model import Decision
 from .readers import Reader
 
-MAX_INPUT_BYTES = 32 * 1024 * 1024
-"""Inputs larger than this raise :class:`~lgo_decisions.errors.InputTooLargeError`."""
+__all__ = ["SourceLike", "read"]
 
 SourceLike = Union[str, bytes, "os.PathLike[str]"]
 

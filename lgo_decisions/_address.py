@@ -6,11 +6,12 @@ import re
 
 import attrs
 
+from ._patterns import SLUG_REFERENCE
+from ._taxonomy import area_label, subject_label
 from .model import Category
-from .taxonomy import area_label, subject_label
 
 _ADDRESS = re.compile(
-    r"/decisions/(?P<area>[a-z0-9-]+)(?:/(?P<subject>[a-z0-9-]+))?/(?P<ref>\d{2}-\d{3}-\d{3}[a-z]?)/?(?:[?#]|$)",
+    rf"/decisions/(?P<area>[a-z0-9-]+)(?:/(?P<subject>[a-z0-9-]+))?/(?P<ref>{SLUG_REFERENCE})/?(?:[?#]|$)",
     re.IGNORECASE | re.ASCII,  # ASCII digits and letters only, as the model's references
 )
 _CHAPTER = re.compile(r"[?&]chapter=(\d+)")

@@ -22,23 +22,12 @@ import warnings
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from .errors import LgoDecisionsError, ReaderNotFound
+from .errors import PluginError, PluginNotFound
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
 T = TypeVar("T")
-
-
-class PluginError(LgoDecisionsError, TypeError):
-    """A plugin could not be loaded, breaks its contract, or takes a name already in use.
-
-    >>> from lgo_decisions import readers
-    >>> readers.register(readers.get("text"))
-    Traceback (most recent call last):
-    ...
-    lgo_decisions.registry.PluginError: a reader named 'text' exists already; pass replace=True to replace it
-    """
 
 
 def _module_exists(target: str) -> bool:
@@ -77,12 +66,12 @@ class Registry(Generic[T]):
     >>> reg.get("yaml")
     Traceback (most recent call last):
     ...
-    lgo_decisions.errors.ReaderNotFound: no formatter named 'yaml'; available: ['json', 'upper']
+    lgo_decisions.errors.PluginNotFound: no formatter named 'yaml'; available: ['json', 'upper']
     """
 
     def __init__(self, *, group: str, kind: str, builtins: Mapping[str, str],
                  check: Callable[[str, object], T],
-                 missing: type[LookupError] = ReaderNotFound) -> None:
+                 missing: type[LookupError] = PluginNotFound) -> None:
         self.group = group
         self.kind = kind
         self._builtins = dict(builtins)

@@ -1,4 +1,4 @@
-"""The one builder: turns any reader's block stream into a :class:`~lgo_decisions.model.Decision`.
+"""The one builder: turns any reader's token stream into a :class:`~lgo_decisions.model.Decision`.
 
 It owns the statement's structure, so that every reader agrees: sections and heading levels,
 statement-wide paragraph numbers (text dumps restart each list at ``1.``), sub-paragraphs,
@@ -7,66 +7,40 @@ bullet lists, continuation paragraphs, the summary, the closing line, and the di
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Union
 
 import attrs
 
-from .address import parse_address
+from ._address import parse_address
+from ._fields import normalise_reference, parse_category, parse_date, read_outcome, reconcile_reference
+from ._limits import MAX_NESTING
+from ._tokens import Kind, Token
+from ._vocabulary import BULLET_SECTIONS, key
 from .errors import NotADecisionError, ParseError
 from .model import (
     Block,
     BulletList,
-    Category,
     Decision,
     Diagnostic,
     NumberedParagraph,
     Organisation,
-    Outcome,
     OutcomeCode,
     Paragraph,
     Section,
     Source,
     SubParagraph,
 )
-from .tokens import Kind, Token
-from .vocabulary import BULLET_SECTIONS, key, norm, parse_outcome
 
-_DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%d/%m/%Y")  # four-digit years only: "03 Oct 20" may be cut short
+__all__ = ["build"]
+
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]?\s+[A-Z]")
-_REF = re.compile(r"^([0-9]{2})[ -]?([0-9]{3})[ -]?([0-9]{3})([a-zA-Z]?)$")  # ASCII, as the model
-MAX_NESTING = 100
-"""Deepest sub-paragraph nesting kept (statements use 2 or 3); deeper items stay at this depth, so
-that freezing, serialising and rendering stay well within Python's recursion limit."""
-
-
-def normalise_reference(text: str) -> str | None:
-    """``20-007-417`` / ``20007417`` / ``20 007 417B`` -> ``20 007 417`` / ``20 007 417b``.
-
-    >>> normalise_reference("20-007-417"), normalise_reference("20 007 417B"), normalise_reference("n/a")
-    ('20 007 417', '20 007 417b', None)
-    """
-    m = _REF.match(text.strip())
-    if not m:
-        return None
-    return f"{m.group(1)} {m.group(2)} {m.group(3)}{m.group(4).lower()}"
-
-
-def parse_date(text: str) -> dt.date | None:
-    """Read a published decision date (``04 Feb 2021``, ``4 February 2021``, ISO).
-
-    >>> parse_date("04 Feb 2021"), parse_date("4 Sept 2021"), parse_date("03 Oct 20")
-    (datetime.date(2021, 2, 4), datetime.date(2021, 9, 4), None)
-    """
-    s = norm(text).replace("Sept ", "Sep ").rstrip(".")
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(s, fmt).date()
-        except ValueError:
-            continue
-    return None
+# Tokens held before the statement's first title, header field or marker: a site's heading or
+# list there is page text, kept as paragraphs before the title once the statement begins.
+_HELD = frozenset({Kind.HEADING, Kind.NUMBERED, Kind.BULLET, Kind.ITEM, Kind.PARAGRAPH, Kind.BOUNDARY})
+_ANCHORS = frozenset({Kind.TITLE, Kind.HEADER, Kind.MARKER})
+_UNSEEN = frozenset({Kind.TOC, Kind.CHROME, Kind.RULE, Kind.BOUNDARY})  # kinds that set no "previous token"
 
 
 @attrs.define
@@ -92,8 +66,9 @@ class _Bullets:
 @attrs.define
 class _Section:
     heading: str | None
-    level: int
+    level: int | None  # None: resolved when the stream ends (2, or 3 for a sub-heading between rules)
     blocks: list[_Part] = attrs.field(factory=list)
+    opens: bool = True  # the first heading, or the first after a "Back to top" rule: a level-2 section
 
 
 _Part = Union[_Item, _Bullets, Paragraph]
@@ -142,18 +117,21 @@ class _Builder:
         self.bullets: _Bullets | None = None
         self.counter = 0
         self.body = False
-        self.has_rules = False
+        self.has_rules = False  # a "Back to top" rule has been seen: headings between rules are level 3
         self.after_rule = False
+        self.held: list[Token] | None = []  # tokens before the first title, header or marker (None: no more)
         self.inferred_nesting = False
         self.prev: Token | None = None
         self.run_open = False  # a paragraph ended with ':' and "- " items may be its bullets
         self.last_bullet: str | None = None
         self.prelude: list[Token] = []
+        self.headed = False
         self.toc: list[Token] = []
 
     # -- helpers -------------------------------------------------------------------------
-    def note(self, code: str, message: str, token: Token | None = None) -> None:
-        line = token.line if token is not None else None
+    def note(self, code: str, message: str, token: Token | None = None, *, line: int | None = None) -> None:
+        if token is not None:
+            line = token.line
         if self.strict:
             where = token.where if token is not None else None
             raise ParseError(message, source=self.source.name if self.source else None, line=line,
@@ -178,19 +156,42 @@ class _Builder:
     # -- tokens --------------------------------------------------------------------------
     def feed(self, tok: Token) -> None:
         kind = tok.kind
-        if kind is Kind.TOC:
-            self.toc.append(tok)
-            return
-        if kind is Kind.CHROME:
-            return
-        if kind is Kind.RULE:
-            self.after_rule = True
-            self.close_items()
+        if self.held is not None:
+            if kind in _HELD:
+                self.held.append(tok)
+                return
+            if kind in _ANCHORS:  # the statement begins: what came before is page text
+                self.prelude.extend(t for t in self.held if t.kind is not Kind.BOUNDARY)
+                self.held = None
+            elif kind is Kind.SUMMARY or kind is Kind.CLOSING:  # it began without a title
+                self.release()
+        self.handle(tok)
+
+    def handle(self, tok: Token) -> None:
+        _HANDLERS[tok.kind](self, tok)
+        if tok.kind not in _UNSEEN:
+            self.after_rule = False  # a rule makes the one heading after it level 2
             self.prev = tok
-            return
-        _HANDLERS[kind](self, tok)  # (a table: getattr with an Enum's value costs more than the handler)
-        self.after_rule = False  # a rule makes the one heading after it level 2
+
+    def release(self) -> None:
+        """Feed the held tokens as they are (the statement began without a title, header or marker)."""
+        held, self.held = self.held or [], None
+        for tok in held:
+            self.handle(tok)
+
+    def _toc(self, tok: Token) -> None:
+        self.toc.append(tok)
+
+    def _chrome(self, tok: Token) -> None:
+        pass
+
+    def _rule(self, tok: Token) -> None:
+        self.has_rules = self.after_rule = True
+        self.close_items()
         self.prev = tok
+
+    def _boundary(self, tok: Token) -> None:
+        self.close_items()  # the input shows a list or block ended: what follows is outside it
 
     def _title(self, tok: Token) -> None:
         if self.title is None and not self.body:
@@ -226,13 +227,10 @@ class _Builder:
         self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH, text=f"Summary: {tok.text}"))
 
     def _heading(self, tok: Token) -> None:
-        self.body = True
+        opens = self.after_rule or not self.headed
+        self.body = self.headed = True
         self.close_items()
-        level = tok.level
-        if level is None:
-            first = not any(s.heading is not None for s in self.sections)
-            level = 2 if (not self.has_rules or first or self.after_rule) else 3
-        self.sections.append(_Section(heading=tok.text, level=level))
+        self.sections.append(_Section(heading=tok.text, level=tok.level, opens=opens))
 
     def _closing(self, tok: Token) -> None:
         self.body = True
@@ -341,7 +339,16 @@ class _Builder:
         self._add_item(0, text)
 
     # -- result --------------------------------------------------------------------------
+    def level(self, section: _Section) -> int:
+        """A section's heading level: as the input shows it, else 2, or 3 for a heading that neither
+        comes first nor follows a "Back to top" rule in a statement that has such rules."""
+        if section.level is not None:
+            return section.level
+        return 2 if (section.opens or not self.has_rules) else 3
+
     def finish(self) -> Decision:
+        if self.held is not None:
+            self.release()
         if self.title is None and not self.headers and not self.marker and not self.summary_labelled \
                 and self.decided_by is None:
             self.diagnostics.clear()
@@ -355,29 +362,17 @@ class _Builder:
             if self.title.organisation:
                 organisations = (Organisation(name=self.title.organisation, reference=reference),)
         address = parse_address(self.url) if self.url else None
-        if address is not None:
-            if reference is None:
-                reference = address.reference
-            elif reference == address.reference[:10]:
-                reference = address.reference  # the address names which body of a joint decision
-            elif reference[:10] != address.reference[:10]:
-                self.note("reference_mismatch",
-                          f"the page says {reference!r}, the address {address.reference!r}", self.title)
-        category = None
+        reference, problem = reconcile_reference(reference, address)
+        if problem is not None:
+            self.note("reference_mismatch", problem, self.title)
         cat = self.headers.get("category")
-        if cat is not None and cat.text.strip():
-            area, sep, subject = cat.text.partition(">")
-            category = Category(area=area.strip(), subject=subject.strip() or None if sep else None)
-        elif address is not None:
+        category = parse_category(cat.text) if cat is not None else None
+        if category is None and address is not None:
             category = address.category()
-        outcome = None
         dec = self.headers.get("decision")
-        if dec is not None and dec.text.strip():
-            code, detail = parse_outcome(dec.text)
-            if code is None:
-                self.note("unknown_outcome", f"unknown decision label {dec.text!r} (code 'other')", dec)
-                code = OutcomeCode.OTHER
-            outcome = Outcome(code=code, label=dec.text.strip(), detail=detail)
+        outcome = read_outcome(dec.text) if dec is not None else None
+        if dec is not None and outcome is not None and outcome.code is OutcomeCode.OTHER:
+            self.note("unknown_outcome", f"unknown decision label {dec.text!r} (code 'other')", dec)
         decision_date = None
         when = self.headers.get("decision date")
         if when is not None and when.text.strip():
@@ -399,7 +394,7 @@ class _Builder:
                       self.prelude[0])
             self.sections.insert(0, _Section(heading=None, level=2,
                                              blocks=[Paragraph(text=t.text) for t in self.prelude]))
-        sections = [Section(heading=s.heading, level=s.level, blocks=tuple(_freeze(b) for b in s.blocks))
+        sections = [Section(heading=s.heading, level=self.level(s), blocks=tuple(_freeze(b) for b in s.blocks))
                     for s in self.sections]
         summary = self.summary
         if summary is None:
@@ -419,7 +414,24 @@ class _Builder:
         )
 
 
-_HANDLERS = {kind: getattr(_Builder, "_" + kind.value) for kind in Kind if hasattr(_Builder, "_" + kind.value)}
+_Handler = Callable[[_Builder, Token], None]
+_HANDLERS: dict[Kind, _Handler] = {
+    Kind.TITLE: _Builder._title,
+    Kind.HEADER: _Builder._header,
+    Kind.MARKER: _Builder._marker,
+    Kind.SUMMARY: _Builder._summary,
+    Kind.HEADING: _Builder._heading,
+    Kind.NUMBERED: _Builder._numbered,
+    Kind.BULLET: _Builder._bullet,
+    Kind.ITEM: _Builder._item,
+    Kind.PARAGRAPH: _Builder._paragraph,
+    Kind.CLOSING: _Builder._closing,
+    Kind.RULE: _Builder._rule,
+    Kind.BOUNDARY: _Builder._boundary,
+    Kind.CHROME: _Builder._chrome,
+    Kind.TOC: _Builder._toc,
+}
+"""What the builder does with each kind of token (a test checks that every kind is here)."""
 
 
 def _summary_from_section(sections: list[Section]) -> tuple[str | None, list[Section]]:
@@ -435,13 +447,14 @@ def _summary_from_section(sections: list[Section]) -> tuple[str | None, list[Sec
 
 def build(tokens: Iterable[Token], *, url: str | None = None, strict: bool = False,
           source: Source | None = None, diagnostics: Iterable[Diagnostic] = ()) -> Decision:
-    """Assemble a decision from a reader's block stream.
+    """Assemble a decision from a token stream, consumed once, in order (an iterator is fine).
 
-    Raises :class:`~lgo_decisions.errors.NotADecisionError` when the stream holds no title,
+    ``diagnostics`` are what the reader noted before the stream (its input preparation). Raises
+    :class:`~lgo_decisions.errors.NotADecisionError` when the stream holds no title,
     header field, decision marker, summary label or closing line, and (with ``strict``)
     :class:`~lgo_decisions.errors.ParseError` at the first thing it would otherwise only note.
 
-    >>> from lgo_decisions.tokens import Kind, Token
+    >>> from lgo_decisions.plugin import Kind, Token
     >>> d = build([
     ...     Token(kind=Kind.TITLE, text="Kent County Council (23 008 522)",
     ...           organisation="Kent County Council", reference="23 008 522"),
@@ -455,11 +468,10 @@ def build(tokens: Iterable[Token], *, url: str | None = None, strict: bool = Fal
     >>> d.sections[0].blocks[0].number, d.sections[0].blocks[0].blocks[0].text
     (1, 'He says the Council delayed.')
     """
-    toks = tokens if isinstance(tokens, list) else list(tokens)
     b = _Builder(url, strict, source)
     for d in diagnostics:
-        b.note(d.code, d.message, Token(kind=Kind.CHROME, line=d.line))
-    b.has_rules = any(t.kind is Kind.RULE for t in toks)
-    for tok in toks:
-        b.feed(tok)
+        b.note(d.code, d.message, line=d.line)
+    feed = b.feed
+    for tok in tokens:
+        feed(tok)
     return b.finish()

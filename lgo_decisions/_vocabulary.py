@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 
+from ._patterns import REFERENCE, REFERENCE_IN_TEXT
 from .model import OutcomeCode
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
                          "\u2032": "'", "`": "'"})
 _QUOTE_CHARS = re.compile("[" + "".join(map(chr, _QUOTES)) + "]")
 
-MAX_SHORT_LINE = 300
-"""Lines longer than this are never a title, header, heading or chrome (keeps matching linear)."""
 
 
 def norm(text: str) -> str:
@@ -92,10 +91,21 @@ BULLET_SECTIONS: frozenset[str] = frozenset({"key to names used"})
 FINAL_DECISION_MARKER = re.compile(r"^the ombudsm[ae]n'?s final decision\s*:?$")
 SUMMARY_LABEL = re.compile(r"^\s*summary\s*:\s*", re.IGNORECASE)
 HEADER_FIELD = re.compile(r"^\s*(category|decision date|decision)\s*:\s*(.*?)\s*$", re.IGNORECASE)
-TITLE = re.compile(r"^\s*(?:(?P<org>\S.*?)\s*)?\(?(?P<ref>[0-9]{2}[ -]?[0-9]{3}[ -]?[0-9]{3}[a-zA-Z]?)\)?\s*$")
+TITLE = re.compile(rf"^\s*(?:(?P<org>\S.*?)\s*)?\(?(?P<ref>{REFERENCE})\)?\s*$")
+HEADER_LABELS: frozenset[str] = frozenset({"category", "decision", "decision date"})
+"""The header labels (as keys), which some pages put in an element or on a line of their own."""
+BREADCRUMB = re.compile(r"^(?:you are here:?\s*)?home\s*[>\u00bb\u203a/]\s*\S")
+"""The site's breadcrumb trail (``Home > Decisions > Housing > Allocations``), matched on a key."""
 CLOSING = re.compile(
     r"(?:decision on behalf of the ombudsm[ae]n|^(?:the )?(?:deputy |assistant )?ombudsm[ae]n'?s decision)$"
 )
+
+# Text that marks a container of a page as holding the statement (the HTML reader keeps such
+# furniture): a reference, a header or summary label, the final-decision marker.
+SIGNAL_REFERENCE = re.compile(REFERENCE_IN_TEXT)
+SIGNAL_LABEL = re.compile(r"\b(?:category|decision date|decision|summary)\s*:", re.IGNORECASE)
+SIGNAL_MARKER = re.compile(r"ombudsm[ae]n.?s final decision", re.IGNORECASE)
+SIGNAL = re.compile("|".join(p.pattern for p in (SIGNAL_REFERENCE, SIGNAL_LABEL, SIGNAL_MARKER)), re.IGNORECASE)
 
 # Page chrome: navigation, print links, the logo's alt text and the cookie dialog.
 CHROME_LINES: frozenset[str] = frozenset(key(s) for s in (
@@ -147,36 +157,18 @@ OUTCOMES: dict[str, OutcomeCode] = {
     "withdrawn": OutcomeCode.WITHDRAWN,
     "complaint withdrawn": OutcomeCode.WITHDRAWN,
 }
-_OUTCOME_SPLIT = re.compile(r"\s*(?::|\s-\s|\s\u2013\s)\s*")
-
-
-def parse_outcome(label: str) -> tuple[OutcomeCode | None, str | None]:
-    """Split a published outcome label into its code and detail; ``None`` code when unknown.
-
-    >>> parse_outcome("Upheld: maladministration and injustice")
-    (<OutcomeCode.UPHELD: 'upheld'>, 'maladministration and injustice')
-    """
-    parts = _OUTCOME_SPLIT.split(norm(label), maxsplit=1)
-    head = key(parts[0])
-    detail = parts[1].strip() if len(parts) > 1 and parts[1].strip() else None
-    code = OUTCOMES.get(head)
-    if code is None and detail is None:
-        # "Closed after initial enquiries out of jurisdiction": a known label followed by detail.
-        for known in sorted(OUTCOMES, key=len, reverse=True):
-            if head.startswith(known + " "):
-                return OUTCOMES[known], norm(label)[len(known):].strip() or None
-    return code, detail
-
-
-def is_heading_text(text: str) -> bool:
+def is_heading_text(text: str, k: str | None = None) -> bool:
     """Whether a line standing alone reads as a heading (known, or short and title-like).
+
+    ``k`` is the line's :func:`key` when the caller has it already.
 
     >>> is_heading_text("What I found"), is_heading_text("Care planning"), is_heading_text("Mr X complained.")
     (True, True, False)
     """
     if len(text) > 120:
         return False
-    k = key(text)
+    if k is None:
+        k = key(text)
     if k in MAIN_HEADINGS:
         return True
     s = norm(text)

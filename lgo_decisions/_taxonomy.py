@@ -68,7 +68,7 @@ SUBJECTS: dict[str, str] = {
     "transport": "Transport",
 }
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$")  # no nested repeat: linear on any input
 _ACRONYMS = {"covid": "COVID", "nhs": "NHS", "sen": "SEN", "ehc": "EHC"}
 
 

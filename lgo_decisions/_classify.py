@@ -1,0 +1,286 @@
+"""The one line classifier: what a line of a statement says, whichever reader found it.
+
+A reader finds the lines of its medium and the layout hints the medium shows (a :class:`Line`:
+its :class:`Form` and, for list items, number and depth); the :class:`Classifier` alone decides
+what each line says (title, header field, final-decision marker, summary, closing line, page
+chrome, heading, body text) and emits :class:`~lgo_decisions._tokens.Token` s for the builder. It
+holds the statement's state once (title seen, body begun, a heading seen, a label waiting for its
+value), so the text and HTML readers cannot drift apart: a line whose kind the markup does not
+show reads the same from both.
+
+>>> c = Classifier()
+>>> [t.kind.value for line in ("Kent County Council (23 008 522)", "Decision : Upheld", "The complaint")
+...  for t in c.classify(Line(line))]
+['title', 'header', 'heading']
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+
+from ._limits import MAX_SHORT_LINE
+from ._tokens import Kind, Token
+from ._vocabulary import (
+    BACK_TO_TOP,
+    BREADCRUMB,
+    CHROME_LINES,
+    CLOSING,
+    FINAL_DECISION_MARKER,
+    HEADER_FIELD,
+    HEADER_LABELS,
+    MAIN_HEADINGS,
+    SUMMARY_LABEL,
+    TITLE,
+    is_heading_text,
+    key,
+)
+
+__all__ = ["Classifier", "Form", "Line", "classify", "is_contents_entry", "is_header_label", "is_known_heading"]
+
+_CLOSING_ENDS = ("ombudsman", "ombudsmen", "decision")  # every CLOSING match ends with one of these
+
+
+class Form(str, enum.Enum):
+    """What the medium shows of a line: the layout hint a reader gives the classifier.
+
+    >>> Form("emphasis") is Form.EMPHASIS
+    True
+    """
+
+    TEXT = "text"  #: a line whose block kind the medium does not show (plain text): may read as a heading
+    PARAGRAPH = "paragraph"  #: a paragraph the medium shows as one (``<p>``, an indented text line): no heading
+    EMPHASIS = "emphasis"  #: a paragraph wholly in bold: a heading when its text reads as one
+    HEADING = "heading"  #: a heading the medium shows (``<h2>``), with its ``level``
+    NUMBERED = "numbered"  #: a numbered or lettered list item, with ``number`` and ``depth``
+    BULLET = "bullet"  #: a bulleted list item, with ``depth``
+    ITEM = "item"  #: a list item whose kind the medium does not show (``- ``)
+    CONTINUATION = "continuation"  #: more text inside the list item being read (a second ``<p>`` in an ``<li>``)
+    CONTENTS = "contents"  #: an entry of a table of contents the medium shows (a list of links to headings)
+    BOUNDARY = "boundary"  #: not a line: the end of a list or block the medium shows
+
+
+_LISTS = frozenset({Form.NUMBERED, Form.BULLET, Form.ITEM})
+_IN_ITEMS = _LISTS | {Form.CONTINUATION}
+_LIST_KINDS = {Form.NUMBERED: Kind.NUMBERED, Form.BULLET: Kind.BULLET, Form.ITEM: Kind.ITEM}
+
+
+class Line:
+    """One line as a reader found it: its text (stripped, list marker removed) and layout hints.
+
+    ``raw`` is the whole line as published where it differs from ``text`` (a text line with its
+    list marker), ``line`` the 1-based input line and ``where`` the element (HTML).
+
+    >>> Line("Mr X complained.", Form.NUMBERED, number=1, line=7).number
+    1
+    """
+
+    __slots__ = ("depth", "form", "level", "line", "number", "raw", "text", "where")
+
+    def __init__(self, text: str, form: Form = Form.TEXT, *, raw: str | None = None, number: int | None = None,
+                 depth: int = 0, level: int | None = None, line: int | None = None, where: str | None = None) -> None:
+        self.text = text
+        self.form = form
+        self.raw = raw
+        self.number = number
+        self.depth = depth
+        self.level = level
+        self.line = line
+        self.where = where
+
+    def __repr__(self) -> str:
+        return f"Line({self.text!r}, {self.form})"
+
+
+def is_known_heading(text: str) -> bool:
+    """Whether ``text`` is one of the statements' known section headings.
+
+    >>> is_known_heading("The Ombudsman\u2019s role and powers"), is_known_heading("Care planning")
+    (True, False)
+    """
+    return len(text) <= MAX_SHORT_LINE and key(text) in MAIN_HEADINGS
+
+
+def is_header_label(text: str) -> bool:
+    """Whether ``text`` is a header label alone (``Category``, ``Decision``, ``Decision date``).
+
+    >>> is_header_label("Decision date"), is_header_label("Decision : Upheld")
+    (True, False)
+    """
+    return len(text) <= MAX_SHORT_LINE and key(text) in HEADER_LABELS
+
+
+def is_contents_entry(text: str) -> bool:
+    """Whether ``text`` could be an entry of a table of contents (a known section heading).
+
+    >>> is_contents_entry("What I found")
+    True
+    """
+    return is_known_heading(text)
+
+
+class Classifier:
+    """Says what each line is, holding the statement's state; one per statement read.
+
+    :meth:`classify` returns the tokens of one line (usually one; none while a label waits for
+    its value; two when a waiting label or summary is given up); :meth:`finish` the tokens still
+    waiting at the end of the input.
+
+    >>> c = Classifier()
+    >>> [(t.kind.value, t.text) for t in c.classify(Line("Summary:"))]
+    []
+    >>> [(t.kind.value, t.text) for t in c.classify(Line("We will not investigate."))]
+    [('summary', 'We will not investigate.')]
+    """
+
+    def __init__(self) -> None:
+        self.titled = False  #: the title line (or a header field) has been seen
+        self.body = False  #: the statement's body has begun (no more title)
+        self.headed = False  #: a section heading has been seen (no more header fields or contents)
+        self.summary_seen = False
+        self._summary: Token | None = None  # "Summary:" with its text still to come
+        self._header: Token | None = None  # a header label with its value still to come
+
+    # -- waiting tokens --------------------------------------------------------------------
+    def finish(self) -> list[Token]:
+        """The tokens still waiting at the end of the input (a label or summary with no value).
+
+        >>> c = Classifier()
+        >>> _ = c.classify(Line("Category"))
+        >>> [(t.kind.value, t.name, t.text) for t in c.finish()]
+        [('header', 'Category', '')]
+        """
+        out = [t for t in (self._summary, self._header) if t is not None]
+        self._summary = self._header = None
+        return out
+
+    def _value(self, line: Line, k: str, short: bool, out: list[Token]) -> bool:
+        """Give a waiting summary or header label its value from ``line``; True when it took the line."""
+        if self._summary is not None:
+            pending, self._summary = self._summary, None
+            if line.form not in _IN_ITEMS:
+                out.append(_with_text(pending, line.raw or line.text))
+                return True
+            if line.raw is not None:  # a text line: the whole line, marker and all, as published
+                out.append(_with_text(pending, line.raw))
+                return True
+            out.append(pending)
+        if self._header is not None:
+            pending, self._header = self._header, None
+            if (line.form not in _IN_ITEMS and short and not HEADER_FIELD.match(line.text) and k not in HEADER_LABELS
+                    and not SUMMARY_LABEL.match(line.text) and not FINAL_DECISION_MARKER.match(k + ":")):
+                out.append(_with_text(pending, line.text))
+                return True
+            out.append(pending)
+        return False
+
+    # -- lines -----------------------------------------------------------------------------
+    def classify(self, line: Line) -> list[Token]:
+        """The tokens of one line."""
+        form = line.form
+        if form is Form.BOUNDARY:
+            return [Token(kind=Kind.BOUNDARY, line=line.line, where=line.where)]
+        s = line.text
+        short = len(s) <= MAX_SHORT_LINE
+        k = key(s) if short else ""
+        out: list[Token] = []
+        if form is Form.CONTENTS:
+            out.append(Token(kind=Kind.TOC, text=s, line=line.line, where=line.where))
+            return out
+        listed = form in _LISTS
+        if not listed and form is not Form.CONTINUATION:
+            if k in CHROME_LINES:
+                kind = Kind.RULE if k == BACK_TO_TOP else Kind.CHROME
+                out.append(Token(kind=kind, text=s, line=line.line, where=line.where))
+                return out
+            if k.startswith(("home", "you are here")) and BREADCRUMB.match(k):
+                out.append(Token(kind=Kind.CHROME, text=s, line=line.line, where=line.where))
+                return out
+        if (self._summary is not None or self._header is not None) and self._value(line, k, short, out):
+            return out
+        if listed:
+            return self._item(line, k, out)
+        if form is Form.CONTINUATION:
+            out.append(Token(kind=Kind.PARAGRAPH, text=s, line=line.line, where=line.where))
+            return out
+        tok = self._block(line, s, k, short)
+        if tok is not None:  # (None: a label or "Summary:" now waits for its value)
+            out.append(tok)
+        return out
+
+    def _item(self, line: Line, k: str, out: list[Token]) -> list[Token]:
+        if self.titled:
+            self.body = True  # (before the title a list is the site's: kept as text before it)
+        if line.form is Form.ITEM and not self.headed and k in MAIN_HEADINGS:
+            out.append(Token(kind=Kind.TOC, text=line.text, line=line.line, where=line.where))
+            return out
+        out.append(Token(kind=_LIST_KINDS[line.form], text=line.text, depth=line.depth, number=line.number,
+                         line=line.line, where=line.where))
+        return out
+
+    def _block(self, line: Line, s: str, k: str, short: bool) -> Token | None:
+        """A line outside list items; ``None`` when it is a label whose value is still to come."""
+        where, lineno = line.where, line.line
+        if short and not self.titled and not self.body:
+            m = TITLE.match(s)
+            if m:
+                self.titled = True
+                org = m.group("org")
+                return Token(kind=Kind.TITLE, text=s, organisation=org.strip() if org else None,
+                             reference=m.group("ref"), line=lineno, where=where)
+        header = HEADER_FIELD.match(s) if short else None
+        if header is not None and self.headed:  # a header field's words in the body: text, never a heading
+            return self._paragraph(s, lineno, where)
+        if short and not self.headed and (header is not None or (k in HEADER_LABELS and not self.body)):
+            self.titled = True
+            name = header.group(1) if header else s.rstrip(":. ")
+            tok = Token(kind=Kind.HEADER, name=name, text=header.group(2) if header else "", line=lineno, where=where)
+            if tok.text:
+                return tok
+            self._header = tok  # label and value on separate lines (or elements: <dt>/<dd>)
+            return None
+        if short and k.startswith("the ombudsm") and FINAL_DECISION_MARKER.match(k + ":"):
+            self.body = True
+            return Token(kind=Kind.MARKER, text=s, line=lineno, where=where)
+        if not self.summary_seen:  # (a second "Summary:" line is kept as published)
+            m = SUMMARY_LABEL.match(s)
+            if m:
+                self.body = self.summary_seen = True
+                tok = Token(kind=Kind.SUMMARY, text=s[m.end() :].strip(), line=lineno, where=where)
+                if tok.text:
+                    return tok
+                self._summary = tok
+                return None
+        if short and k.endswith(_CLOSING_ENDS) and CLOSING.search(k):
+            self.body = True
+            return Token(kind=Kind.CLOSING, text=s, line=lineno, where=where)
+        form = line.form
+        if form is not Form.PARAGRAPH and (self.titled or self.body or k in MAIN_HEADINGS):
+            if form is Form.HEADING:  # the medium shows a heading: its level too
+                self.body = self.headed = True
+                return Token(kind=Kind.HEADING, text=s, level=line.level, line=lineno, where=where)
+            if short and is_heading_text(s, k):  # plain or bold text that reads as a heading
+                self.body = self.headed = True
+                return Token(kind=Kind.HEADING, text=s, line=lineno, where=where)
+        return self._paragraph(s, lineno, where)
+
+    def _paragraph(self, s: str, lineno: int | None, where: str | None) -> Token:
+        if self.titled:
+            self.body = True
+        return Token(kind=Kind.PARAGRAPH, text=s, line=lineno, where=where)
+
+
+def _with_text(tok: Token, text: str) -> Token:
+    return Token(kind=tok.kind, text=text, name=tok.name, line=tok.line, where=tok.where)
+
+
+def classify(lines: Iterable[Line]) -> Iterator[Token]:
+    """The tokens of a statement's lines, in order (one :class:`Classifier` for the statement).
+
+    >>> [t.kind.value for t in classify([Line("Kent County Council (23 008 522)"), Line("Mr X complained.")])]
+    ['title', 'paragraph']
+    """
+    classifier = Classifier()
+    for line in lines:
+        yield from classifier.classify(line)
+    yield from classifier.finish()

@@ -1,0 +1,140 @@
+"""Field interpretation: what a header value or an address says, as pure functions.
+
+The builder calls these for the title's reference, the ``Category``, ``Decision`` and ``Decision
+date`` values, and to reconcile the page's reference with its address; the writers and plugins use
+the same functions, so that a value reads the same wherever it comes from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ._address import Address
+from ._patterns import REFERENCE_GROUPS
+from ._vocabulary import OUTCOMES, key, norm
+from .model import Category, Outcome, OutcomeCode
+
+__all__ = ["normalise_reference", "parse_category", "parse_date", "parse_outcome", "read_outcome",
+           "reconcile_reference"]
+
+_REFERENCE = re.compile(f"^{REFERENCE_GROUPS}$")
+_MONTHS = {name: number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), 1) for name in names}
+_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2}) ([A-Za-z]+) ([0-9]{4})")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_SLASHED = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+_OUTCOME_SPLIT = re.compile(r"\s*(?::|\s-\s|\s\u2013\s)\s*")
+
+
+def normalise_reference(text: str) -> str | None:
+    """``20-007-417`` / ``20007417`` / ``20 007 417B`` -> ``20 007 417`` / ``20 007 417b``.
+
+    >>> normalise_reference("20-007-417"), normalise_reference("20 007 417B"), normalise_reference("n/a")
+    ('20 007 417', '20 007 417b', None)
+    """
+    m = _REFERENCE.match(text.strip())
+    if not m:
+        return None
+    return f"{m.group(1)} {m.group(2)} {m.group(3)}{m.group(4).lower()}"
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Read a published decision date (``04 Feb 2021``, ``4 February 2021``, ISO, ``04/02/2021``).
+
+    Four-digit years only: a cut-short ``03 Oct 20`` is no date.
+
+    >>> parse_date("04 Feb 2021"), parse_date("4 Sept 2021"), parse_date("03 Oct 20")
+    (datetime.date(2021, 2, 4), datetime.date(2021, 9, 4), None)
+    """
+    s = norm(text).rstrip(".")
+    m = _DAY_MONTH_YEAR.fullmatch(s)
+    if m:
+        month = _MONTHS.get(m.group(2).lower())
+        return _date(int(m.group(3)), month, int(m.group(1))) if month else None
+    m = _ISO.fullmatch(s)
+    if m:
+        return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _SLASHED.fullmatch(s)
+    if m:
+        return _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return None
+
+
+def parse_outcome(label: str) -> tuple[OutcomeCode | None, str | None]:
+    """Split a published outcome label into its code and detail; ``None`` code when unknown.
+
+    >>> parse_outcome("Upheld: maladministration and injustice")
+    (<OutcomeCode.UPHELD: 'upheld'>, 'maladministration and injustice')
+    """
+    parts = _OUTCOME_SPLIT.split(norm(label), maxsplit=1)
+    head = key(parts[0])
+    detail = parts[1].strip() if len(parts) > 1 and parts[1].strip() else None
+    code = OUTCOMES.get(head)
+    if code is None and detail is None:
+        # "Closed after initial enquiries out of jurisdiction": a known label followed by detail.
+        for known in sorted(OUTCOMES, key=len, reverse=True):
+            if head.startswith(known + " "):
+                return OUTCOMES[known], norm(label)[len(known):].strip() or None
+    return code, detail
+
+
+def read_outcome(label: str) -> Outcome | None:
+    """The outcome a ``Decision`` value publishes (code ``other`` for an unknown label); ``None`` when blank.
+
+    >>> read_outcome("Not upheld: no maladministration").detail
+    'no maladministration'
+    >>> read_outcome("Settled").code.value
+    'other'
+    """
+    if not label.strip():
+        return None
+    code, detail = parse_outcome(label)
+    return Outcome(code=code or OutcomeCode.OTHER, label=label.strip(), detail=detail)
+
+
+def parse_category(text: str) -> Category | None:
+    """The category a ``Category`` value publishes (``Area > Subject``); ``None`` when blank.
+
+    >>> parse_category("Housing > Allocations")
+    Category(area='Housing', subject='Allocations')
+    >>> parse_category("Planning")
+    Category(area='Planning', subject=None)
+    """
+    if not text.strip():
+        return None
+    area, sep, subject = text.partition(">")
+    return Category(area=area.strip(), subject=(subject.strip() or None) if sep else None)
+
+
+def reconcile_reference(page: str | None, address: Address | None) -> tuple[str | None, str | None]:
+    """The statement's reference from its page and its address, and a problem when they disagree.
+
+    The address fills a reference the page lacks and names which body of a joint decision a page
+    is (its letter suffix); when the two name different complaints, the page's is kept.
+
+    >>> from lgo_decisions._address import parse_address
+    >>> joint = parse_address("https://www.lgo.org.uk/decisions/adult-care-services/other/17-002-402b")
+    >>> reconcile_reference("17 002 402", joint)
+    ('17 002 402b', None)
+    >>> reconcile_reference("17 002 403", joint)[1]
+    "the page says '17 002 403', the address '17 002 402b'"
+    """
+    if address is None:
+        return page, None
+    if page is None:
+        return address.reference, None
+    if page == address.reference[:10]:
+        return address.reference, None
+    if page[:10] != address.reference[:10]:
+        return page, f"the page says {page!r}, the address {address.reference!r}"
+    return page, None

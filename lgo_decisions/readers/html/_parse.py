@@ -1,0 +1,88 @@
+"""Safe parsing of saved pages with lxml, and the sanitising that follows it.
+
+No network, no DTDs or external entities (HTML parsing never loads or expands them; a doctype's
+internal subset is replaced before parsing), libxml2's nesting limit turned into a
+:class:`~lgo_decisions.errors.ParseError`, and elements that never hold statement text (scripts,
+styles, forms' controls, embedded objects, navigation) removed with their content.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from ...errors import ParseError
+
+__all__ = ["parse_html", "parse_utf8"]
+
+# Removed with their content wherever they are: never statement text.
+DROP_TAGS = (
+    "head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
+    "canvas", "button", "select", "textarea", "input", "nav", "audio", "video", "map", "datalist",
+)
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[[^\]]*\]\s*>", re.IGNORECASE)
+_DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
+_DOCTYPE_BYTES = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+
+
+def _parser() -> etree.HTMLParser:
+    return etree.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True,
+                            recover=True, collect_ids=False)
+
+
+def parse_html(text: str, *, name: str | None = None) -> Any:
+    """Parse page text with lxml safely; returns the root element (or ``None`` for no markup).
+
+    Raises :class:`~lgo_decisions.errors.ParseError` for markup nested beyond libxml2's limit
+    (256 levels) or any other parser failure.
+
+    >>> root = parse_html("<p>Kent County Council (23 008 522)</p><p>Decision : Upheld</p>")
+    >>> [p.text for p in root.iter("p")]
+    ['Kent County Council (23 008 522)', 'Decision : Upheld']
+    >>> parse_html("<div>" * 300, name="deep.html")
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.ParseError: deep.html, line 1: markup nested too deeply ...
+    """
+    return _parse(_without_doctype_subset(text).encode("utf-8"), name)
+
+
+def _without_doctype_subset(text: str) -> str:
+    """The text with the internal subset of its first doctype (DTD entities) replaced."""
+    first = _DOCTYPE.search(text)  # the first doctype only: one match attempt keeps this linear
+    subset = _DOCTYPE_SUBSET.match(text, first.start()) if first else None
+    if subset:
+        text = text[: subset.start()] + "<!DOCTYPE html>" + text[subset.end() :]
+    return text
+
+
+def parse_utf8(raw: bytes, name: str | None = None) -> Any:
+    """:func:`parse_html` for UTF-8 bytes: parsed as they are unless a doctype holds a subset.
+
+    >>> parse_utf8(b"<p>Decision : Upheld</p>").find(".//p").text
+    'Decision : Upheld'
+    """
+    first = _DOCTYPE_BYTES.search(raw)
+    if first is not None:
+        end = raw.find(b">", first.start())
+        if b"[" in raw[first.start() : end if end >= 0 else len(raw)]:  # a subset may follow
+            return parse_html(raw.decode("utf-8"), name=name)
+    return _parse(raw, name)
+
+
+def _parse(raw: bytes, name: str | None) -> Any:
+    parser = _parser()
+    try:
+        root = etree.fromstring(raw, parser)
+    except (etree.LxmlError, ValueError) as exc:
+        raise ParseError(f"cannot parse the page: {exc}", source=name) from None
+    for err in parser.error_log:
+        if err.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "Excessive depth" in err.message:
+            raise ParseError("markup nested too deeply (libxml2 allows 256 levels); not a saved page",
+                             source=name, line=err.line)
+    if root is None:
+        return None
+    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
+    return root
