@@ -2,13 +2,14 @@
 
 The models are the single source: every field's JSON type, whether its key is required (no
 default), its constraints (from its validators) and its description (``metadata["description"]``)
-become the schema. The same schema ships as ``lgo_decisions/decision.schema.json`` and is described
-in ``docs/schema.md``; a test fails when either disagrees with the models. Regenerate both on
-purpose, from a source checkout, with::
+become the schema; its property names are the stored keys of :data:`lgo_decisions.model.KEYS`,
+as the converter writes them. The same schema ships as ``lgo_decisions/decision.schema.json`` and
+is described in ``docs/schema.md``; a test fails when either disagrees with the models. Regenerate
+both on purpose, from a source checkout, with the development script (not part of the package)::
 
-    lgo-decisions schema --write
+    python scripts/generate_schema.py
 
->>> from lgo_decisions import json_schema
+>>> from lgo_decisions.jsonschema import json_schema
 >>> schema = json_schema()
 >>> schema["properties"]["sections"]["items"]
 {'$ref': '#/$defs/Section'}
@@ -16,31 +17,26 @@ purpose, from a source checkout, with::
 ['bullet_list', 'numbered_paragraph', 'paragraph', 'sub_paragraph']
 
 The loader (:func:`lgo_decisions.from_dict`) is exactly as loose as this schema: the same
-patterns, bounds, required keys and types. :func:`shape_problems` checks the parts cattrs
-alone would coerce (a string where an array belongs, an array where an object belongs) and, in
-strict loading, unknown keys.
+patterns, bounds, required keys and types, checked by the converter's own hooks
+(:mod:`lgo_decisions.serialise`); this module only describes them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 import json
 import types
 import typing
-from collections.abc import Iterator
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import attrs
 
 from . import model
-from .model import BLOCK_TYPES, DATE_PATTERN, REFERENCE_PATTERN, SCHEMA_VERSION, Block, Decision
+from .model import BLOCK_TAG, BLOCK_TYPES, DATE_PATTERN, KEYS, REFERENCE_PATTERN, SCHEMA_VERSION, Block, Decision
 
-__all__ = ["SCHEMA_FILE", "generated_files", "json_schema", "load_shipped_schema", "schema_markdown",
-           "schema_text", "shape_problems", "stale_files"]
+__all__ = ["SCHEMA_FILE", "json_schema", "load_shipped_schema", "schema_text"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILE = "decision.schema.json"
@@ -133,18 +129,22 @@ class _Builder:
     def object_schema(self, cls: type[Any]) -> dict[str, Any]:
         properties: dict[str, Any] = {}
         required: list[str] = []
+        keys = KEYS.get(cls, {})
         for field in attrs.fields(cls):
             description = field.metadata.get("description")
             if not description:
                 raise TypeError(f"{cls.__name__}.{field.name} has no metadata['description']")
+            key = keys.get(field.name)
+            if key is None:
+                raise TypeError(f"{cls.__name__}.{field.name} has no stored key in lgo_decisions.model.KEYS")
             prop = {"description": description, **self.type_schema(field.type)}
-            if field.name == "schema_version" and cls is Decision:
+            if cls is Decision and key == "schema_version":
                 prop["pattern"] = VERSION_PATTERN
             prop.update(_constraints(cls, field))
-            properties[field.name] = prop
+            properties[key] = prop
             # init=False fields are the block tags: written always, needed to read the block back
             if field.default is attrs.NOTHING or not field.init:
-                required.append(field.name)
+                required.append(key)
         schema: dict[str, Any] = {"description": _doc(cls), "type": "object", "properties": properties}
         if required:
             schema["required"] = required
@@ -157,13 +157,13 @@ class _Builder:
         self.defs["Block"] = {}
         refs = [self._schema(cls) for cls in BLOCK_TYPES.values()]
         self.defs["Block"] = {
-            "description": "One block of a section or of a paragraph, told apart by its 'type' key.",
+            "description": f"One block of a section or of a paragraph, told apart by its '{BLOCK_TAG}' key.",
             "type": "object",
-            "required": ["type"],
-            "properties": {"type": {"enum": list(BLOCK_TYPES)}},
+            "required": [BLOCK_TAG],
+            "properties": {BLOCK_TAG: {"enum": list(BLOCK_TYPES)}},
             "oneOf": refs,
             # an OpenAPI-style annotation (ignored by validators) naming the tag and its classes
-            "discriminator": {"propertyName": "type",
+            "discriminator": {"propertyName": BLOCK_TAG,
                               "mapping": {kind: f"#/$defs/{cls.__name__}" for kind, cls in BLOCK_TYPES.items()}},
         }
 
@@ -230,212 +230,3 @@ def schema_text(schema: dict[str, Any] | None = None) -> str:
     }
     """
     return json.dumps(json_schema() if schema is None else schema, indent=2, ensure_ascii=False) + "\n"
-
-
-# --- the loader's shape check ---------------------------------------------------------------
-
-
-def _kind(value: object) -> str:
-    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null",
-            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
-
-
-def shape_problems(data: Any, *, strict: bool = False) -> Iterator[str]:
-    """Where a record's objects and arrays are not where schema v1 puts them, as ``message @ path``.
-
-    cattrs alone would read a string as an array of characters and ignore anything that is not
-    an object; this check makes the loader reject what the JSON Schema rejects. With
-    ``strict=True`` it also names every key the schema does not (``extensions`` payloads aside).
-
-    >>> list(shape_problems({"sections": [{"blocks": "text", "colour": 1}]}, strict=True))
-    ["unknown key 'colour' @ $.sections[0]", 'expected an array, got a string @ $.sections[0].blocks']
-    """
-    yield from _walk(data, Decision, "$", strict)
-
-
-@functools.cache
-def _plan(tp: Any) -> tuple[str, bool, Any, tuple[tuple[str, Any], ...]]:
-    """How to check a value of type ``tp``: (kind, nullable, element type or key names, fields to walk)."""
-    inner, nullable = _optional(tp)
-    if inner == Block:
-        return "block", nullable, None, ()
-    element = _element(inner)
-    if element is not None:
-        return "array", nullable, element, ()
-    if _is_mapping(inner):
-        return "mapping", nullable, None, ()
-    if attrs.has(inner):
-        fields = attrs.fields(inner)
-        nested = tuple((f.name, f.type) for f in fields if _plan(f.type)[0] != "scalar")
-        return "object", nullable, frozenset(f.name for f in fields), nested
-    return "scalar", nullable, None, ()  # left to the converter's hooks
-
-
-def _walk(value: Any, tp: Any, path: str, strict: bool) -> Iterator[str]:
-    kind, nullable, info, nested = _plan(tp)
-    if kind == "scalar" or (value is None and nullable):
-        return
-    if kind == "block":
-        if not isinstance(value, dict):
-            yield f"expected a block object, got {_kind(value)} @ {path}"
-            return
-        tag = value.get("type")
-        cls: Any = BLOCK_TYPES.get(tag) if isinstance(tag, str) else None
-        if cls is None:
-            yield f"unknown block type {tag!r}, expected one of {sorted(BLOCK_TYPES)} @ {path}.type"
-            return
-        kind, nullable, info, nested = _plan(cls)
-    if kind == "array":
-        if not isinstance(value, list):
-            yield f"expected an array, got {_kind(value)} @ {path}"
-            return
-        if _plan(info)[0] != "scalar":
-            for i, item in enumerate(value):
-                yield from _walk(item, info, f"{path}[{i}]", strict)
-    elif not isinstance(value, dict):
-        yield f"expected an object, got {_kind(value)} @ {path}"
-    elif kind == "object":
-        if strict:
-            yield from (f"unknown key {key!r} @ {path}" for key in value if key not in info)
-        for name, field_type in nested:
-            if name in value:
-                yield from _walk(value[name], field_type, f"{path}.{name}", strict)
-
-
-# --- docs/schema.md ---------------------------------------------------------------------------
-
-
-def _type_text(prop: dict[str, Any]) -> str:
-    if "$ref" in prop:
-        name = prop["$ref"].rsplit("/", 1)[1]
-        return f"[{name}](#{name.lower()})"
-    if "anyOf" in prop:
-        return " or ".join(_type_text(p) for p in prop["anyOf"])
-    if "const" in prop:
-        return f"`{json.dumps(prop['const'])}`"
-    kind = prop.get("type")
-    if isinstance(kind, list):
-        return " or ".join(_type_text({**prop, "type": k}) for k in kind)
-    if kind == "array":
-        return f"array of {_type_text(prop['items'])}"
-    if kind == "string" and "format" in prop:
-        return f"string ({prop['format']})"
-    return str(kind) if kind != "null" else "null"
-
-
-def _rules_text(prop: dict[str, Any]) -> str:
-    rules = []
-    if "pattern" in prop and "format" not in prop:
-        rules.append(f"matches `{prop['pattern']}`")
-    if "format" in prop:
-        rules.append("a real calendar date, `YYYY-MM-DD`")
-    if "minimum" in prop and "maximum" in prop:
-        rules.append(f"{prop['minimum']} to {prop['maximum']}")
-    elif "minimum" in prop:
-        rules.append(f">= {prop['minimum']}")
-    return "; ".join(rules)
-
-
-def _object_section(name: str, schema: dict[str, Any]) -> list[str]:
-    lines = [f"### {name}", "", schema["description"], ""]
-    lines += ["| Key | Type | Required | Rules | Description |", "|---|---|---|---|---|"]
-    required = set(schema.get("required", ()))
-    for key, prop in schema["properties"].items():
-        desc = prop["description"].replace("|", "\\|")
-        rules = _rules_text(prop).replace("|", "\\|")
-        lines.append(f"| `{key}` | {_type_text(prop)} | {'yes' if key in required else 'no'} | {rules} | {desc} |")
-    return [*lines, ""]
-
-
-def _example() -> str:
-    from .model import Category, NumberedParagraph, Organisation, Outcome, OutcomeCode, Paragraph, Section
-    from .serialise import dumps
-
-    decision = Decision(
-        reference="20 000 001", organisations=[Organisation(name="Example Council", reference="20 000 001")],
-        category=Category(area="Education", subject="School transport"),
-        outcome=Outcome(code=OutcomeCode.NOT_UPHELD, label="Not upheld"),
-        decision_date=dt.date(2021, 2, 4), summary="Mr X complained about ...",
-        sections=[Section(heading="The complaint", blocks=[NumberedParagraph(number=1, text="Mr X complained ...")]),
-                  Section(heading="Final decision", blocks=[Paragraph(text="I have completed my investigation.")])],
-        decided_by="Investigator's decision on behalf of the Ombudsman",
-        url="https://www.lgo.org.uk/decisions/education/school-transport/20-000-001",
-    )
-    return dumps(decision, indent=2)
-
-
-def schema_markdown(schema: dict[str, Any] | None = None) -> str:
-    """``docs/schema.md``: every object and field of the schema, generated from it.
-
-    >>> text = schema_markdown()
-    >>> text.splitlines()[0], "| `reference` | string or null | no |" in text
-    ('# The record schema', True)
-    """
-    schema = json_schema() if schema is None else schema
-    defs = schema["$defs"]
-    lines = [
-        "# The record schema",
-        "",
-        "<!-- Generated from the models by `lgo-decisions schema --write`; do not edit by hand. -->",
-        "",
-        f"A record is one decision statement as a JSON object: schema version **{SCHEMA_VERSION}**. The JSON",
-        f"Schema (draft 2020-12) ships in the package as `lgo_decisions/{SCHEMA_FILE}`, is printed by",
-        "`lgo-decisions schema` and returned by `lgo_decisions.json_schema()`; `lgo-decisions validate",
-        "FILE.jsonl` checks records against it. What may change between schema versions, and what",
-        "happens to keys a reader does not know, is in [compatibility.md](compatibility.md).",
-        "",
-        "The loader accepts exactly what the schema admits. In short:",
-        "",
-        "- Keys marked *required* must be present; the others may be left out (the loader then uses",
-        "  the default: `null`, an empty array or an empty object). The writer always writes every key.",
-        "- Patterns are ECMA-262 regular expressions matched against the whole string, ASCII digits only.",
-        "- Numbers are whole numbers (`2.0` is read as `2`, as JSON Schema counts it an integer).",
-        "- Blocks are a tagged union: the `type` key names the block kind.",
-        "- Keys the schema does not name are ignored by default and rejected by strict loading",
-        "  (`from_dict(data, strict=True)`, `lgo-decisions validate --strict`); the strict schema is",
-        "  `json_schema(strict=True)`. `extensions` holds any JSON, by namespace.",
-        "",
-        "## Example",
-        "",
-        "```json",
-        _example(),
-        "```",
-        "",
-        "## Objects",
-        "",
-    ]
-    lines += _object_section("Decision", schema)
-    for name, sub in defs.items():
-        if name == "Block":
-            kinds = ", ".join(f"`{k}` ([{ref.rsplit('/', 1)[1]}](#{ref.rsplit('/', 1)[1].lower()}))"
-                              for k, ref in sub["discriminator"]["mapping"].items())
-            lines += [f"### {name}", "", sub["description"], f"The `type` values: {kinds}.", ""]
-        elif "enum" in sub:
-            values = ", ".join(f"`{v}`" for v in sub["enum"])
-            lines += [f"### {name}", "", sub["description"], "", f"A string, one of: {values}.", ""]
-        else:
-            lines += _object_section(name, sub)
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _repo_docs() -> Path:
-    return Path(__file__).resolve().parents[1] / "docs" / "schema.md"
-
-
-def generated_files() -> dict[Path, str]:
-    """The generated files (the shipped schema, and docs/schema.md of a source checkout) and their text.
-
-    >>> [path.name for path in generated_files()]
-    ['decision.schema.json', 'schema.md']
-    """
-    return {Path(__file__).with_name(SCHEMA_FILE): schema_text(), _repo_docs(): schema_markdown()}
-
-
-def stale_files() -> list[Path]:
-    """The generated files that disagree with the models (``lgo-decisions schema --write`` fixes them).
-
-    >>> stale_files()  # in a source checkout whose generated files are up to date
-    []
-    """
-    return [path for path, text in generated_files().items()
-            if not path.exists() or path.read_text(encoding="utf-8") != text]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal, Union
 
 import attrs
@@ -353,11 +353,68 @@ class Decision:
         >>> Decision(summary="We will not investigate.", sections=[Section(heading="The complaint")]).text()
         'We will not investigate.\\nThe complaint'
         """
-        from .walk import iter_text
-
         return "\n".join(iter_text(self))
 
 
 for _cls in (Organisation, Category, Outcome, Paragraph, BulletList, SubParagraph, NumberedParagraph,
              Section, Source, Diagnostic, Decision):
     attrs.resolve_types(_cls, globals())
+
+
+BLOCK_TAG = "type"
+"""The key of a stored block naming its kind (a key of :data:`BLOCK_TYPES`)."""
+
+KEYS: dict[type, dict[str, str]] = {
+    Organisation: {"name": "name", "reference": "reference"},
+    Category: {"area": "area", "subject": "subject"},
+    Outcome: {"code": "code", "label": "label", "detail": "detail"},
+    Paragraph: {"type": BLOCK_TAG, "text": "text"},
+    BulletList: {"type": BLOCK_TAG, "items": "items"},
+    SubParagraph: {"type": BLOCK_TAG, "number": "number", "text": "text", "blocks": "blocks"},
+    NumberedParagraph: {"type": BLOCK_TAG, "number": "number", "text": "text", "blocks": "blocks"},
+    Section: {"heading": "heading", "level": "level", "blocks": "blocks"},
+    Source: {"reader": "reader", "name": "name", "content_hash": "content_hash"},
+    Diagnostic: {"code": "code", "message": "message", "line": "line"},
+    Decision: {"schema_version": "schema_version", "reference": "reference", "organisations": "organisations",
+               "category": "category", "outcome": "outcome", "decision_date": "decision_date", "summary": "summary",
+               "sections": "sections", "decided_by": "decided_by", "url": "url", "source": "source",
+               "diagnostics": "diagnostics", "extensions": "extensions"},
+}
+"""The stored (JSON) key of every field, by class and attribute name: the one table of schema v1 keys.
+
+The converter (:mod:`lgo_decisions.serialise`) and the JSON Schema (:mod:`lgo_decisions.jsonschema`)
+both take the keys from here, so renaming an attribute (the left-hand name) is no schema change.
+"""
+
+
+def iter_block_text(blocks: Iterable[Block]) -> Iterator[str]:
+    """Yield the text of blocks and everything nested in them, in reading order.
+
+    >>> list(iter_block_text([NumberedParagraph(number=1, text="It covered:", blocks=[BulletList(items=["a", "b"])])]))
+    ['It covered:', 'a', 'b']
+    """
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block.text
+        elif isinstance(block, BulletList):
+            yield from block.items
+        else:
+            yield block.text
+            yield from iter_block_text(block.blocks)
+
+
+def iter_text(decision: Decision) -> Iterator[str]:
+    """Yield every piece of statement text of ``decision`` in reading order.
+
+    >>> from lgo_decisions import read_text
+    >>> list(iter_text(read_text("Kent County Council (23 008 522)\\nThe complaint\\n- Mr X complained.")))
+    ['The complaint', 'Mr X complained.']
+    """
+    if decision.summary is not None:
+        yield decision.summary
+    for section in decision.sections:
+        if section.heading is not None:
+            yield section.heading
+        yield from iter_block_text(section.blocks)
+    if decision.decided_by is not None:
+        yield decision.decided_by

@@ -1,4 +1,11 @@
-"""Serialisation through one cattrs converter: dicts, JSON and JSON Lines, schema v1 keys.
+"""Serialisation through cattrs converters: dicts, JSON and JSON Lines, schema v1 keys.
+
+The converters do all the checking, once, as they structure: blocks are a tagged union
+(``cattrs.strategies.configure_tagged_union``), stored keys come from one table
+(:data:`lgo_decisions.model.KEYS`, through ``cattrs.gen.override(rename=...)``), strict loading
+uses a second converter made with ``forbid_extra_keys=True``, and a few hooks refuse what cattrs
+alone would coerce (a string read as an array of characters, a non-object read as an object).
+The loader so accepts exactly what the JSON Schema (:mod:`lgo_decisions.jsonschema`) admits.
 
 >>> from lgo_decisions import Decision, dumps, loads
 >>> d = Decision(reference="20 007 417")
@@ -11,31 +18,33 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+import typing
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 import cattrs
 import cattrs.v
-from cattrs.errors import BaseValidationError
-from cattrs.gen import make_dict_unstructure_fn
+from cattrs.cols import list_structure_factory
+from cattrs.errors import AttributeValidationNote, BaseValidationError, ClassValidationError, ForbiddenExtraKeysError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.strategies import configure_tagged_union
 
 from .errors import SerialisationError
 from .extensions import structure_extensions, unstructure_extensions
-from .jsonschema import shape_problems  # walks the models as the JSON Schema does
 from .migrations import migrate
-from .model import BLOCK_TYPES, DATE_PATTERN, Block, Decision, OutcomeCode
+from .model import BLOCK_TAG, BLOCK_TYPES, DATE_PATTERN, KEYS, Block, Decision, OutcomeCode
+
+__all__ = ["converter", "dump_jsonl", "dumps", "from_dict", "load_jsonl", "loads", "make_converter",
+           "strict_converter", "to_dict"]
 
 _DATE = re.compile(DATE_PATTERN)
+_TAGS = {cls: tag for tag, cls in BLOCK_TYPES.items()}
 
 
-def _structure_block(value: Any, _: Any) -> Block:
-    if not isinstance(value, dict):
-        raise TypeError(f"a block must be an object, got {type(value).__name__}")
-    kind = value.get("type")
-    cls = BLOCK_TYPES.get(kind) if isinstance(kind, str) else None
-    if cls is None:
-        raise ValueError(f"unknown block type {kind!r}; expected one of {sorted(BLOCK_TYPES)}")
-    return converter.structure(value, cls)
+def _kind(value: object) -> str:
+    """The JSON kind of a value, for messages: 'an object', 'a string', ..."""
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null",
+            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
 
 
 def _structure_date(value: Any, _: Any) -> dt.date:
@@ -70,17 +79,78 @@ def _structure_int(value: Any, _: Any) -> int:
     return value
 
 
-def make_converter() -> cattrs.Converter:
-    """A converter for schema v1 records: ISO dates, enumerations by value, tagged blocks.
+def _is_model(t: Any) -> bool:
+    return isinstance(t, type) and t in KEYS
 
-    The library's own is :data:`converter`; make another to register hooks of your own on it.
+
+def _renames(cls: type[Any]) -> dict[str, Any]:
+    """``cattrs.gen.override(rename=...)`` of every field of a model: its stored key from ``KEYS``."""
+    return {name: override(rename=key) for name, key in KEYS[cls].items()}
+
+
+def _object_hook(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """A model from a JSON object (cattrs' generated hook would test keys of a string with ``in``)."""
+    inner = make_dict_structure_fn(cls, conv, **_renames(cls))
+
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object, got {_kind(value)}")
+        return inner(value, cls)
+
+    return structure
+
+
+def _is_array(t: Any) -> bool:
+    return typing.get_origin(t) is tuple and len(typing.get_args(t)) == 2 and typing.get_args(t)[1] is Ellipsis
+
+
+def _array_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], tuple[Any, ...]]:
+    """``tuple[T, ...]`` from a JSON array only (cattrs would iterate the characters of a string)."""
+    elements: Callable[[Any, Any], list[Any]] | None = None
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        nonlocal elements
+        if not isinstance(value, list):
+            raise TypeError(f"expected an array, got {_kind(value)}")
+        if elements is None:  # at first use: blocks nest, and make_converter wraps the block hook last
+            elements = list_structure_factory(tp, conv)
+        return tuple(elements(value, tp))
+
+    return structure
+
+
+def _checked_blocks(tagged: Callable[[Any, Any], Block]) -> Callable[[Any, Any], Block]:
+    """The tagged-union hook, after the checks whose failure it would report as a bare KeyError."""
+
+    def structure(value: Any, _: Any) -> Block:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected a block object, got {_kind(value)}")
+        tag = value.get(BLOCK_TAG)
+        if not (isinstance(tag, str) and tag in BLOCK_TYPES):
+            exc = ValueError(f"unknown block type {tag!r}, expected one of {sorted(BLOCK_TYPES)}")
+            note = AttributeValidationNote(f"Structuring {BLOCK_TAG!r}", BLOCK_TAG, str)  # the path: ...type
+            exc.__notes__ = [note]  # type: ignore[attr-defined]
+            raise ClassValidationError("While structuring a block", [exc], dict)
+        return tagged(value, Block)
+
+    return structure
+
+
+def make_converter(*, forbid_extra_keys: bool = False, payloads: cattrs.Converter | None = None) -> cattrs.Converter:
+    """A converter for schema v1 records: ISO dates, enumerations by value, tagged blocks, stored keys.
+
+    The library's own are :data:`converter` and (``forbid_extra_keys=True``) :data:`strict_converter`;
+    make another to register hooks of your own on it. Extension payloads are structured by the
+    converter ``payloads`` (default: the new converter itself), so that strict loading reads them
+    as lenient loading does.
 
     >>> import datetime as dt
     >>> conv = make_converter()
     >>> conv.unstructure(Decision(reference="20 007 417", decision_date=dt.date(2021, 2, 4)))["decision_date"]
     '2021-02-04'
     """
-    conv = cattrs.Converter(detailed_validation=True)
+    conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=forbid_extra_keys)
+    extensions = conv if payloads is None else payloads
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_structure_hook(dt.datetime, _structure_datetime)  # for extension payloads
@@ -88,20 +158,30 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(OutcomeCode, lambda v, _: OutcomeCode(v))  # not the str hook: an enum
     conv.register_unstructure_hook(OutcomeCode, lambda c: c.value)  # plain str, not the enum member
     conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook_func(lambda t: t == Block, _structure_block)
-    for cls in BLOCK_TYPES.values():  # write each block's "type" tag (an init=False field)
-        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, _cattrs_include_init_false=True))
+    conv.register_structure_hook_factory(_is_array, _array_hook)
+    conv.register_structure_hook_factory(_is_model, _object_hook)
+    # every field under its stored key; the blocks' "type" (an init=False field) written first, as the tag
+    conv.register_unstructure_hook_factory(_is_model, lambda cls, c: make_dict_unstructure_fn(
+        cls, c, _cattrs_include_init_false=True, **_renames(cls)))
     # Decision.extensions: registered namespaces typed, unknown ones verbatim (lgo_decisions.extensions).
-    conv.register_structure_hook_func(_is_extensions, lambda v, _: structure_extensions(v, conv))
+    conv.register_structure_hook_func(_is_extensions, lambda v, _: structure_extensions(v, extensions))
     conv.register_unstructure_hook_func(_is_extensions, lambda v: unstructure_extensions(v, conv))
+    configure_tagged_union(Block, conv, tag_generator=_TAGS.__getitem__, tag_name=BLOCK_TAG)
+    conv.register_structure_hook(Block, _checked_blocks(conv.get_structure_hook(Block)))
     return conv
 
 
 converter: cattrs.Converter = make_converter()
-"""The library's one converter (also used by plugins for their extension payloads)."""
+"""The library's converter of lenient loading and of writing (also used by plugins for their extension payloads)."""
+
+strict_converter: cattrs.Converter = make_converter(forbid_extra_keys=True, payloads=converter)
+"""The converter of strict loading: refuses keys the schema does not name (extension payloads aside)."""
 
 
 def _format_exception(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        keys = sorted(exc.extra_fields)
+        return "unknown key" + ("s " if len(keys) > 1 else " ") + ", ".join(map(repr, keys))
     # our hooks and the models' validators say what was wrong: keep their words
     if isinstance(exc, (ValueError, TypeError)) and exc.args and isinstance(exc.args[0], str):
         return exc.args[0]
@@ -119,7 +199,7 @@ def to_dict(decision: Decision) -> dict[str, Any]:
     """The record as a dict of plain JSON types, with the schema v1 keys.
 
     >>> import datetime as dt
-    >>> from lgo_decisions import Category
+    >>> from lgo_decisions.model import Category
     >>> data = to_dict(Decision(reference="20 007 417", decision_date=dt.date(2021, 2, 4),
     ...                         category=Category(area="Education", subject="School transport")))
     >>> data["reference"], data["decision_date"], data["category"]
@@ -144,11 +224,8 @@ def from_dict(data: dict[str, Any], *, strict: bool = False) -> Decision:
     if not isinstance(data, dict):
         raise SerialisationError(f"a record must be a JSON object, got {type(data).__name__}")
     data = migrate(data)
-    problems = list(shape_problems(data, strict=strict))  # what cattrs alone would coerce
-    if problems:
-        raise SerialisationError("record does not fit schema v1: " + "; ".join(problems))
     try:
-        return converter.structure(data, Decision)
+        return (strict_converter if strict else converter).structure(data, Decision)
     except (BaseValidationError, ValueError, TypeError, KeyError) as exc:
         raise _error(exc) from None
 
@@ -162,7 +239,7 @@ def dumps(decision: Decision, *, indent: int | None = None) -> str:
     U+2028, U+2029 and U+0085 can only occur inside JSON strings, where the escape is equivalent;
     escaping them keeps a JSON Lines record on one line for tools that split on them.
 
-    >>> from lgo_decisions import Organisation
+    >>> from lgo_decisions.model import Organisation
     >>> dumps(Decision(organisations=[Organisation(name="Conseil\\u2028Général")]))
     '{"schema_version": "1.0", "reference": null, "organisations": [{"name": "Conseil\\\\u2028Général", ...}], ...}'
     """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import types
 from collections.abc import Iterator
@@ -16,15 +17,28 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis_jsonschema import from_schema
 
-from lgo_decisions import Decision, SerialisationError, from_dict, json_schema, read_text, to_dict
+from lgo_decisions import Decision, SerialisationError, from_dict, read_text, to_dict
 from lgo_decisions import model as models
 from lgo_decisions.commands.validate import schema_validator
-from lgo_decisions.jsonschema import load_shipped_schema, schema_markdown, schema_text, shape_problems
+from lgo_decisions.jsonschema import json_schema, load_shipped_schema, schema_text
 from lgo_decisions.testing import decisions
 
 from .seeds import EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _generator() -> types.ModuleType:
+    """scripts/generate_schema.py of this checkout (a development script, not part of the package)."""
+    spec = importlib.util.spec_from_file_location("generate_schema", ROOT / "scripts" / "generate_schema.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+GENERATOR = _generator()
 SCHEMA = json_schema()
 STRICT = json_schema(strict=True)
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -49,13 +63,24 @@ def test_schema_is_valid_draft_2020_12(schema: dict[str, Any]) -> None:
     assert schema["title"]
 
 
+def test_every_model_field_has_one_stored_key() -> None:
+    assert set(models.KEYS) == set(MODELS)
+    for cls in MODELS:
+        keys = models.KEYS[cls]
+        assert list(keys) == [f.name for f in attrs.fields(cls)], cls  # every field, in order
+        assert len(set(keys.values())) == len(keys), cls
+    for cls in models.BLOCK_TYPES.values():
+        assert models.KEYS[cls]["type"] == models.BLOCK_TAG
+
+
 def test_every_model_field_is_a_described_property() -> None:
     objects = dict(_objects(SCHEMA))
     for cls in MODELS:
         fields = attrs.fields(cls)
-        assert list(objects[cls.__name__]["properties"]) == [f.name for f in fields]
+        keys = models.KEYS[cls]
+        assert list(objects[cls.__name__]["properties"]) == [keys[f.name] for f in fields]
         for f in fields:
-            prop = objects[cls.__name__]["properties"][f.name]
+            prop = objects[cls.__name__]["properties"][keys[f.name]]
             assert prop["description"] == f.metadata["description"], (cls, f.name)
             assert len(prop["description"]) > 15, (cls, f.name)
 
@@ -63,8 +88,20 @@ def test_every_model_field_is_a_described_property() -> None:
 def test_required_keys_are_the_fields_without_defaults() -> None:
     objects = dict(_objects(SCHEMA))
     for cls in MODELS:
-        expected = [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING or not f.init]
+        expected = [models.KEYS[cls][f.name] for f in attrs.fields(cls) if f.default is attrs.NOTHING or not f.init]
         assert objects[cls.__name__].get("required", []) == expected, cls
+
+
+def test_stored_keys_come_from_the_one_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    # what a Python rename amounts to: the attribute's name changes, its stored key does not
+    from lgo_decisions.serialise import make_converter
+
+    monkeypatch.setitem(models.KEYS, models.Section, {"heading": "title", "level": "level", "blocks": "blocks"})
+    conv = make_converter()
+    data = conv.unstructure(models.Section(heading="The complaint"))
+    assert data == {"title": "The complaint", "level": 2, "blocks": []}
+    assert conv.structure(data, models.Section) == models.Section(heading="The complaint")
+    assert list(json_schema()["$defs"]["Section"]["properties"]) == ["title", "level", "blocks"]
 
 
 def test_constraints_come_from_the_models() -> None:
@@ -99,16 +136,16 @@ def test_lenient_schema_admits_unknown_keys_and_strict_does_not() -> None:
 
 
 def test_shipped_schema_file_matches_the_models() -> None:
-    # On failure: lgo-decisions schema --write (and review the diff).
+    # On failure: python scripts/generate_schema.py (and review the diff).
     assert load_shipped_schema() == SCHEMA
     shipped = ROOT / "lgo_decisions" / "decision.schema.json"
     assert shipped.read_text(encoding="utf-8") == schema_text()
 
 
 def test_docs_schema_page_matches_the_schema() -> None:
-    # On failure: lgo-decisions schema --write (and review the diff).
+    # On failure: python scripts/generate_schema.py (and review the diff).
     page = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
-    assert page == schema_markdown()
+    assert page == GENERATOR.schema_markdown()
     for name, obj in _objects(SCHEMA):
         assert f"### {name}" in page
         for key, prop in obj["properties"].items():
@@ -116,19 +153,25 @@ def test_docs_schema_page_matches_the_schema() -> None:
             assert prop["description"].replace("|", "\\|") in page, (name, key)
 
 
-def test_drift_check_notices_a_stale_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lgo_decisions import jsonschema as module
-    from lgo_decisions.cli import main
+def test_the_generated_files_are_up_to_date() -> None:
+    files = GENERATOR.generated_files()
+    assert sorted(p.relative_to(ROOT).as_posix() for p in files) == ["docs/schema.md",
+                                                                      "lgo_decisions/decision.schema.json"]
+    assert GENERATOR.stale_files() == []  # on failure: python scripts/generate_schema.py
+    assert GENERATOR.main(["--check"]) == 0
 
-    assert main(["schema", "--check"]) == 0  # the real files
-    files = {tmp_path / "decision.schema.json": schema_text(), tmp_path / "schema.md": schema_markdown()}
-    monkeypatch.setattr(module, "generated_files", lambda: files)
-    (tmp_path / "schema.md").write_text("# old\n", encoding="utf-8")
-    assert module.stale_files() == list(files)  # one missing, one stale
-    assert main(["schema", "--check"]) == 1
-    assert main(["schema", "--write"]) == 0
+
+def test_drift_check_notices_a_stale_file(tmp_path: Path) -> None:
+    (tmp_path / "lgo_decisions").mkdir()
+    (tmp_path / "docs").mkdir()
+    files = GENERATOR.generated_files(tmp_path)
+    assert list(files.values()) == [schema_text(), GENERATOR.schema_markdown()]
+    (tmp_path / "docs" / "schema.md").write_text("# old\n", encoding="utf-8")
+    assert GENERATOR.stale_files(files) == list(files)  # one missing, one stale
+    assert GENERATOR.main(["--check"], files) == 1
+    assert GENERATOR.main([], files) == 0
     assert [p.read_text(encoding="utf-8") for p in files] == list(files.values())
-    assert main(["schema", "--check"]) == 0
+    assert GENERATOR.main(["--check"], files) == 0
 
 
 # --- every record the library writes validates -----------------------------------------------
@@ -341,11 +384,30 @@ def test_extension_payloads_are_not_checked_for_unknown_keys() -> None:
     assert from_dict(record, strict=True).extensions == record["extensions"]
 
 
-def test_shape_problems_lists_every_problem() -> None:
-    problems = list(shape_problems({"sections": [{"blocks": [{"type": "paragraph", "text": "x", "n": 1}, 3]}],
-                                    "organisations": "x"}, strict=True))
-    assert problems == [
+def test_the_loader_names_every_problem() -> None:
+    record = {"sections": [{"blocks": [{"type": "paragraph", "text": "x", "n": 1}, 3, {"type": "table"}]}],
+              "organisations": "x", "colour": "red"}
+    with pytest.raises(SerialisationError) as info:
+        from_dict(record, strict=True)
+    assert info.value.args[0].removeprefix("record does not fit schema v1: ").split("; ") == [
         "expected an array, got a string @ $.organisations",
         "unknown key 'n' @ $.sections[0].blocks[0]",
         "expected a block object, got a number @ $.sections[0].blocks[1]",
+        "unknown block type 'table', expected one of ['bullet_list', 'numbered_paragraph', 'paragraph', "
+        "'sub_paragraph'] @ $.sections[0].blocks[2].type",
+        "unknown key 'colour' @ $",
     ]
+
+
+def test_loading_does_not_coerce_what_cattrs_alone_would() -> None:
+    for key, value, message in [
+        ("sections", "ab", "expected an array, got a string @ $.sections"),
+        ("sections", None, "expected an array, got null @ $.sections"),
+        ("category", ["Education"], "expected an object, got an array @ $.category"),
+        ("category", "area", "expected an object, got a string @ $.category"),  # 'area' in 'area' holds
+        ("organisations", [{"name": "x"}, "name"], "expected an object, got a string @ $.organisations[1]"),
+    ]:
+        for strict in (False, True):
+            with pytest.raises(SerialisationError) as info:
+                from_dict({key: value}, strict=strict)
+            assert info.value.args[0] == f"record does not fit schema v1: {message}", (key, value, strict)

@@ -1,9 +1,9 @@
-"""Print the JSON Schema (draft 2020-12) of a schema v1 record, or regenerate its files.
+"""Print the JSON Schema (draft 2020-12) of a schema v1 record.
 
 The default schema is the one shipped as lgo_decisions/decision.schema.json (unknown keys allowed, as
 lenient loading ignores them); --strict prints the schema of strict loading (unknown keys rejected).
-In a source checkout, --write regenerates lgo_decisions/decision.schema.json and docs/schema.md from
-the models, and --check exits 1 when either disagrees with them.
+The shipped file and docs/schema.md are regenerated, in a source checkout, by the development script
+python scripts/generate_schema.py (--check exits 1 when either disagrees with the models).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .. import jsonschema as generated
 from ..jsonschema import json_schema, schema_text
 
 
@@ -21,33 +20,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     >>> parser = argparse.ArgumentParser(prog="schema")
     >>> add_arguments(parser)
     >>> parser.parse_args(["--strict"])
-    Namespace(strict=True, write=False, check=False)
+    Namespace(strict=True)
     """
     parser.add_argument("--strict", action="store_true", help="the strict schema: objects admit only their own keys")
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument("--write", action="store_true",
-                       help="regenerate lgo_decisions/decision.schema.json and docs/schema.md from the models")
-    group.add_argument("--check", action="store_true", help="exit 1 when a generated file disagrees with the models")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the schema, or write (``--write``) or check (``--check``) the generated files.
+    """Print the schema (to regenerate the shipped file and docs/schema.md, run scripts/generate_schema.py).
 
-    >>> run(argparse.Namespace(strict=False, write=False, check=False))
+    >>> run(argparse.Namespace(strict=False))
     {
       "$schema": "https://json-schema.org/draft/2020-12/schema",
     ...
     0
     """
-    if args.write:
-        for path, text in generated.generated_files().items():
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path}", file=sys.stderr)
-        return 0
-    if args.check:
-        stale = generated.stale_files()
-        for path in stale:
-            print(f"{path} disagrees with the models: run lgo-decisions schema --write", file=sys.stderr)
-        return 1 if stale else 0
     sys.stdout.write(schema_text(json_schema(strict=args.strict)))
     return 0
