@@ -8,19 +8,9 @@ from typing import Any
 
 import pytest
 
-from lgo_decisions import (
-    SCHEMA_VERSION,
-    Decision,
-    NumberedParagraph,
-    Organisation,
-    Section,
-    SerialisationError,
-    dumps,
-    from_dict,
-    load_jsonl,
-    loads,
-)
+from lgo_decisions import SCHEMA_VERSION, Decision, SerialisationError, dumps, from_dict, load_jsonl, loads
 from lgo_decisions.migrations import MIGRATIONS, migrate, parse_version
+from lgo_decisions.model import NumberedParagraph, Organisation, Section
 
 
 # A made-up schema 0.9 (no such version was published): other key names, a flat list of paragraph texts.

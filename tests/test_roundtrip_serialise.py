@@ -10,18 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lgo_decisions import (
-    Decision,
-    NumberedParagraph,
-    Section,
-    SerialisationError,
-    dump_jsonl,
-    dumps,
-    from_dict,
-    load_jsonl,
-    loads,
-    to_dict,
-)
+from lgo_decisions import Decision, SerialisationError, dump_jsonl, dumps, from_dict, load_jsonl, loads, to_dict
+from lgo_decisions.model import NumberedParagraph, Section
 from lgo_decisions.testing import decisions
 
 
@@ -131,7 +121,8 @@ def test_unicode_line_separators_stay_inside_one_json_line() -> None:
 
 
 def test_outcome_code_unstructures_to_a_plain_string() -> None:
-    from lgo_decisions import Outcome, OutcomeCode, to_dict
+    from lgo_decisions import to_dict
+    from lgo_decisions.model import Outcome, OutcomeCode
 
     data = to_dict(Decision(outcome=Outcome(code=OutcomeCode.UPHELD, label="Upheld")))
     assert type(data["outcome"]["code"]) is str

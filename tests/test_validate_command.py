@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from lgo_decisions import Decision, Organisation, dumps, json_schema, read_text
+from lgo_decisions import Decision, dumps, read_text
 from lgo_decisions.cli import main
 from lgo_decisions.commands.validate import check_lines
+from lgo_decisions.jsonschema import json_schema
+from lgo_decisions.model import Organisation
 
 from .seeds import EXAMPLES
 
