@@ -39,8 +39,9 @@ class Address:
         >>> parse_address("https://www.lgo.org.uk/decisions/education/school-transport/23-008-522").category()
         Category(area='Education', subject='School transport')
         """
-        return Category(area=area_label(self.area_slug),
-                        subject=subject_label(self.subject_slug) if self.subject_slug else None)
+        return Category(
+            area=area_label(self.area_slug), subject=subject_label(self.subject_slug) if self.subject_slug else None
+        )
 
 
 def parse_address(url: str) -> Address | None:

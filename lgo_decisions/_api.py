@@ -46,8 +46,15 @@ def _load(source: SourceLike, max_bytes: int) -> tuple[str | bytes, str | None]:
     return source, None
 
 
-def read(source: SourceLike, *, reader: str | Reader | None = None, url: str | None = None,
-         strict: bool = False, encoding: str | None = None, max_bytes: int = MAX_INPUT_BYTES) -> Decision:
+def read(
+    source: SourceLike,
+    *,
+    reader: str | Reader | None = None,
+    url: str | None = None,
+    strict: bool = False,
+    encoding: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> Decision:
     """Read one statement from a path, ``str`` or ``bytes``.
 
     A ``str`` of one line that names an existing file is read as a path; any other ``str`` is
@@ -70,7 +77,7 @@ def read(source: SourceLike, *, reader: str | Reader | None = None, url: str | N
     if encoding is not None and isinstance(data, bytes):
         data = decode(data, encoding=encoding, name=name)
     if reader is None:
-        chosen = readers.detect(data[:readers.SNIFF_SIZE], name)
+        chosen = readers.detect(data[: readers.SNIFF_SIZE], name)
     elif isinstance(reader, str):
         chosen = readers.get(reader)
     else:

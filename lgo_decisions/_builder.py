@@ -7,97 +7,44 @@ bullet lists, continuation paragraphs, the summary, the closing line, and the di
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
-from typing import Union
 
 import attrs
 
 from ._address import parse_address
 from ._fields import normalise_reference, parse_category, parse_date, read_outcome, reconcile_reference
 from ._limits import MAX_NESTING
+from ._parts import (
+    Bullets,
+    Item,
+    OpenSection,
+    Part,
+    continues_list,
+    freeze,
+    one_sentence,
+    starts_lower,
+    summary_from_section,
+)
 from ._tokens import Kind, Token
 from ._vocabulary import BULLET_SECTIONS, key
 from .errors import NotADecisionError, ParseError
 from .model import (
-    Block,
-    BulletList,
     Decision,
     Diagnostic,
-    NumberedParagraph,
     Organisation,
     OutcomeCode,
     Paragraph,
     Section,
     Source,
-    SubParagraph,
 )
 
 __all__ = ["build"]
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]?\s+[A-Z]")
 # Tokens held before the statement's first title, header field or marker: a site's heading or
 # list there is page text, kept as paragraphs before the title once the statement begins.
 _HELD = frozenset({Kind.HEADING, Kind.NUMBERED, Kind.BULLET, Kind.ITEM, Kind.PARAGRAPH, Kind.BOUNDARY})
 _ANCHORS = frozenset({Kind.TITLE, Kind.HEADER, Kind.MARKER})
 _UNSEEN = frozenset({Kind.TOC, Kind.CHROME, Kind.RULE, Kind.BOUNDARY})  # kinds that set no "previous token"
-
-
-@attrs.define
-class _Item:
-    depth: int
-    number: int
-    text: str
-    blocks: list[_Part] = attrs.field(factory=list)
-    children: int = 0  # sub-items added so far: numbers them without rescanning blocks
-
-    def freeze(self) -> Block:
-        blocks = tuple(_freeze(b) for b in self.blocks)
-        if self.depth == 0:
-            return NumberedParagraph(number=self.number, text=self.text, blocks=blocks)
-        return SubParagraph(number=self.number, text=self.text, blocks=blocks)
-
-
-@attrs.define
-class _Bullets:
-    items: list[str] = attrs.field(factory=list)
-
-
-@attrs.define
-class _Section:
-    heading: str | None
-    level: int | None  # None: resolved when the stream ends (2, or 3 for a sub-heading between rules)
-    blocks: list[_Part] = attrs.field(factory=list)
-    opens: bool = True  # the first heading, or the first after a "Back to top" rule: a level-2 section
-
-
-_Part = Union[_Item, _Bullets, Paragraph]
-
-
-def _freeze(part: _Part) -> Block:
-    if isinstance(part, _Item):
-        return part.freeze()
-    if isinstance(part, _Bullets):
-        return BulletList(items=tuple(part.items))
-    return part
-
-
-def _starts_lower(text: str) -> bool:
-    for ch in text:
-        if ch.isalpha():
-            return ch.islower()
-        if ch.isdigit():
-            return False
-    return False
-
-
-def _one_sentence(text: str) -> bool:
-    return len(text) <= 250 and _SENTENCE_BREAK.search(text) is None
-
-
-def _continues_list(text: str) -> bool:
-    s = text.rstrip()
-    return s.endswith((";", ",", ":", " or", " and", " and/or", "; or", "; and")) or (bool(s) and s[-1].isalnum())
 
 
 class _Builder:
@@ -112,9 +59,9 @@ class _Builder:
         self.summary: str | None = None
         self.summary_labelled = False
         self.decided_by: str | None = None
-        self.sections: list[_Section] = []
-        self.stack: list[_Item] = []
-        self.bullets: _Bullets | None = None
+        self.sections: list[OpenSection] = []
+        self.stack: list[Item] = []
+        self.bullets: Bullets | None = None
         self.counter = 0
         self.body = False
         self.has_rules = False  # a "Back to top" rule has been seen: headings between rules are level 3
@@ -134,13 +81,12 @@ class _Builder:
             line = token.line
         if self.strict:
             where = token.where if token is not None else None
-            raise ParseError(message, source=self.source.name if self.source else None, line=line,
-                             element=where)
+            raise ParseError(message, source=self.source.name if self.source else None, line=line, element=where)
         self.diagnostics.append(Diagnostic(code=code, message=message, line=line))
 
-    def section(self) -> _Section:
+    def section(self) -> OpenSection:
         if not self.sections:
-            self.sections.append(_Section(heading=None, level=2))
+            self.sections.append(OpenSection(heading=None, level=2))
         return self.sections[-1]
 
     def close_items(self) -> None:
@@ -150,7 +96,7 @@ class _Builder:
         self.run_open = False
         self.last_bullet = None
 
-    def container(self) -> list[_Part]:
+    def container(self) -> list[Part]:
         return self.stack[-1].blocks if self.stack else self.section().blocks
 
     # -- tokens --------------------------------------------------------------------------
@@ -230,7 +176,7 @@ class _Builder:
         opens = self.after_rule or not self.headed
         self.body = self.headed = True
         self.close_items()
-        self.sections.append(_Section(heading=tok.text, level=tok.level, opens=opens))
+        self.sections.append(OpenSection(heading=tok.text, level=tok.level, opens=opens))
 
     def _closing(self, tok: Token) -> None:
         self.body = True
@@ -251,8 +197,7 @@ class _Builder:
             self.stack[-1].blocks.append(Paragraph(text=text))
             self.run_open = False
             return
-        if (not self.sections and self.summary is None and not self.marker
-                and self.decided_by is None):
+        if not self.sections and self.summary is None and not self.marker and self.decided_by is None:
             # Older statements and reports: an unlabelled summary opens the page.
             self.summary = text
             return
@@ -271,8 +216,14 @@ class _Builder:
                     self.inferred_nesting = False
                 else:
                     depth = 1
-            elif (tok.number == 1 and prev is not None and prev.kind is Kind.NUMBERED
-                  and prev.depth == 0 and len(self.stack) == 1 and top.text.rstrip().endswith(":")):
+            elif (
+                tok.number == 1
+                and prev is not None
+                and prev.kind is Kind.NUMBERED
+                and prev.depth == 0
+                and len(self.stack) == 1
+                and top.text.rstrip().endswith(":")
+            ):
                 # A list dumped flat: "2. Mrs B says:" then "1. ...", "2. ..." is its sub-list.
                 self.inferred_nesting = True
                 depth = 1
@@ -285,18 +236,17 @@ class _Builder:
             depth = 0
         depth = min(depth, len(self.stack))
         if depth > MAX_NESTING:  # keeps freezing, rendering and serialising within the recursion limit
-            self.note("nesting_too_deep", f"list items nested deeper than {MAX_NESTING} levels kept at that depth",
-                      tok)
+            self.note("nesting_too_deep", f"list items nested deeper than {MAX_NESTING} levels kept at that depth", tok)
             depth = MAX_NESTING
             del self.stack[depth:]
         if depth == 0:
             self.counter += 1
-            item = _Item(depth=0, number=self.counter, text=text)
+            item = Item(depth=0, number=self.counter, text=text)
             self.section().blocks.append(item)
         else:
             parent = self.stack[-1]
             parent.children += 1
-            item = _Item(depth=depth, number=parent.children, text=text)
+            item = Item(depth=depth, number=parent.children, text=text)
             parent.blocks.append(item)
         self.stack.append(item)
         self.bullets = None
@@ -313,7 +263,7 @@ class _Builder:
         container = self.container()
         if self.bullets is None or not (container and container[-1] is self.bullets):
             # a new list, also when the open one belongs to a sub-paragraph left behind
-            self.bullets = _Bullets()
+            self.bullets = Bullets()
             container.append(self.bullets)
         self.bullets.items.append(text)
         self.last_bullet = text
@@ -327,19 +277,22 @@ class _Builder:
             return
         if self.run_open or self.last_bullet is not None:
             prev_text = self.last_bullet
-            if (_starts_lower(text) or not text
-                    or (prev_text is not None and _continues_list(prev_text))
-                    or _one_sentence(text)):
+            if (
+                starts_lower(text)
+                or not text
+                or (prev_text is not None and continues_list(prev_text))
+                or one_sentence(text)
+            ):
                 self._add_bullet(text)
                 return
-        elif _starts_lower(text) and (self.stack or self.section().blocks):
+        elif starts_lower(text) and (self.stack or self.section().blocks):
             self._add_bullet(text)
             return
         self.stack.clear()
         self._add_item(0, text)
 
     # -- result --------------------------------------------------------------------------
-    def level(self, section: _Section) -> int:
+    def level(self, section: OpenSection) -> int:
         """A section's heading level: as the input shows it, else 2, or 3 for a heading that neither
         comes first nor follows a "Back to top" rule in a statement that has such rules."""
         if section.level is not None:
@@ -349,12 +302,18 @@ class _Builder:
     def finish(self) -> Decision:
         if self.held is not None:
             self.release()
-        if self.title is None and not self.headers and not self.marker and not self.summary_labelled \
-                and self.decided_by is None:
+        if (
+            self.title is None
+            and not self.headers
+            and not self.marker
+            and not self.summary_labelled
+            and self.decided_by is None
+        ):
             self.diagnostics.clear()
             name = self.source.name if self.source and self.source.name else "input"
-            raise NotADecisionError("not a decision statement: no title, header fields or "
-                                    "decision marker found", source=name)
+            raise NotADecisionError(
+                "not a decision statement: no title, header fields or decision marker found", source=name
+            )
         reference = None
         organisations: tuple[Organisation, ...] = ()
         if self.title is not None:
@@ -380,25 +339,34 @@ class _Builder:
             if decision_date is None:
                 self.note("invalid_date", f"decision date {when.text!r} is not a date", when)
         if self.marker and self.decided_by is None:
-            self.note("no_closing_line", "no closing line naming who decided: the statement may be cut short",
-                      self.prev)
+            self.note(
+                "no_closing_line", "no closing line naming who decided: the statement may be cut short", self.prev
+            )
         headings = {key(s.heading) for s in self.sections if s.heading is not None}
         unmatched = [t.text for t in self.toc if key(t.text) not in headings]
         if unmatched:
             # a contents entry with no section (a page cut short): keep it, never drop text
-            self.note("contents_without_section",
-                      f"{len(unmatched)} table-of-contents entr(y/ies) with no section: {unmatched[:3]}")
-            self.sections.insert(0, _Section(heading=None, level=2, blocks=[_Bullets(items=unmatched)]))
+            self.note(
+                "contents_without_section",
+                f"{len(unmatched)} table-of-contents entr(y/ies) with no section: {unmatched[:3]}",
+            )
+            self.sections.insert(0, OpenSection(heading=None, level=2, blocks=[Bullets(items=unmatched)]))
         if self.prelude:
-            self.note("text_before_title", f"{len(self.prelude)} line(s) of unrecognised text before the title",
-                      self.prelude[0])
-            self.sections.insert(0, _Section(heading=None, level=2,
-                                             blocks=[Paragraph(text=t.text) for t in self.prelude]))
-        sections = [Section(heading=s.heading, level=self.level(s), blocks=tuple(_freeze(b) for b in s.blocks))
-                    for s in self.sections]
+            self.note(
+                "text_before_title",
+                f"{len(self.prelude)} line(s) of unrecognised text before the title",
+                self.prelude[0],
+            )
+            self.sections.insert(
+                0, OpenSection(heading=None, level=2, blocks=[Paragraph(text=t.text) for t in self.prelude])
+            )
+        sections = [
+            Section(heading=s.heading, level=self.level(s), blocks=tuple(freeze(b) for b in s.blocks))
+            for s in self.sections
+        ]
         summary = self.summary
         if summary is None:
-            summary, sections = _summary_from_section(sections)
+            summary, sections = summary_from_section(sections)
         return Decision(
             reference=reference,
             organisations=organisations,
@@ -434,19 +402,14 @@ _HANDLERS: dict[Kind, _Handler] = {
 """What the builder does with each kind of token (a test checks that every kind is here)."""
 
 
-def _summary_from_section(sections: list[Section]) -> tuple[str | None, list[Section]]:
-    """Reports: the first paragraph under a "Summary" heading is the summary."""
-    for i, s in enumerate(sections):
-        if s.heading is not None and key(s.heading) == "summary" and s.blocks \
-                and isinstance(s.blocks[0], Paragraph):
-            out = list(sections)
-            out[i] = attrs.evolve(s, blocks=s.blocks[1:])
-            return s.blocks[0].text, out
-    return None, sections
-
-
-def build(tokens: Iterable[Token], *, url: str | None = None, strict: bool = False,
-          source: Source | None = None, diagnostics: Iterable[Diagnostic] = ()) -> Decision:
+def build(
+    tokens: Iterable[Token],
+    *,
+    url: str | None = None,
+    strict: bool = False,
+    source: Source | None = None,
+    diagnostics: Iterable[Diagnostic] = (),
+) -> Decision:
     """Assemble a decision from a token stream, consumed once, in order (an iterator is fine).
 
     ``diagnostics`` are what the reader noted before the stream (its input preparation). Raises

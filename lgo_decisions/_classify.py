@@ -77,8 +77,18 @@ class Line:
 
     __slots__ = ("depth", "form", "level", "line", "number", "raw", "text", "where")
 
-    def __init__(self, text: str, form: Form = Form.TEXT, *, raw: str | None = None, number: int | None = None,
-                 depth: int = 0, level: int | None = None, line: int | None = None, where: str | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        form: Form = Form.TEXT,
+        *,
+        raw: str | None = None,
+        number: int | None = None,
+        depth: int = 0,
+        level: int | None = None,
+        line: int | None = None,
+        where: str | None = None,
+    ) -> None:
         self.text = text
         self.form = form
         self.raw = raw
@@ -167,8 +177,14 @@ class Classifier:
             out.append(pending)
         if self._header is not None:
             pending, self._header = self._header, None
-            if (line.form not in _IN_ITEMS and short and not HEADER_FIELD.match(line.text) and k not in HEADER_LABELS
-                    and not SUMMARY_LABEL.match(line.text) and not FINAL_DECISION_MARKER.match(k + ":")):
+            if (
+                line.form not in _IN_ITEMS
+                and short
+                and not HEADER_FIELD.match(line.text)
+                and k not in HEADER_LABELS
+                and not SUMMARY_LABEL.match(line.text)
+                and not FINAL_DECISION_MARKER.match(k + ":")
+            ):
                 out.append(_with_text(pending, line.text))
                 return True
             out.append(pending)
@@ -214,8 +230,16 @@ class Classifier:
         if line.form is Form.ITEM and not self.headed and k in MAIN_HEADINGS:
             out.append(Token(kind=Kind.TOC, text=line.text, line=line.line, where=line.where))
             return out
-        out.append(Token(kind=_LIST_KINDS[line.form], text=line.text, depth=line.depth, number=line.number,
-                         line=line.line, where=line.where))
+        out.append(
+            Token(
+                kind=_LIST_KINDS[line.form],
+                text=line.text,
+                depth=line.depth,
+                number=line.number,
+                line=line.line,
+                where=line.where,
+            )
+        )
         return out
 
     def _block(self, line: Line, s: str, k: str, short: bool) -> Token | None:
@@ -226,8 +250,14 @@ class Classifier:
             if m:
                 self.titled = True
                 org = m.group("org")
-                return Token(kind=Kind.TITLE, text=s, organisation=org.strip() if org else None,
-                             reference=m.group("ref"), line=lineno, where=where)
+                return Token(
+                    kind=Kind.TITLE,
+                    text=s,
+                    organisation=org.strip() if org else None,
+                    reference=m.group("ref"),
+                    line=lineno,
+                    where=where,
+                )
         header = HEADER_FIELD.match(s) if short else None
         if header is not None and self.headed:  # a header field's words in the body: text, never a heading
             return self._paragraph(s, lineno, where)

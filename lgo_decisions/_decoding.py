@@ -23,8 +23,23 @@ C0 control characters but tab and line breaks, DEL, and the non-characters U+FFF
 
 _CONTROL_BYTES = bytes(b for b in range(0x80) if CONTROL_CHARACTERS.match(chr(b)))
 # WHATWG: these labels mean windows-1252 in HTML.
-_AS_CP1252 = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "iso-ir-100",
-                        "cp819", "ibm819", "x-cp1252", "windows-1252", "cp1252"})
+_AS_CP1252 = frozenset(
+    {
+        "iso-8859-1",
+        "iso8859-1",
+        "latin1",
+        "latin-1",
+        "l1",
+        "us-ascii",
+        "ascii",
+        "iso-ir-100",
+        "cp819",
+        "ibm819",
+        "x-cp1252",
+        "windows-1252",
+        "cp1252",
+    }
+)
 
 
 def has_bom(data: bytes) -> bool:
@@ -80,7 +95,7 @@ def decode(data: bytes, *, encoding: str | None = None, name: str | None = None)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec)
+                return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"{where}invalid {codec} after its byte-order mark: {exc}") from None
     if looks_binary(data):
@@ -101,8 +116,9 @@ def bytes_have_controls(data: bytes) -> bool:
     >>> bytes_have_controls(b"a\\x07b"), bytes_have_controls("\\ufffe".encode()), bytes_have_controls(b"a\\tb")
     (True, True, False)
     """
-    return (len(data.translate(None, _CONTROL_BYTES)) != len(data)
-            or (b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data)))
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data) or (
+        b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data)
+    )
 
 
 def remove_controls(text: str) -> tuple[str, int, int | None]:

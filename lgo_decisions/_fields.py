@@ -15,14 +15,37 @@ from ._patterns import REFERENCE_GROUPS
 from ._vocabulary import OUTCOMES, key, norm
 from .model import Category, Outcome, OutcomeCode
 
-__all__ = ["normalise_reference", "parse_category", "parse_date", "parse_outcome", "read_outcome",
-           "reconcile_reference"]
+__all__ = [
+    "normalise_reference",
+    "parse_category",
+    "parse_date",
+    "parse_outcome",
+    "read_outcome",
+    "reconcile_reference",
+]
 
 _REFERENCE = re.compile(f"^{REFERENCE_GROUPS}$")
-_MONTHS = {name: number for number, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")), 1) for name in names}
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        1,
+    )
+    for name in names
+}
 _DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2}) ([A-Za-z]+) ([0-9]{4})")
 _ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _SLASHED = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
@@ -84,7 +107,7 @@ def parse_outcome(label: str) -> tuple[OutcomeCode | None, str | None]:
         # "Closed after initial enquiries out of jurisdiction": a known label followed by detail.
         for known in sorted(OUTCOMES, key=len, reverse=True):
             if head.startswith(known + " "):
-                return OUTCOMES[known], norm(label)[len(known):].strip() or None
+                return OUTCOMES[known], norm(label)[len(known) :].strip() or None
     return code, detail
 
 

@@ -32,8 +32,9 @@ class Progress:
     >>> bar.close()                    # and clears it
     """
 
-    def __init__(self, total: int | None, *, stream: TextIO, enabled: bool | None = None,
-                 interval: float = 0.1) -> None:
+    def __init__(
+        self, total: int | None, *, stream: TextIO, enabled: bool | None = None, interval: float = 0.1
+    ) -> None:
         self.total = total
         self.stream = stream
         self.enabled = stream.isatty() if enabled is None else enabled

@@ -69,9 +69,15 @@ class Registry(Generic[T]):
     lgo_decisions.errors.PluginNotFound: no formatter named 'yaml'; available: ['json', 'upper']
     """
 
-    def __init__(self, *, group: str, kind: str, builtins: Mapping[str, str],
-                 check: Callable[[str, object], T],
-                 missing: type[LookupError] = PluginNotFound) -> None:
+    def __init__(
+        self,
+        *,
+        group: str,
+        kind: str,
+        builtins: Mapping[str, str],
+        check: Callable[[str, object], T],
+        missing: type[LookupError] = PluginNotFound,
+    ) -> None:
         self.group = group
         self.kind = kind
         self._builtins = dict(builtins)

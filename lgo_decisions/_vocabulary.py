@@ -12,10 +12,10 @@ import re
 from ._patterns import REFERENCE, REFERENCE_IN_TEXT
 from .model import OutcomeCode
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
-                         "\u2032": "'", "`": "'"})
+_QUOTES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2032": "'", "`": "'"}
+)
 _QUOTE_CHARS = re.compile("[" + "".join(map(chr, _QUOTES)) + "]")
-
 
 
 def norm(text: str) -> str:
@@ -40,50 +40,52 @@ def key(text: str) -> str:
 
 # Headings of statements and reports, as keys. Top-level ones first; the rest appear as
 # sub-headings (under "What I found", "My assessment", "Recommendations", ...).
-MAIN_HEADINGS: frozenset[str] = frozenset({
-    "the complaint",
-    "the ombudsman's role and powers",
-    "the ombudsmen's role and powers",
-    "how i considered this complaint",
-    "how we considered this complaint",
-    "what i found",
-    "what we found",
-    "my assessment",
-    "our assessment",
-    "assessment",
-    "what i have investigated",
-    "what i have and have not investigated",
-    "what i have and haven't investigated",
-    "what i have not investigated",
-    "what we have investigated",
-    "parts of the complaint that i did not investigate",
-    "parts of the complaint i did not investigate",
-    "agreed action",
-    "agreed actions",
-    "action",
-    "recommended action",
-    "final decision",
-    "decision",
-    "my decision",
-    "the investigation",
-    "investigation",
-    "overview",
-    "key to names used",
-    "summary",
-    "finding",
-    "findings",
-    "recommendations",
-    "conclusions",
-    "conclusion",
-    "legal and administrative background",
-    "relevant law and guidance",
-    "law and guidance",
-    "law, guidance and policies",
-    "background",
-    "what happened",
-    "analysis",
-    "decision date",
-})
+MAIN_HEADINGS: frozenset[str] = frozenset(
+    {
+        "the complaint",
+        "the ombudsman's role and powers",
+        "the ombudsmen's role and powers",
+        "how i considered this complaint",
+        "how we considered this complaint",
+        "what i found",
+        "what we found",
+        "my assessment",
+        "our assessment",
+        "assessment",
+        "what i have investigated",
+        "what i have and have not investigated",
+        "what i have and haven't investigated",
+        "what i have not investigated",
+        "what we have investigated",
+        "parts of the complaint that i did not investigate",
+        "parts of the complaint i did not investigate",
+        "agreed action",
+        "agreed actions",
+        "action",
+        "recommended action",
+        "final decision",
+        "decision",
+        "my decision",
+        "the investigation",
+        "investigation",
+        "overview",
+        "key to names used",
+        "summary",
+        "finding",
+        "findings",
+        "recommendations",
+        "conclusions",
+        "conclusion",
+        "legal and administrative background",
+        "relevant law and guidance",
+        "law and guidance",
+        "law, guidance and policies",
+        "background",
+        "what happened",
+        "analysis",
+        "decision date",
+    }
+)
 
 BULLET_SECTIONS: frozenset[str] = frozenset({"key to names used"})
 """Sections whose list items are bullets even when the layout marks every item ``-``."""
@@ -108,34 +110,43 @@ SIGNAL_MARKER = re.compile(r"ombudsm[ae]n.?s final decision", re.IGNORECASE)
 SIGNAL = re.compile("|".join(p.pattern for p in (SIGNAL_REFERENCE, SIGNAL_LABEL, SIGNAL_MARKER)), re.IGNORECASE)
 
 # Page chrome: navigation, print links, the logo's alt text and the cookie dialog.
-CHROME_LINES: frozenset[str] = frozenset(key(s) for s in (
-    "Back to top",
-    "Print this page",
-    "LGO logogram",
-    "Privacy settings",
-    "Review your privacy settings",
-    "Required cookies",
-    "Analytical cookies",
-    "View required cookies",
-    "View analytical cookies",
-    "These cookies enable the website to function properly. You can only disable these by changing "
-    "your browser preferences, but this will affect how the website performs.",
-    "Google Analytics cookies help us improve the performance of the website by understanding how "
-    "visitors use the site.",
-    "We recommend you set these 'ON'.",
-    "In using Google Analytics, we do not collect or store personal information that could identify "
-    "you (for example your name or address). We do not allow Google to use or share our analytics "
-    "data. Google has developed a tool to help you opt out of Google Analytics cookies.",
-    "Skip to main content",
-    "Skip to content",
-    "Accept all cookies",
-    "Reject all cookies",
-    "Save and close",
-    "Save settings",
-))
-FOOTER_START: frozenset[str] = frozenset(key(s) for s in (
-    "Print this page", "LGO logogram", "Review your privacy settings", "Privacy settings",
-))
+CHROME_LINES: frozenset[str] = frozenset(
+    key(s)
+    for s in (
+        "Back to top",
+        "Print this page",
+        "LGO logogram",
+        "Privacy settings",
+        "Review your privacy settings",
+        "Required cookies",
+        "Analytical cookies",
+        "View required cookies",
+        "View analytical cookies",
+        "These cookies enable the website to function properly. You can only disable these by changing "
+        "your browser preferences, but this will affect how the website performs.",
+        "Google Analytics cookies help us improve the performance of the website by understanding how "
+        "visitors use the site.",
+        "We recommend you set these 'ON'.",
+        "In using Google Analytics, we do not collect or store personal information that could identify "
+        "you (for example your name or address). We do not allow Google to use or share our analytics "
+        "data. Google has developed a tool to help you opt out of Google Analytics cookies.",
+        "Skip to main content",
+        "Skip to content",
+        "Accept all cookies",
+        "Reject all cookies",
+        "Save and close",
+        "Save settings",
+    )
+)
+FOOTER_START: frozenset[str] = frozenset(
+    key(s)
+    for s in (
+        "Print this page",
+        "LGO logogram",
+        "Review your privacy settings",
+        "Privacy settings",
+    )
+)
 """Chrome lines that begin the page footer when met after the statement has started."""
 BACK_TO_TOP = key("Back to top")
 
@@ -157,6 +168,8 @@ OUTCOMES: dict[str, OutcomeCode] = {
     "withdrawn": OutcomeCode.WITHDRAWN,
     "complaint withdrawn": OutcomeCode.WITHDRAWN,
 }
+
+
 def is_heading_text(text: str, k: str | None = None) -> bool:
     """Whether a line standing alone reads as a heading (known, or short and title-like).
 

@@ -1,4 +1,4 @@
-"""The command line: ``lgo-decisions <command> ...``; each command lives in ``commands/``."""
+"""The command line: ``lgo-decisions <command> ...``; each command lives in ``_commands/``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from . import __version__
 
-# (name, module under lgo_decisions.commands): each module has add_arguments(parser) and run(args) -> int
+# (name, module under lgo_decisions._commands): each module has add_arguments(parser) and run(args) -> int
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("parse", "parse"),
     ("stats", "stats"),
@@ -25,15 +25,17 @@ def build_parser() -> argparse.ArgumentParser:
     >>> args.command, args.paths, args.workers, args.quiet
     ('parse', ['pages/'], 4, True)
     """
-    parser = argparse.ArgumentParser(prog="lgo-decisions",
-                                     description="Read the Ombudsman's decision statements into typed records.")
+    parser = argparse.ArgumentParser(
+        prog="lgo-decisions", description="Read the Ombudsman's decision statements into typed records."
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name, module_name in COMMANDS:
-        module = importlib.import_module(f".commands.{module_name}", __package__)
-        p = sub.add_parser(name, help=module.__doc__.splitlines()[0] if module.__doc__ else None,
-                           description=module.__doc__)
+        module = importlib.import_module(f"._commands.{module_name}", __package__)
+        p = sub.add_parser(
+            name, help=module.__doc__.splitlines()[0] if module.__doc__ else None, description=module.__doc__
+        )
         module.add_arguments(p)
         p.set_defaults(_run=module.run)
     return parser

@@ -84,6 +84,7 @@ class _Task(NamedTuple):
 
 # --- finding the inputs ---------------------------------------------------------------------------
 
+
 def _has_magic(p: str) -> bool:
     return any(c in _MAGIC for c in p)
 
@@ -121,9 +122,11 @@ def _walk(folder: str, suffixes: frozenset[str]) -> Iterator[str]:
 def _zip_tasks(path: str, suffixes: frozenset[str]) -> Iterator[_Task]:
     try:
         with zipfile.ZipFile(path) as zf:
-            members = [i.filename for i in zf.infolist()
-                       if not i.is_dir() and not i.filename.startswith("__MACOSX/")
-                       and _picked(i.filename, suffixes)]
+            members = [
+                i.filename
+                for i in zf.infolist()
+                if not i.is_dir() and not i.filename.startswith("__MACOSX/") and _picked(i.filename, suffixes)
+            ]
     except (OSError, zipfile.BadZipFile) as exc:
         yield _Task("error", path, f"{type(exc).__name__}: {exc}")
         return
@@ -241,7 +244,7 @@ def _read_page_text(text: str, *, url: str | None, strict: bool) -> Decision:
 
     if len(text) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"input of {len(text)} characters is above the limit of {MAX_INPUT_BYTES}")
-    return readers.detect(text[:readers.SNIFF_SIZE], None).read(text, url=url, strict=strict)
+    return readers.detect(text[: readers.SNIFF_SIZE], None).read(text, url=url, strict=strict)
 
 
 def _named(decision: Decision, name: str) -> Decision:
@@ -296,6 +299,7 @@ def _read_task_to_json(task: _Task, *, strict: bool = False) -> Line:
 
 # --- running the work, in order, on several processes ---------------------------------------------
 
+
 def _run_chunk(fn: Callable[[_Task], T], chunk: list[_Task]) -> list[T]:
     return [fn(t) for t in chunk]
 
@@ -311,8 +315,9 @@ def _chunks(tasks: Iterable[_Task], size: int) -> Iterator[list[_Task]]:
         yield chunk
 
 
-def _run_ordered(fn: Callable[[_Task], T], tasks: Iterable[_Task], *, workers: int = 1,
-                chunk_size: int = CHUNK_SIZE) -> Iterator[T]:
+def _run_ordered(
+    fn: Callable[[_Task], T], tasks: Iterable[_Task], *, workers: int = 1, chunk_size: int = CHUNK_SIZE
+) -> Iterator[T]:
     """``map(fn, tasks)`` on ``workers`` processes: results in input order, a bounded number of chunks in flight."""
     if workers <= 1:
         yield from map(fn, tasks)
@@ -338,8 +343,9 @@ def _workers(workers: int | None) -> int:
     return workers or os.cpu_count() or 1
 
 
-def read_corpus(paths: Iterable[PathLike] | PathLike, *, workers: int | None = None,
-                strict: bool = False) -> Iterator[CorpusResult]:
+def read_corpus(
+    paths: Iterable[PathLike] | PathLike, *, workers: int | None = None, strict: bool = False
+) -> Iterator[CorpusResult]:
     """Read every statement under ``paths``, yielding one :class:`CorpusResult` per input, in a stable order.
 
     ``paths`` are files, folders (searched recursively for ``.txt``/``.html``/... pages, pages
@@ -359,8 +365,7 @@ def read_corpus(paths: Iterable[PathLike] | PathLike, *, workers: int | None = N
     yield from _run_ordered(fn, _iter_tasks(paths), workers=_workers(workers))
 
 
-def read_corpus_json(paths: Iterable[PathLike], *, workers: int | None = None,
-                     strict: bool = False) -> Iterator[Line]:
+def read_corpus_json(paths: Iterable[PathLike], *, workers: int | None = None, strict: bool = False) -> Iterator[Line]:
     """Like :func:`read_corpus`, with each decision already serialised as a JSON record (for the command line).
 
     Serialising in the worker processes is cheaper than sending decisions back to be serialised.

@@ -23,8 +23,9 @@ class ParseError(LgoDecisionsError, ValueError):
     ('a.txt, line 12: no closing line', 12)
     """
 
-    def __init__(self, message: str, *, source: str | None = None, line: int | None = None,
-                 element: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, source: str | None = None, line: int | None = None, element: str | None = None
+    ) -> None:
         self.source = source
         self.line = line
         self.element = element

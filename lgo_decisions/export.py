@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 # (column, kind) in order; kinds: "str", "int" (nullable), "date"
 DECISION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("reference", "str"),
-    ("organisation", "str"),          # the first organisation named in the title
-    ("organisations", "str"),         # every organisation, joined with "; "
+    ("organisation", "str"),  # the first organisation named in the title
+    ("organisations", "str"),  # every organisation, joined with "; "
     ("n_organisations", "int"),
     ("area", "str"),
     ("subject", "str"),
@@ -29,19 +29,19 @@ DECISION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("outcome_label", "str"),
     ("outcome_detail", "str"),
     ("decision_date", "date"),
-    ("year", "int"),                  # year of the decision date
-    ("complaint_year", "int"),        # year the complaint arrived, from the reference (YY)
+    ("year", "int"),  # year of the decision date
+    ("complaint_year", "int"),  # year the complaint arrived, from the reference (YY)
     ("summary", "str"),
     ("n_sections", "int"),
-    ("n_paragraphs", "int"),          # numbered paragraphs
-    ("n_words", "int"),               # words of statement text (summary, headings, blocks, closing line)
+    ("n_paragraphs", "int"),  # numbered paragraphs
+    ("n_words", "int"),  # words of statement text (summary, headings, blocks, closing line)
     ("decided_by", "str"),
     ("url", "str"),
     ("reader", "str"),
     ("source_name", "str"),
     ("content_hash", "str"),
     ("n_diagnostics", "int"),
-    ("diagnostics", "str"),           # diagnostic codes, joined with "; "
+    ("diagnostics", "str"),  # diagnostic codes, joined with "; "
     ("schema_version", "str"),
 )
 """Columns of :func:`to_dataframe` (one row per decision)."""
@@ -49,14 +49,14 @@ DECISION_COLUMNS: tuple[tuple[str, str], ...] = (
 PARAGRAPH_COLUMNS: tuple[tuple[str, str], ...] = (
     ("reference", "str"),
     ("url", "str"),
-    ("section", "int"),               # 1-based place of the section in the statement
+    ("section", "int"),  # 1-based place of the section in the statement
     ("heading", "str"),
     ("level", "int"),
-    ("position", "int"),              # 1-based place of the block in its section
-    ("kind", "str"),                  # numbered_paragraph, paragraph, bullet_list, sub_paragraph
-    ("number", "int"),                # statement-wide number of a numbered paragraph
-    ("text", "str"),                  # the block's own text (a bullet list: its items, one a line)
-    ("nested_text", "str"),           # text of its sub-paragraphs, bullets and continuations, one a line
+    ("position", "int"),  # 1-based place of the block in its section
+    ("kind", "str"),  # numbered_paragraph, paragraph, bullet_list, sub_paragraph
+    ("number", "int"),  # statement-wide number of a numbered paragraph
+    ("text", "str"),  # the block's own text (a bullet list: its items, one a line)
+    ("nested_text", "str"),  # text of its sub-paragraphs, bullets and continuations, one a line
 )
 """Columns of :func:`paragraphs_dataframe` (one row per block of a section: numbered paragraphs and the rest)."""
 

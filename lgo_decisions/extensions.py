@@ -64,7 +64,11 @@ def _check(namespace: str, obj: object) -> type[Any]:
 
 
 REGISTRY: Registry[type[Any]] = Registry(
-    group=GROUP, kind="extension", builtins={}, check=_check, missing=ExtensionNotFound,
+    group=GROUP,
+    kind="extension",
+    builtins={},
+    check=_check,
+    missing=ExtensionNotFound,
 )
 """Payload classes by namespace."""
 

@@ -17,7 +17,7 @@ import pytest
 from lgo_decisions import dumps, read, read_text
 from lgo_decisions._progress import Progress
 from lgo_decisions.cli import main
-from lgo_decisions.commands import parse
+from lgo_decisions._commands import parse
 from lgo_decisions.corpus import Line
 
 from .seeds import seed

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from lgo_decisions import ParseError, read_html, read_text, render_html
 from lgo_decisions._vocabulary import SIGNAL as _SIGNAL
 from lgo_decisions.readers.html import tokenize_html
-from lgo_decisions.readers.html._walk import _has_signal
+from lgo_decisions.readers.html._elements import has_signal as _has_signal
 
 from .seeds import SPACED, seed
 

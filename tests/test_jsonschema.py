@@ -19,7 +19,7 @@ from hypothesis_jsonschema import from_schema
 
 from lgo_decisions import Decision, SerialisationError, from_dict, read_text, to_dict
 from lgo_decisions import model as models
-from lgo_decisions.commands.validate import schema_validator
+from lgo_decisions._commands.validate import schema_validator
 from lgo_decisions.jsonschema import json_schema, load_shipped_schema, schema_text
 from lgo_decisions.testing import decisions
 

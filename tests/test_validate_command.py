@@ -10,7 +10,7 @@ import pytest
 
 from lgo_decisions import Decision, dumps, read_text
 from lgo_decisions.cli import main
-from lgo_decisions.commands.validate import check_lines
+from lgo_decisions._commands.validate import check_lines
 from lgo_decisions.jsonschema import json_schema
 from lgo_decisions.model import Organisation
 

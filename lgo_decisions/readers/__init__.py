@@ -83,8 +83,9 @@ class Reader(Protocol):
 
     def sniff(self, head: bytes | str, name: str | None) -> int: ...
 
-    def read(self, data: str | bytes, *, url: str | None = None, strict: bool = False,
-             name: str | None = None) -> Decision: ...
+    def read(
+        self, data: str | bytes, *, url: str | None = None, strict: bool = False, name: str | None = None
+    ) -> Decision: ...
 
 
 def _check(name: str, obj: object) -> Reader:
@@ -194,8 +195,9 @@ def detect(head: bytes | str, name: str | None = None) -> Reader:
         try:
             score = int(reader.sniff(head, name))
         except Exception as exc:  # a broken sniffer must not stop every read
-            warnings.warn(f"reader {reader.name!r}: sniff() raised {type(exc).__name__}: {exc}",
-                          RuntimeWarning, stacklevel=2)
+            warnings.warn(
+                f"reader {reader.name!r}: sniff() raised {type(exc).__name__}: {exc}", RuntimeWarning, stacklevel=2
+            )
             continue
         if score <= 0:
             continue

@@ -69,8 +69,15 @@ def _decode_plain(data: bytes, name: str | None) -> tuple[str, list[Diagnostic],
     return text, [], False
 
 
-def prepare(data: str | bytes, *, reader: str, name: str | None = None, encoding: str | None = None,
-            max_bytes: int | None = None, decoder: Decoder | None = None) -> Prepared:
+def prepare(
+    data: str | bytes,
+    *,
+    reader: str,
+    name: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int | None = None,
+    decoder: Decoder | None = None,
+) -> Prepared:
     """Check, decode and clean one input for reader ``reader``.
 
     Raises :class:`~lgo_decisions.errors.InputTooLargeError` above ``max_bytes`` (default
@@ -108,8 +115,9 @@ def prepare(data: str | bytes, *, reader: str, name: str | None = None, encoding
             diagnostics.append(Diagnostic(code="invalid_characters", message="lone surrogates replaced"))
         text, count, line = remove_controls(text)
         if count:
-            diagnostics.append(Diagnostic(code="control_characters", message=f"{count} control character(s) removed",
-                                          line=line))
+            diagnostics.append(
+                Diagnostic(code="control_characters", message=f"{count} control character(s) removed", line=line)
+            )
     source = Source(reader=reader, name=name, content_hash=content_hash(data))
     return Prepared(text=text, source=source, diagnostics=tuple(diagnostics), utf8=utf8)
 
@@ -160,14 +168,33 @@ class BaseReader:
         """The token stream of a prepared input: by default the classifier's reading of :meth:`lines`."""
         return classify(self.lines(prepared.text, name=prepared.source.name, strict=strict))
 
-    def read(self, data: str | bytes, *, url: str | None = None, strict: bool = False, name: str | None = None,
-             encoding: str | None = None, max_bytes: int | None = None) -> Decision:
+    def read(
+        self,
+        data: str | bytes,
+        *,
+        url: str | None = None,
+        strict: bool = False,
+        name: str | None = None,
+        encoding: str | None = None,
+        max_bytes: int | None = None,
+    ) -> Decision:
         """Read one input into a decision: :func:`prepare`, :meth:`tokens`, then the one builder.
 
         ``encoding`` decodes bytes as that codec instead of guessing; ``max_bytes`` overrides
         :attr:`max_bytes`.
         """
-        prepared = prepare(data, reader=self.name, name=name, encoding=encoding,
-                           max_bytes=self.max_bytes if max_bytes is None else max_bytes, decoder=self.decode)
-        return build(self.tokens(prepared, strict=strict), url=url, strict=strict, source=prepared.source,
-                     diagnostics=prepared.diagnostics)
+        prepared = prepare(
+            data,
+            reader=self.name,
+            name=name,
+            encoding=encoding,
+            max_bytes=self.max_bytes if max_bytes is None else max_bytes,
+            decoder=self.decode,
+        )
+        return build(
+            self.tokens(prepared, strict=strict),
+            url=url,
+            strict=strict,
+            source=prepared.source,
+            diagnostics=prepared.diagnostics,
+        )

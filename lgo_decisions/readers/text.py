@@ -83,14 +83,26 @@ def lines(text: str) -> Iterator[Line]:
             continue
         m = _NUMBERED.match(s)
         if m:
-            yield Line(s[m.end() :], Form.NUMBERED, raw=s, number=int(m.group(1)),
-                       depth=max(0, (indent + 2) // 4 - 1), line=lineno)
+            yield Line(
+                s[m.end() :],
+                Form.NUMBERED,
+                raw=s,
+                number=int(m.group(1)),
+                depth=max(0, (indent + 2) // 4 - 1),
+                line=lineno,
+            )
             continue
         m = _LETTERED.match(s)
         if m:
             letter = m.group(1) or m.group(2)
-            yield Line(s[m.end() :], Form.NUMBERED, raw=s, number=ord(letter) - 96,
-                       depth=max(1, (indent + 2) // 4 - 1), line=lineno)
+            yield Line(
+                s[m.end() :],
+                Form.NUMBERED,
+                raw=s,
+                number=ord(letter) - 96,
+                depth=max(1, (indent + 2) // 4 - 1),
+                line=lineno,
+            )
             continue
         m = _BULLET.match(s)
         if m:

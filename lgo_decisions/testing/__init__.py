@@ -8,10 +8,8 @@ True
 
 from __future__ import annotations
 
+from ._text import CLOSING_LINES, MAIN_HEADINGS, SUB_HEADINGS
 from .strategies import (
-    CLOSING_LINES,
-    MAIN_HEADINGS,
-    SUB_HEADINGS,
     blocks,
     bullet_lists,
     categories,

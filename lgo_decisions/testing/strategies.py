@@ -35,8 +35,6 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from .._fields import parse_outcome
-from .._taxonomy import AREAS, SUBJECTS
 from .._vocabulary import CHROME_LINES, is_heading_text, key
 from ..model import (
     SCHEMA_VERSION,
@@ -44,16 +42,21 @@ from ..model import (
     BulletList,
     Category,
     Decision,
-    Diagnostic,
     NumberedParagraph,
     Organisation,
-    Outcome,
-    OutcomeCode,
     Paragraph,
     Section,
-    Source,
     SubParagraph,
 )
+from ._text import (
+    BULLET_ITEMS,
+    CLOSING_LINES,
+    HEADING_WORDS,
+    MAIN_HEADINGS,
+    SUB_HEADINGS,
+    texts,
+)
+from ._values import categories, diagnostics, organisations, outcomes, references, sources
 
 __all__ = [
     "blocks",
@@ -72,170 +75,6 @@ __all__ = [
     "sub_paragraphs",
     "texts",
 ]
-
-# -- vocabularies (made-up statement language in the published style, not copied text) ---------
-
-_OPENERS = (
-    "The Council", "Mr X", "Mrs Y", "Ms Z", "The complainant", "The care provider", "We", "I",
-    "The Ombudsman", "Her daughter", "The school", "The Trust", "His representative", "In 2021, the Council",
-)
-_VERBS = (
-    "says", "complains that", "told us", "accepts that", "agreed", "did not explain why", "wrote to",
-    "considered whether", "failed to consider", "has now offered", "decided", "should have told",
-)
-_OBJECTS = (
-    "the assessment", "its decision", "the care plan", "the ‘fault’", "a remedy of £150", "£1,250",
-    "the school transport policy", "the Information Commissioner’s Office", "her mother’s care",
-    "the “best interests” decision", "the period 2019–2021", "the refund of £3,400.50",
-    "the Local Government Act 1974, section 26(6)(a)", "Mr X’s housing application",
-    "the draft decision", "an apology", "the charging policy", "its complaints procedure",
-    "the Education, Health and Care plan", "the 12-week deadline", "section 24A(6) – as amended",
-)
-_TAILS = (
-    "", " in 2020", " without delay", " (as amended)", " within four weeks", " – which was fault",
-    " and this caused injustice", ", which it has now done", " on 3 March 2022", " by about £200",
-)
-_BULLET_ITEMS = (
-    "the injustice is not significant enough to justify the cost of our involvement, or",
-    "it is unlikely we could add to any previous investigation by the Council, or",
-    "we cannot achieve the outcome someone wants, or",
-    "there is another body better placed to consider this complaint",
-    "apologise to Mrs Y for the distress caused;",
-    "pay Mr X £300 for the uncertainty and frustration;",
-    "review its procedures – and tell us what it has changed.",
-    "Mr X’s daughter, who I refer to as “Y”;",
-    "the Council’s “duty to assess”",
-    "1. a numbered-looking bullet stays a bullet",
-    "- a dashed bullet item",
-)
-MAIN_HEADINGS = (
-    "The complaint", "The Ombudsman’s role and powers", "The Ombudsman's role and powers",
-    "How I considered this complaint", "What I found", "My assessment", "What I have investigated",
-    "Agreed action", "Final decision", "Parts of the complaint that I did not investigate",
-    "Conclusions", "Recommendations",
-)
-"""Top-level headings of published statements, as published (both apostrophes)."""
-SUB_HEADINGS = (
-    "Analysis", "Background", "What happened", "Law and guidance", "Relevant law and guidance",
-    "Legal and administrative background", "Findings", "Conclusion",
-)
-"""Sub-headings seen under "What I found" and "My assessment" (also known headings)."""
-_HEADING_WORDS = (
-    "Care", "planning", "Council", "tax", "Home", "to", "school", "transport", "Direct", "payments",
-    "Charging", "for", "residential", "care", "The", "refund", "Delay", "in", "assessment",
-    "Injustice", "Remedy", "2019–2021", "Children’s", "services", "Fees", "of", "£250",
-)
-_ORGANISATIONS = (
-    "Leicestershire County Council", "Leeds City Council", "Kingston upon Hull City Council",
-    "Brighton & Hove City Council", "London Borough of Tower Hamlets", "Sandwell Children’s Trust",
-    "St Helens Metropolitan Borough Council", "Care UK Community Partnerships Ltd",
-    "NHS Norfolk and Waveney ICB", "Environment Agency", "Greater Manchester Combined Authority",
-    "Anchor Hanover Group", "Cumbria County Council (now Westmorland and Furness Council)",
-    "Hartlepool Borough Council", "Bracknell Forest Council", "Royal Borough of Windsor and Maidenhead",
-)
-_OUTCOME_LABELS = (
-    "Upheld", "Not upheld", "Closed after initial enquiries", "Upheld: maladministration and injustice",
-    "Not upheld: no maladministration", "Premature", "Investigation discontinued", "Outside jurisdiction",
-    "Closed after initial enquiries – out of jurisdiction", "Withdrawn", "Advice given",
-    "Referred back for local resolution", "No further action", "Report issued",
-)
-CLOSING_LINES = (
-    "Investigator's decision on behalf of the Ombudsman", "Investigator’s decision on behalf of the Ombudsman",
-    "Assistant Ombudsman's decision", "Deputy Ombudsman's decision", "Ombudsman's decision",
-    "Assessment Team Leader's decision on behalf of the Ombudsman",
-    "Investigator's decision on behalf of the Ombudsmen",
-)
-"""Closing lines naming who decided, in the forms the text reader recognises."""
-
-
-def _sentence(draw: st.DrawFn) -> str:
-    words = [draw(st.sampled_from(_OPENERS)), draw(st.sampled_from(_VERBS)), draw(st.sampled_from(_OBJECTS))]
-    return " ".join(words) + draw(st.sampled_from(_TAILS)) + draw(st.sampled_from((".", ".", ".", "?", ".”")))
-
-
-@st.composite
-def _readable_text(draw: st.DrawFn, max_sentences: int) -> str:
-    n = draw(st.integers(min_value=1, max_value=max_sentences))
-    return " ".join(_sentence(draw) for _ in range(n))
-
-
-def texts(*, readable: bool = True, max_sentences: int = 4, long: bool = False) -> st.SearchStrategy[str]:
-    """Statement text: sentences in the published style, or (``readable=False``) any text at all.
-
-    Readable texts are one line, stripped, begin with a capital and end with punctuation, so
-    that a text layout reads them back as paragraphs; they carry curly quotes, en dashes, the
-    pound sign and section references. ``long=True`` allows texts of twenty sentences or more.
-
-    >>> from hypothesis import find
-    >>> find(texts(), lambda t: "£" in t).count("£") >= 1
-    True
-    """
-    if not readable:
-        return st.text(max_size=2000 if long else 200)
-    return _readable_text(max(max_sentences, 25) if long else max_sentences)
-
-
-def references(*, suffix: bool = True) -> st.SearchStrategy[str]:
-    """Statement references ``YY NNN NNN``, sometimes with a body's letter suffix (``17 002 402b``).
-
-    >>> from hypothesis import find
-    >>> len(find(references(), lambda r: True))
-    10
-    """
-    letter = st.sampled_from("abc") if suffix else st.just("")
-    return st.builds(
-        lambda y, a, b, s: f"{y:02d} {a:03d} {b:03d}{s}",
-        st.integers(0, 99), st.integers(0, 999), st.integers(0, 999),
-        st.one_of(st.just(""), st.just(""), st.just(""), letter),
-    )
-
-
-def organisations(*, reference: str | None = None, readable: bool = True) -> st.SearchStrategy[Organisation]:
-    """A body complained about, with ``reference`` (the statement's) when given.
-
-    >>> from hypothesis import find
-    >>> find(organisations(reference="20 007 417"), lambda o: True).reference
-    '20 007 417'
-    """
-    names = st.sampled_from(_ORGANISATIONS) if readable else st.one_of(st.sampled_from(_ORGANISATIONS), st.text())
-    refs: st.SearchStrategy[str | None] = st.just(reference) if reference is not None else (
-        st.none() if readable else st.one_of(st.none(), references()))
-    return st.builds(Organisation, name=names, reference=refs)
-
-
-@st.composite
-def categories(draw: st.DrawFn, *, readable: bool = True) -> Category:
-    """A category as published (``Area > Subject``; the subject may be missing).
-
-    >>> from hypothesis import find
-    >>> find(categories(), lambda c: c.subject is None).area != ""
-    True
-    """
-    if not readable and draw(st.booleans()):
-        return Category(area=draw(st.text()), subject=draw(st.one_of(st.none(), st.text())))
-    area = draw(st.sampled_from(sorted(AREAS.values())))
-    subject = draw(st.one_of(st.none(), st.sampled_from(sorted(SUBJECTS.values()))))
-    if draw(st.integers(0, 9)) == 0:
-        area = area.replace("'", "’")  # the curly apostrophe of some pages
-    return Category(area=area, subject=subject)
-
-
-@st.composite
-def outcomes(draw: st.DrawFn, *, readable: bool = True) -> Outcome:
-    """A published outcome: its label, the code and detail the readers derive from that label.
-
-    With ``readable=False`` the code, label and detail are drawn independently.
-
-    >>> from hypothesis import find
-    >>> find(outcomes(), lambda o: o.detail is not None).code.value
-    'upheld'
-    """
-    if not readable and draw(st.booleans()):
-        return Outcome(code=draw(st.sampled_from(OutcomeCode)), label=draw(st.text()),
-                       detail=draw(st.one_of(st.none(), st.text())))
-    label = draw(st.sampled_from(_OUTCOME_LABELS))
-    code, detail = parse_outcome(label)
-    return Outcome(code=code or OutcomeCode.OTHER, label=label, detail=detail)
 
 
 def paragraphs(*, readable: bool = True, long: bool = False) -> st.SearchStrategy[Paragraph]:
@@ -256,7 +95,7 @@ def paragraphs(*, readable: bool = True, long: bool = False) -> st.SearchStrateg
 
 def _items(readable: bool) -> st.SearchStrategy[str]:
     if readable:
-        return st.one_of(st.sampled_from(_BULLET_ITEMS), texts(max_sentences=1))
+        return st.one_of(st.sampled_from(BULLET_ITEMS), texts(max_sentences=1))
     return st.text(max_size=200)
 
 
@@ -267,8 +106,7 @@ def bullet_lists(*, readable: bool = True, max_items: int = 5) -> st.SearchStrat
     >>> len(find(bullet_lists(), lambda b: len(b.items) >= 3).items)
     3
     """
-    return st.builds(BulletList, items=st.lists(_items(readable), min_size=1 if readable else 0,
-                                                max_size=max_items))
+    return st.builds(BulletList, items=st.lists(_items(readable), min_size=1 if readable else 0, max_size=max_items))
 
 
 @st.composite
@@ -301,8 +139,9 @@ def _nested(draw: st.DrawFn, readable: bool, depth: int, max_depth: int) -> tupl
 
 
 @st.composite
-def sub_paragraphs(draw: st.DrawFn, *, number: int = 1, readable: bool = True, depth: int = 1,
-                   max_depth: int = 2) -> SubParagraph:
+def sub_paragraphs(
+    draw: st.DrawFn, *, number: int = 1, readable: bool = True, depth: int = 1, max_depth: int = 2
+) -> SubParagraph:
     """A sub-paragraph numbered ``number`` with nested bullets, paragraphs and sub-paragraphs.
 
     >>> from hypothesis import find
@@ -310,13 +149,17 @@ def sub_paragraphs(draw: st.DrawFn, *, number: int = 1, readable: bool = True, d
     >>> sub.number, {b.number for b in sub.blocks if b.type == "sub_paragraph"}
     (2, {1})
     """
-    return SubParagraph(number=number, text=draw(texts(readable=readable, max_sentences=3)),
-                        blocks=draw(_nested(readable, depth, max_depth)))
+    return SubParagraph(
+        number=number,
+        text=draw(texts(readable=readable, max_sentences=3)),
+        blocks=draw(_nested(readable, depth, max_depth)),
+    )
 
 
 @st.composite
-def numbered_paragraphs(draw: st.DrawFn, *, number: int = 1, readable: bool = True,
-                        long: bool = False) -> NumberedParagraph:
+def numbered_paragraphs(
+    draw: st.DrawFn, *, number: int = 1, readable: bool = True, long: bool = False
+) -> NumberedParagraph:
     """A numbered paragraph (``number``) with sub-paragraphs, bullets and continuation paragraphs.
 
     Use :func:`renumber` on the sections of a decision to give numbers 1..N through the statement.
@@ -342,8 +185,10 @@ def blocks(*, readable: bool = True) -> st.SearchStrategy[Block]:
     'sub_paragraph'
     """
     options: list[st.SearchStrategy[Block]] = [
-        numbered_paragraphs(readable=readable), numbered_paragraphs(readable=readable),
-        paragraphs(readable=readable), bullet_lists(readable=readable),
+        numbered_paragraphs(readable=readable),
+        numbered_paragraphs(readable=readable),
+        paragraphs(readable=readable),
+        bullet_lists(readable=readable),
     ]
     if not readable:
         options.append(sub_paragraphs(readable=False))
@@ -355,8 +200,11 @@ def _heading(draw: st.DrawFn, level: int, known_only: bool) -> str:
     known = st.sampled_from(MAIN_HEADINGS if level == 2 else SUB_HEADINGS)
     if known_only:
         return draw(known)
-    made = st.lists(st.sampled_from(_HEADING_WORDS), min_size=1, max_size=6).map(
-        lambda ws: " ".join(ws)[0].upper() + " ".join(ws)[1:]).filter(_reads_as_heading)
+    made = (
+        st.lists(st.sampled_from(HEADING_WORDS), min_size=1, max_size=6)
+        .map(lambda ws: " ".join(ws)[0].upper() + " ".join(ws)[1:])
+        .filter(_reads_as_heading)
+    )
     return draw(st.one_of(known, known, made))
 
 
@@ -376,8 +224,15 @@ def _section_blocks(draw: st.DrawFn, readable: bool, max_blocks: int) -> tuple[B
 
 
 @st.composite
-def sections(draw: st.DrawFn, *, readable: bool = True, level: int | None = None, heading: bool = True,
-             known_headings: bool = False, max_blocks: int = 5) -> Section:
+def sections(
+    draw: st.DrawFn,
+    *,
+    readable: bool = True,
+    level: int | None = None,
+    heading: bool = True,
+    known_headings: bool = False,
+    max_blocks: int = 5,
+) -> Section:
     """A section: a heading (``heading=False``: none, text before any heading) and its blocks.
 
     Readable sections have level 2 or 3 (``level`` fixes it) and headings that read as headings;
@@ -397,29 +252,6 @@ def sections(draw: st.DrawFn, *, readable: bool = True, level: int | None = None
         lvl = level if level is not None else draw(st.integers(1, 6))
         text = draw(st.one_of(st.none(), st.text(max_size=120), _heading(2, False))) if heading else None
     return Section(heading=text, level=lvl, blocks=draw(_section_blocks(readable, max_blocks)))
-
-
-def diagnostics() -> st.SearchStrategy[Diagnostic]:
-    """A reader's diagnostic (no part of equality).
-
-    >>> from hypothesis import find
-    >>> find(diagnostics(), lambda d: d.line is not None).line
-    1
-    """
-    return st.builds(Diagnostic, code=st.sampled_from(("unknown_outcome", "no_closing_line", "text_before_title")),
-                     message=st.text(max_size=80), line=st.one_of(st.none(), st.integers(1, 10_000)))
-
-
-def sources() -> st.SearchStrategy[Source]:
-    """Where a record was read from (no part of equality).
-
-    >>> from hypothesis import find
-    >>> len(find(sources(), lambda s: s.content_hash is not None).content_hash)
-    64
-    """
-    return st.builds(Source, reader=st.sampled_from(("text", "html", "records")),
-                     name=st.one_of(st.none(), st.text(max_size=40)),
-                     content_hash=st.one_of(st.none(), st.text("0123456789abcdef", min_size=64, max_size=64)))
 
 
 def _renumber_blocks(blocks: Sequence[Block], counter: list[int]) -> tuple[Block, ...]:
@@ -448,8 +280,13 @@ def renumber(sections: Sequence[Section]) -> tuple[Section, ...]:
 
 
 _JSON = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(-(2**53), 2**53),
-              st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=20)),
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(2**53), 2**53),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(max_size=20),
+    ),
     lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=10), inner, max_size=3)),
     max_leaves=8,
 )
@@ -464,8 +301,7 @@ def _url(reference: str, category: Category | None) -> str:
 
 
 @st.composite
-def decisions(draw: st.DrawFn, *, readable: bool = False, max_sections: int = 6,
-              max_blocks: int = 5) -> Decision:
+def decisions(draw: st.DrawFn, *, readable: bool = False, max_sections: int = 6, max_blocks: int = 5) -> Decision:
     """A whole decision statement with statement-wide numbering.
 
     ``readable=False`` (default): any decision the schema admits (arbitrary texts, levels 1-6,
@@ -486,15 +322,22 @@ def decisions(draw: st.DrawFn, *, readable: bool = False, max_sections: int = 6,
         orgs = tuple(draw(st.lists(organisations(readable=False), max_size=2)))
     category = draw(st.one_of(st.none(), categories(readable=readable), categories(readable=readable)))
     outcome = draw(st.one_of(st.none(), outcomes(readable=readable), outcomes(readable=readable)))
-    date = draw(st.one_of(st.none(), st.dates(dt.date(2010, 1, 1), dt.date(2026, 12, 31)),
-                          st.dates() if not readable else st.nothing()))
-    summary = draw(st.one_of(st.none(), texts(readable=readable, max_sentences=3),
-                             texts(readable=readable, max_sentences=2)))
+    date = draw(
+        st.one_of(
+            st.none(),
+            st.dates(dt.date(2010, 1, 1), dt.date(2026, 12, 31)),
+            st.dates() if not readable else st.nothing(),
+        )
+    )
+    summary = draw(
+        st.one_of(st.none(), texts(readable=readable, max_sentences=3), texts(readable=readable, max_sentences=2))
+    )
     titled = reference is not None or category is not None or outcome is not None or date is not None
     secs: list[Section] = []
     if draw(st.integers(0, 4)) == 0:  # text before any heading
-        secs.append(draw(sections(readable=readable, heading=False, level=2 if readable else None,
-                                  max_blocks=max_blocks)))
+        secs.append(
+            draw(sections(readable=readable, heading=False, level=2 if readable else None, max_blocks=max_blocks))
+        )
         if readable and not secs[-1].blocks:
             secs.pop()
     for i in range(draw(st.integers(0, max_sections))):
@@ -503,8 +346,9 @@ def decisions(draw: st.DrawFn, *, readable: bool = False, max_sections: int = 6,
         if readable and summary is None and sec.heading is not None and sec.heading.lower() == "summary":
             continue  # a "Summary" section would give the missing summary
         secs.append(sec)
-    decided_by = draw(st.one_of(st.none(), st.sampled_from(CLOSING_LINES),
-                                st.text(max_size=60) if not readable else st.nothing()))
+    decided_by = draw(
+        st.one_of(st.none(), st.sampled_from(CLOSING_LINES), st.text(max_size=60) if not readable else st.nothing())
+    )
     url = None
     if reference is not None and (category is not None or not readable) and draw(st.booleans()):
         url = _url(reference, category)
@@ -512,8 +356,9 @@ def decisions(draw: st.DrawFn, *, readable: bool = False, max_sections: int = 6,
         url = draw(st.one_of(st.none(), st.text(max_size=60)))
     extensions: dict[str, Any] = {}
     if not readable:
-        extensions = draw(st.dictionaries(st.sampled_from(("acme.tags", "org.example.links", "x.y")), _JSON,
-                                          max_size=2))
+        extensions = draw(
+            st.dictionaries(st.sampled_from(("acme.tags", "org.example.links", "x.y")), _JSON, max_size=2)
+        )
     return Decision(
         schema_version=SCHEMA_VERSION,
         reference=reference,

@@ -100,8 +100,15 @@ READER = HtmlReader()
 """The registered ``html`` reader."""
 
 
-def read_html(data: bytes | str, *, url: str | None = None, strict: bool = False, encoding: str | None = None,
-              name: str | None = None, max_bytes: int | None = None) -> Decision:
+def read_html(
+    data: bytes | str,
+    *,
+    url: str | None = None,
+    strict: bool = False,
+    encoding: str | None = None,
+    name: str | None = None,
+    max_bytes: int | None = None,
+) -> Decision:
     """Read a saved statement page (or a fragment of one) into a :class:`~lgo_decisions.model.Decision`.
 
     ``bytes`` are decoded from ``encoding``, else a byte-order mark, else the page's meta

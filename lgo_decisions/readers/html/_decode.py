@@ -42,9 +42,13 @@ def decode_html(data: bytes, name: str | None = None) -> tuple[str, list[Diagnos
         except LookupError:
             notes.append(Diagnostic(code="unknown_charset", message=f"unknown meta charset {label!r} ignored"))
         except UnicodeDecodeError as exc:
-            notes.append(Diagnostic(code="charset_mismatch",
-                                    message=f"the page says {label!r} but its bytes are not ({exc.reason}); "
-                                            "decoded as UTF-8 or Windows-1252"))
+            notes.append(
+                Diagnostic(
+                    code="charset_mismatch",
+                    message=f"the page says {label!r} but its bytes are not ({exc.reason}); "
+                    "decoded as UTF-8 or Windows-1252",
+                )
+            )
     elif not looks_binary(data):
         try:
             return data.decode("utf-8"), notes, True

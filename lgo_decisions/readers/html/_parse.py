@@ -19,8 +19,26 @@ __all__ = ["parse_html", "parse_utf8"]
 
 # Removed with their content wherever they are: never statement text.
 DROP_TAGS = (
-    "head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
-    "canvas", "button", "select", "textarea", "input", "nav", "audio", "video", "map", "datalist",
+    "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "canvas",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "nav",
+    "audio",
+    "video",
+    "map",
+    "datalist",
 )
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[[^\]]*\]\s*>", re.IGNORECASE)
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
@@ -28,8 +46,9 @@ _DOCTYPE_BYTES = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 
 
 def _parser() -> etree.HTMLParser:
-    return etree.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True,
-                            recover=True, collect_ids=False)
+    return etree.HTMLParser(
+        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, recover=True, collect_ids=False
+    )
 
 
 def parse_html(text: str, *, name: str | None = None) -> Any:
@@ -80,8 +99,9 @@ def _parse(raw: bytes, name: str | None) -> Any:
         raise ParseError(f"cannot parse the page: {exc}", source=name) from None
     for err in parser.error_log:
         if err.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "Excessive depth" in err.message:
-            raise ParseError("markup nested too deeply (libxml2 allows 256 levels); not a saved page",
-                             source=name, line=err.line)
+            raise ParseError(
+                "markup nested too deeply (libxml2 allows 256 levels); not a saved page", source=name, line=err.line
+            )
     if root is None:
         return None
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)

@@ -10,46 +10,36 @@ feeds it line by line and reads back the state it needs (title seen, body begun,
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import attrs
 from lxml import etree
 
 from ..._classify import Classifier, Form, Line, is_contents_entry, is_header_label
-from ..._limits import MAX_SHORT_LINE
 from ..._tokens import Token
-from ..._vocabulary import SIGNAL, SIGNAL_LABEL, SIGNAL_MARKER, SIGNAL_REFERENCE
+from ._elements import (
+    BLOCKS,
+    BOLD,
+    DROP_ROLES,
+    END_TAGS,
+    FURNITURE,
+    FURNITURE_ROLES,
+    HEADINGS,
+    LISTS,
+    MAIN,
+    MAX_KEPT_FURNITURE,
+    SKIP_TAGS,
+    START_TAGS,
+    WS,
+    element_path,
+    has_signal,
+    link_only,
+    positive_int,
+    short_text,
+    squash,
+)
 
 __all__ = ["tokens"]
-
-# Page furniture when outside the statement: dropped unless they hold statement text (some
-# pages wrap the whole body in a <form>; the site's <article> has its own <header>).
-_FURNITURE = frozenset({"header", "footer", "aside", "form", "dialog"})
-_FURNITURE_ROLES = frozenset({"banner", "contentinfo", "complementary", "dialog", "alertdialog"})
-_DROP_ROLES = frozenset({"navigation", "search"})
-_MAIN = frozenset({"article", "main"})
-_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_LISTS = frozenset({"ol", "ul", "menu", "dir"})
-_BOLD = frozenset({"strong", "b"})
-# Elements that start and end a line of text (everything else is inline).
-_BLOCKS = frozenset({
-    "html", "body", "p", "div", "section", "article", "main", "header", "footer", "aside", "form",
-    "dialog", "blockquote", "pre", "hr", "figure", "figcaption", "address", "center", "details",
-    "summary", "fieldset", "legend", "hgroup", "dl", "dt", "dd", "table", "caption", "thead",
-    "tbody", "tfoot", "tr", "td", "th", "li", "ol", "ul", "menu", "dir", "h1", "h2", "h3", "h4",
-    "h5", "h6", "br", "option", "optgroup", "noframes", "frameset", "frame",
-})
-
-_STRING = etree.XPath("string()", smart_strings=False)  # all text inside an element, joined in C
-_WS = re.compile(r"[ \t\n\r\f]+")
-# The only non-ASCII characters that ``re.IGNORECASE`` matches to ASCII letters, which ``str.lower`` does not.
-_CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
-# What run() calls skip(), start() and end() for (elements with a role always):
-_SKIP_TAGS = _FURNITURE | _LISTS
-_START_TAGS = _BLOCKS | _MAIN | frozenset(_HEADINGS) | _BOLD | _LISTS | {"pre", "li"}
-_END_TAGS = _BLOCKS | frozenset(_HEADINGS) | _BOLD | _LISTS | {"pre", "p", "li"}
-_MAX_KEPT_FURNITURE = 4  # furniture kept for its statement text, nested: deeper is kept unscanned
 
 
 # -- the walk ----------------------------------------------------------------------------------
@@ -68,75 +58,6 @@ class _Li:
     emitted: bool = False
 
 
-def _int(value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        n = int(value.strip())
-    except ValueError:
-        return None
-    return n if n >= 1 else None
-
-
-def _link_only(items: list[Any]) -> bool:
-    """Every item is one link and nothing else (menus, breadcrumbs, tables of contents)."""
-    if not items:
-        return False
-    for li in items:
-        if len(li) != 1 or (li.text or "").strip() or (li[0].tail or "").strip():
-            return False
-        a = li[0]
-        while a.tag != "a" and len(a) == 1 and not (a.text or "").strip():
-            a = a[0]
-        if a.tag != "a":
-            return False
-    return True
-
-
-def _has_signal(el: Any) -> bool:
-    """Whether ``el`` holds statement text (a reference, a header label or the marker anywhere in its text), cheaply."""
-    text = str(_STRING(el))
-    if ":" in text and SIGNAL_LABEL.search(text):
-        return True
-    if not text.isascii() and _CASE_FOLDS.search(text):
-        return SIGNAL.search(text) is not None
-    if "final decision" in text.lower() and SIGNAL_MARKER.search(text):
-        return True
-    return SIGNAL_REFERENCE.search(text) is not None
-
-
-def _squash(text: str) -> str:
-    """Runs of ASCII white space to one space, stripped (the regular expression only when needed).
-
-    >>> _squash("\\n Mr X\\n complained.  ")
-    'Mr X complained.'
-    """
-    text = text.strip()  # (the same as stripping after the substitution, and it often leaves none to do)
-    if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
-        text = _WS.sub(" ", text)
-    return text
-
-
-def _element_path(el: Any) -> str:
-    """The path of the block element holding ``el``, e.g. ``/html/body/article/ol[2]/li[3]``."""
-    node = el
-    while node.tag not in _BLOCKS and node.getparent() is not None:
-        node = node.getparent()
-    return str(node.getroottree().getpath(node))
-
-
-def _short_text(el: Any, limit: int = MAX_SHORT_LINE) -> str:
-    """The element's text, or "" when longer than ``limit`` (reads no further: linear in nesting)."""
-    parts: list[str] = []
-    size = 0
-    for t in el.itertext():
-        size += len(t)
-        if size > limit:
-            return ""
-        parts.append(t)
-    return "".join(parts)
-
-
 class _Walker:
     """Walks the parsed tree once, iteratively, and emits tokens line by line.
 
@@ -149,9 +70,9 @@ class _Walker:
         self.tokens: list[Token] = []
         # the line being assembled
         self.buf: list[str] = []
-        self.label_at = -1         # index in buf where a header label element ended
+        self.label_at = -1  # index in buf where a header label element ended
         self.line_no: int | None = None
-        self.line_el: Any = None   # the element whose text (or tail) started the line
+        self.line_el: Any = None  # the element whose text (or tail) started the line
         self.line_tail = False
         self.has_bold = False
         self.has_plain = False
@@ -173,7 +94,7 @@ class _Walker:
 
     def emit_item(self, li: _Li, text: str, line: int | None) -> None:
         li.emitted = True
-        where = _element_path(li.el) if self.paths else "<li>"
+        where = element_path(li.el) if self.paths else "<li>"
         form = Form.NUMBERED if li.numbered else Form.BULLET
         self.emit(Line(text, form, number=li.number if li.numbered else None, depth=li.depth, line=line, where=where))
 
@@ -208,7 +129,7 @@ class _Walker:
         el = self.line_el
         if not self.paths:
             return f"<{el.tag}>"
-        return _element_path(el.getparent() if self.line_tail and el.getparent() is not None else el)
+        return element_path(el.getparent() if self.line_tail and el.getparent() is not None else el)
 
     def flush(self) -> None:
         buf = self.buf
@@ -217,10 +138,10 @@ class _Walker:
         label_at, bold = self.label_at, self.has_bold and not self.has_plain
         self.label_at, self.has_bold, self.has_plain = -1, False, False
         line, self.line_no = self.line_no, None
-        s = _squash("".join(buf))
+        s = squash("".join(buf))
         if s and label_at > 0 and not self.lis and not self.classifier.headed:
-            label = _squash("".join(buf[:label_at])).rstrip(":").strip()
-            s_value = _squash("".join(buf[label_at:]))
+            label = squash("".join(buf[:label_at])).rstrip(":").strip()
+            s_value = squash("".join(buf[label_at:]))
             s = f"{label} : {s_value.lstrip(':').strip()}" if s_value else s
         buf.clear()  # (the same list throughout: run() holds it)
         if not s:
@@ -241,53 +162,54 @@ class _Walker:
         """Whether ``el`` is page furniture to leave out, with everything inside it."""
         tag = el.tag
         if role is not None:
-            if role in _DROP_ROLES:
+            if role in DROP_ROLES:
                 return True
             if role == "main":
                 return False
-        furniture = tag in _FURNITURE or role in _FURNITURE_ROLES
+        furniture = tag in FURNITURE or role in FURNITURE_ROLES
         if furniture and (not self.mains or tag == "dialog" or role in ("dialog", "alertdialog")):
-            if len(self.kept_furniture) >= _MAX_KEPT_FURNITURE:
+            if len(self.kept_furniture) >= MAX_KEPT_FURNITURE:
                 return False  # bounded re-scanning of nested furniture (linear time); text is kept
-            if not _has_signal(el):
+            if not has_signal(el):
                 return True
             self.kept_furniture.append(el)
             return False
-        if tag in _LISTS and not self.classifier.headed:
+        if tag in LISTS and not self.classifier.headed:
             items = [c for c in el if c.tag == "li"]
-            if _link_only(items):
+            if link_only(items):
                 if not self.classifier.titled and not self.classifier.body:
                     return True  # a menu or breadcrumb trail before the statement
-                texts = [_WS.sub(" ", _short_text(li)).strip() for li in items]
+                texts = [WS.sub(" ", short_text(li)).strip() for li in items]
                 if all(is_contents_entry(t) for t in texts):
                     for t in texts:  # a table of contents (the builder keeps entries without a section)
-                        self.emit(Line(t, Form.CONTENTS, line=el.sourceline,
-                                        where=_element_path(el) if self.paths else "<li>"))
+                        self.emit(
+                            Line(t, Form.CONTENTS, line=el.sourceline, where=element_path(el) if self.paths else "<li>")
+                        )
                     return True
         return False
 
     def start(self, el: Any, role: str | None) -> None:
         tag = el.tag
-        if tag in _BLOCKS and self.buf:
+        if tag in BLOCKS and self.buf:
             self.flush()
-        if tag in _MAIN or role == "main":
+        if tag in MAIN or role == "main":
             self.mains.append(el)
-        level = _HEADINGS.get(tag)
+        level = HEADINGS.get(tag)
         if level is not None:
             self.level = level
-        elif tag in _BOLD:
+        elif tag in BOLD:
             self.bold += 1
         elif tag == "pre":
             self.pre += 1
-        elif tag in _LISTS:
+        elif tag in LISTS:
             if self.lis and not self.lis[-1].emitted:
                 self.emit_item(self.lis[-1], "", el.sourceline)  # an item whose first content is a nested list
             numbered = tag == "ol"
-            self.lists.append(_List(numbered=numbered, counter=(_int(el.get("start")) or 1) if numbered else 1))
+            self.lists.append(_List(numbered=numbered, counter=(positive_int(el.get("start")) or 1) if numbered else 1))
         elif tag == "li":
             lst = self.lists[-1] if self.lists else _List(numbered=False, counter=1)
             if lst.numbered:
-                number = _int(el.get("value")) or lst.counter
+                number = positive_int(el.get("value")) or lst.counter
                 lst.counter = number + 1
                 depth = sum(1 for x in self.lists if x.numbered) - 1
             else:
@@ -297,24 +219,29 @@ class _Walker:
 
     def end(self, el: Any) -> None:
         tag = el.tag
-        if tag in _BLOCKS:
+        if tag in BLOCKS:
             if self.buf:
                 self.flush()
-        elif not self.classifier.body and 0 < len(self.buf) <= 16 and len(el) == 0 and is_header_label(el.text or "") \
-                and "".join(self.buf).strip() == (el.text or "").strip():
+        elif (
+            not self.classifier.body
+            and 0 < len(self.buf) <= 16
+            and len(el) == 0
+            and is_header_label(el.text or "")
+            and "".join(self.buf).strip() == (el.text or "").strip()
+        ):
             # (a label starts its line: at most a few pieces, so the join stays linear overall)
             self.label_at = len(self.buf)  # an inline label element: "Category" then its value
         if self.kept_furniture and self.kept_furniture[-1] is el:
             self.kept_furniture.pop()
         if self.mains and self.mains[-1] is el:
             self.mains.pop()
-        if tag in _HEADINGS:
+        if tag in HEADINGS:
             self.level = None
-        elif tag in _BOLD:
+        elif tag in BOLD:
             self.bold -= 1
         elif tag == "pre":
             self.pre -= 1
-        elif tag in _LISTS:
+        elif tag in LISTS:
             if self.lists:
                 self.lists.pop()
             if not self.lists and not self.lis:
@@ -351,11 +278,11 @@ class _Walker:
                         continue
                     start(el, role)
                 else:
-                    if tag in _SKIP_TAGS and skip(el, None):
+                    if tag in SKIP_TAGS and skip(el, None):
                         walker.skip_subtree()
                         skipped = el
                         continue
-                    if tag in _START_TAGS:
+                    if tag in START_TAGS:
                         start(el, None)
                 text = el.text
                 if text:
@@ -367,7 +294,7 @@ class _Walker:
             else:
                 if el is skipped:
                     skipped = None
-                elif tag in _END_TAGS or not classifier.body:
+                elif tag in END_TAGS or not classifier.body:
                     end(el)
                 else:  # (what end() does for the other elements once the statement has begun)
                     if kept and kept[-1] is el:

@@ -38,8 +38,9 @@ from .extension import NAMESPACE, RecordInfo
 
 NAME = "records"
 
-RECORD_KEYS = frozenset({"id", "fetched_at", "url", "ref", "authority", "category", "subcategory",
-                         "outcome", "date", "text"})
+RECORD_KEYS = frozenset(
+    {"id", "fetched_at", "url", "ref", "authority", "category", "subcategory", "outcome", "date", "text"}
+)
 """The keys scrapers write; a JSON object with ``text`` and at least :data:`MIN_KEYS` of them is a record."""
 
 MIN_KEYS = 4
@@ -97,8 +98,16 @@ class RecordsReader(BaseReader):
         """See :func:`sniff`."""
         return sniff(head, name)
 
-    def read(self, data: str | bytes, *, url: str | None = None, strict: bool = False, name: str | None = None,
-             encoding: str | None = None, max_bytes: int | None = None) -> Decision:
+    def read(
+        self,
+        data: str | bytes,
+        *,
+        url: str | None = None,
+        strict: bool = False,
+        name: str | None = None,
+        encoding: str | None = None,
+        max_bytes: int | None = None,
+    ) -> Decision:
         """Read a record (JSON text or bytes); ``url`` overrides the record's address."""
         where = name or "record"
         prepared = prepare(data, reader=NAME, name=name, encoding=encoding, max_bytes=max_bytes)
@@ -107,8 +116,9 @@ class RecordsReader(BaseReader):
         except ValueError as exc:
             raise NotADecisionError(f"not a JSON record: {exc}", source=where) from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise NotADecisionError("not a scraper record: a JSON object with a 'text' string is expected",
-                                    source=where)
+            raise NotADecisionError(
+                "not a scraper record: a JSON object with a 'text' string is expected", source=where
+            )
         notes: list[Diagnostic] = []
 
         def note(code: str, message: str) -> None:
@@ -120,8 +130,13 @@ class RecordsReader(BaseReader):
         if removed:
             notes.append(Diagnostic(code="control_characters", message=f"{removed} control character(s) removed"))
         tokens = self._fill(self._tokenize(text, record, note), record)
-        decision = build(tokens, url=url or _field(record, "url"), strict=strict, source=prepared.source,
-                         diagnostics=prepared.diagnostics)
+        decision = build(
+            tokens,
+            url=url or _field(record, "url"),
+            strict=strict,
+            source=prepared.source,
+            diagnostics=prepared.diagnostics,
+        )
         self._compare(decision, record, note)
         extensions = dict(decision.extensions)
         info = self._info(record, note)
@@ -197,8 +212,11 @@ class RecordsReader(BaseReader):
             checks.append(("category", key(category), key(area), area))
         for field, theirs, ours, shown in checks:
             if theirs != ours:
-                note("record_mismatch", f"the record's {field} {record[field]!r} differs from the "
-                                        f"statement's {shown!r} (the statement's is kept)")
+                note(
+                    "record_mismatch",
+                    f"the record's {field} {record[field]!r} differs from the "
+                    f"statement's {shown!r} (the statement's is kept)",
+                )
 
     @staticmethod
     def _info(record: Mapping[str, Any], note: _Note) -> RecordInfo | None:

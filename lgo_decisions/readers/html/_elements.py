@@ -1,0 +1,160 @@
+"""What the walker knows of HTML elements: which start a line, which are headings, lists, bold
+or page furniture, and small helpers on elements (their text, their path, whether they hold
+statement text). Internal to :mod:`lgo_decisions.readers.html`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from ..._limits import MAX_SHORT_LINE
+from ..._vocabulary import SIGNAL, SIGNAL_LABEL, SIGNAL_MARKER, SIGNAL_REFERENCE
+
+# Page furniture when outside the statement: dropped unless they hold statement text (some
+# pages wrap the whole body in a <form>; the site's <article> has its own <header>).
+FURNITURE = frozenset({"header", "footer", "aside", "form", "dialog"})
+FURNITURE_ROLES = frozenset({"banner", "contentinfo", "complementary", "dialog", "alertdialog"})
+DROP_ROLES = frozenset({"navigation", "search"})
+MAIN = frozenset({"article", "main"})
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+LISTS = frozenset({"ol", "ul", "menu", "dir"})
+BOLD = frozenset({"strong", "b"})
+# Elements that start and end a line of text (everything else is inline).
+BLOCKS = frozenset(
+    {
+        "html",
+        "body",
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "dialog",
+        "blockquote",
+        "pre",
+        "hr",
+        "figure",
+        "figcaption",
+        "address",
+        "center",
+        "details",
+        "summary",
+        "fieldset",
+        "legend",
+        "hgroup",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "li",
+        "ol",
+        "ul",
+        "menu",
+        "dir",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "option",
+        "optgroup",
+        "noframes",
+        "frameset",
+        "frame",
+    }
+)
+
+STRING = etree.XPath("string()", smart_strings=False)  # all text inside an element, joined in C
+WS = re.compile(r"[ \t\n\r\f]+")
+# The only non-ASCII characters that ``re.IGNORECASE`` matches to ASCII letters, which ``str.lower`` does not.
+CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+# What run() calls skip(), start() and end() for (elements with a role always):
+SKIP_TAGS = FURNITURE | LISTS
+START_TAGS = BLOCKS | MAIN | frozenset(HEADINGS) | BOLD | LISTS | {"pre", "li"}
+END_TAGS = BLOCKS | frozenset(HEADINGS) | BOLD | LISTS | {"pre", "p", "li"}
+MAX_KEPT_FURNITURE = 4  # furniture kept for its statement text, nested: deeper is kept unscanned
+
+
+def positive_int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        n = int(value.strip())
+    except ValueError:
+        return None
+    return n if n >= 1 else None
+
+
+def link_only(items: list[Any]) -> bool:
+    """Every item is one link and nothing else (menus, breadcrumbs, tables of contents)."""
+    if not items:
+        return False
+    for li in items:
+        if len(li) != 1 or (li.text or "").strip() or (li[0].tail or "").strip():
+            return False
+        a = li[0]
+        while a.tag != "a" and len(a) == 1 and not (a.text or "").strip():
+            a = a[0]
+        if a.tag != "a":
+            return False
+    return True
+
+
+def has_signal(el: Any) -> bool:
+    """Whether ``el`` holds statement text (a reference, a header label or the marker anywhere in its text), cheaply."""
+    text = str(STRING(el))
+    if ":" in text and SIGNAL_LABEL.search(text):
+        return True
+    if not text.isascii() and CASE_FOLDS.search(text):
+        return SIGNAL.search(text) is not None
+    if "final decision" in text.lower() and SIGNAL_MARKER.search(text):
+        return True
+    return SIGNAL_REFERENCE.search(text) is not None
+
+
+def squash(text: str) -> str:
+    """Runs of ASCII white space to one space, stripped (the regular expression only when needed).
+
+    >>> squash("\\n Mr X\\n complained.  ")
+    'Mr X complained.'
+    """
+    text = text.strip()  # (the same as stripping after the substitution, and it often leaves none to do)
+    if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
+        text = WS.sub(" ", text)
+    return text
+
+
+def element_path(el: Any) -> str:
+    """The path of the block element holding ``el``, e.g. ``/html/body/article/ol[2]/li[3]``."""
+    node = el
+    while node.tag not in BLOCKS and node.getparent() is not None:
+        node = node.getparent()
+    return str(node.getroottree().getpath(node))
+
+
+def short_text(el: Any, limit: int = MAX_SHORT_LINE) -> str:
+    """The element's text, or "" when longer than ``limit`` (reads no further: linear in nesting)."""
+    parts: list[str] = []
+    size = 0
+    for t in el.itertext():
+        size += len(t)
+        if size > limit:
+            return ""
+        parts.append(t)
+    return "".join(parts)

@@ -1,0 +1,129 @@
+"""The one line classifier: one table of cases, run against the classifier and both readers.
+
+A line whose kind the markup does not show (header fields, the final-decision marker, the summary,
+closing and compliance lines, chrome, breadcrumbs, body text) must read the same from a line of
+saved text and from a bare ``<p>``, before and after a section heading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lgo_decisions.plugin import Classifier, Form, Kind, Line, Token, classify
+from lgo_decisions.readers.html import tokenize_html
+from lgo_decisions.readers.text import tokenize
+
+TITLE = "Kent County Council (23 008 522)"
+HEADING = "The complaint"
+
+# (line, its kind before any heading, its kind after a heading)
+UNMARKED: list[tuple[str, Kind, Kind]] = [
+    ("Category : Housing > Allocations", Kind.HEADER, Kind.PARAGRAPH),
+    ("Category: Housing > Allocations", Kind.HEADER, Kind.PARAGRAPH),
+    ("Decision : Upheld", Kind.HEADER, Kind.PARAGRAPH),
+    ("Decision date : 14 Mar 2017", Kind.HEADER, Kind.PARAGRAPH),
+    ("The Ombudsman's final decision:", Kind.MARKER, Kind.MARKER),
+    ("The Ombudsman’s final decision", Kind.MARKER, Kind.MARKER),
+    ("Summary: We will not investigate this complaint.", Kind.SUMMARY, Kind.SUMMARY),
+    ("Investigator's decision on behalf of the Ombudsman", Kind.CLOSING, Kind.CLOSING),
+    ("Assistant Ombudsman’s decision", Kind.CLOSING, Kind.CLOSING),
+    ("Ombudsman satisfied with council's response: 2 October 2017", Kind.PARAGRAPH, Kind.PARAGRAPH),
+    ("Back to top", Kind.RULE, Kind.RULE),
+    ("Print this page", Kind.CHROME, Kind.CHROME),
+    ("Review your privacy settings", Kind.CHROME, Kind.CHROME),
+    ("Home > Decisions > Housing > Allocations", Kind.CHROME, Kind.CHROME),
+    ("Mr X complained that the Council delayed his housing application.", Kind.PARAGRAPH, Kind.PARAGRAPH),
+    ("In 2021, the Council wrote to Mrs Y: it would not pay.", Kind.PARAGRAPH, Kind.PARAGRAPH),
+]
+
+
+def _text_tokens(lines: list[str]) -> list[Token]:
+    return list(tokenize("\n".join(lines)))
+
+
+def _html_tokens(lines: list[str]) -> list[Token]:
+    return tokenize_html("".join(f"<h2>{s}</h2>" if s == HEADING else f"<p>{s}</p>" for s in lines))
+
+
+READERS = {"text": _text_tokens, "html": _html_tokens}
+
+
+@pytest.mark.parametrize("reader", sorted(READERS))
+@pytest.mark.parametrize("headed", [False, True], ids=["before a heading", "after a heading"])
+@pytest.mark.parametrize(("line", "before", "after"), UNMARKED, ids=[c[0][:40] for c in UNMARKED])
+def test_unmarked_lines_read_the_same_in_both_readers(
+    reader: str, headed: bool, line: str, before: Kind, after: Kind
+) -> None:
+    context = [TITLE, HEADING] if headed else [TITLE]
+    toks = READERS[reader]([*context, line])
+    got = toks[len(context) :]
+    assert [t.kind for t in got] == [after if headed else before]
+    other = [t for t in READERS["html" if reader == "text" else "text"]([*context, line])][len(context) :]
+    assert [(t.kind, t.text, t.name) for t in got] == [(t.kind, t.text, t.name) for t in other]
+
+
+# (hints, then the kind the classifier gives) for what the medium does show
+SHOWN: list[tuple[Line, Kind]] = [
+    (Line("Care planning", Form.TEXT), Kind.HEADING),  # plain text that reads as a heading
+    (Line("Care planning", Form.PARAGRAPH), Kind.PARAGRAPH),  # a paragraph the medium shows
+    (Line("Care planning", Form.EMPHASIS), Kind.HEADING),  # wholly bold: a heading
+    (Line("Mr X complained.", Form.EMPHASIS), Kind.PARAGRAPH),  # bold, but a sentence
+    (Line("A heading of any words.", Form.HEADING, level=3), Kind.HEADING),
+    (Line("Mr X complained.", Form.NUMBERED, number=1), Kind.NUMBERED),
+    (Line("the Council’s letter;", Form.BULLET), Kind.BULLET),
+    (Line("Mr X complained.", Form.ITEM), Kind.ITEM),
+    (Line("He says it ignored him.", Form.CONTINUATION), Kind.PARAGRAPH),
+    (Line("What I found", Form.CONTENTS), Kind.TOC),
+    (Line("", Form.BOUNDARY), Kind.BOUNDARY),
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), SHOWN, ids=[f"{c[0].form.value}:{c[0].text[:20]}" for c in SHOWN])
+def test_what_the_medium_shows(line: Line, kind: Kind) -> None:
+    classifier = Classifier()
+    classifier.classify(Line(TITLE))
+    assert [t.kind for t in classifier.classify(line)] == [kind]
+
+
+def test_a_heading_level_is_kept_only_when_the_medium_shows_it() -> None:
+    toks = list(classify([Line(TITLE), Line("What I found", Form.HEADING, level=3), Line("Analysis")]))
+    assert [(t.kind, t.level) for t in toks[1:]] == [(Kind.HEADING, 3), (Kind.HEADING, None)]
+
+
+def test_a_dashed_contents_entry_before_any_heading() -> None:
+    toks = list(
+        classify(
+            [Line("The complaint", Form.ITEM), Line(TITLE), Line("The complaint"), Line("The complaint", Form.ITEM)]
+        )
+    )
+    assert [t.kind for t in toks] == [Kind.TOC, Kind.TITLE, Kind.HEADING, Kind.ITEM]
+
+
+@pytest.mark.parametrize("reader", sorted(READERS))
+def test_a_label_and_its_value_on_separate_lines(reader: str) -> None:
+    toks = READERS[reader]([TITLE, "Decision :", "Upheld", "Category", "Housing > Allocations"])
+    assert [(t.kind, t.name, t.text) for t in toks[1:]] == [
+        (Kind.HEADER, "Decision", "Upheld"),
+        (Kind.HEADER, "Category", "Housing > Allocations"),
+    ]
+
+
+@pytest.mark.parametrize("reader", sorted(READERS))
+def test_a_summary_label_alone_takes_the_next_line(reader: str) -> None:
+    toks = READERS[reader]([TITLE, "Summary:", "We will not investigate.", "Summary: kept as published."])
+    assert [(t.kind, t.text) for t in toks[1:]] == [
+        (Kind.SUMMARY, "We will not investigate."),
+        (Kind.PARAGRAPH, "Summary: kept as published."),
+    ]
+
+
+def test_a_label_with_nothing_after_it_is_given_up_at_the_end() -> None:
+    classifier = Classifier()
+    assert classifier.classify(Line("Decision :")) == []
+    assert [(t.kind, t.text) for t in classifier.finish()] == [(Kind.HEADER, "")]
+    assert classifier.finish() == []
+
+
+def test_list_items_before_the_title_leave_the_title_to_be_found() -> None:
+    toks = list(classify([Line("Cookie settings", Form.BULLET), Line(TITLE)]))
+    assert [t.kind for t in toks] == [Kind.BULLET, Kind.TITLE]
