@@ -340,12 +340,16 @@ def render_html(decision: Decision, *, page: bool = False) -> str:
     >>> read_html(render_html(d, page=True)) == d
     True
     """
-    _check(decision)
-    html = _article(decision)
-    if page:
-        html = _page(decision, html)
+    html = _write(decision, page=page)
     _verify(decision, html)
     return html
+
+
+def _write(decision: Decision, *, page: bool = False) -> str:
+    """Writing alone (with the writer's own checks), not yet verified by reading back."""
+    _check(decision)
+    html = _article(decision)
+    return _page(decision, html) if page else html
 
 
 class HtmlWriter:

@@ -328,12 +328,23 @@ def render_text(decision: Decision) -> str:
     lgo_decisions.errors.RenderError: cannot write decision 20 007 417 as text: section 1 ('The complaint'), block 1: \
     '1. Looks like a list item.' would read back as numbered
     """
+    writer, text = _write(decision)
+    _verify(writer, text)
+    return text
+
+
+def _write(decision: Decision) -> tuple[_Writer, str]:
+    """Writing alone: the writer (with its lines) and the text, not yet verified."""
     writer = _Writer(decision)
-    text = writer.write()
+    return writer, writer.write()
+
+
+def _verify(writer: _Writer, text: str) -> None:
+    """The guarantee: raise unless the text reads back equal to the writer's decision."""
+    decision = writer.d
     back = read_text(text, url=decision.url)
     if back != decision:  # the layout's own checks let something through: say where, never write it
         raise writer.fail(*(_difference(writer, text) or _first_change(decision, back)))
-    return text
 
 
 class TextWriter:
