@@ -101,8 +101,8 @@ class _Builder:
 
     # -- tokens --------------------------------------------------------------------------
     def feed(self, tok: Token) -> None:
-        kind = tok.kind
         if self.held is not None:
+            kind = tok.kind
             if kind in _HELD:
                 self.held.append(tok)
                 return
@@ -111,11 +111,9 @@ class _Builder:
                 self.held = None
             elif kind is Kind.SUMMARY or kind is Kind.CLOSING:  # it began without a title
                 self.release()
-        self.handle(tok)
-
-    def handle(self, tok: Token) -> None:
-        _HANDLERS[tok.kind](self, tok)
-        if tok.kind not in _UNSEEN:
+        handler, seen = _DISPATCH[tok.kind._value_]  # (by the value: an Enum hashes in Python)
+        handler(self, tok)
+        if seen:
             self.after_rule = False  # a rule makes the one heading after it level 2
             self.prev = tok
 
@@ -123,7 +121,7 @@ class _Builder:
         """Feed the held tokens as they are (the statement began without a title, header or marker)."""
         held, self.held = self.held or [], None
         for tok in held:
-            self.handle(tok)
+            self.feed(tok)
 
     def _toc(self, tok: Token) -> None:
         self.toc.append(tok)
@@ -400,6 +398,8 @@ _HANDLERS: dict[Kind, _Handler] = {
     Kind.TOC: _Builder._toc,
 }
 """What the builder does with each kind of token (a test checks that every kind is here)."""
+_DISPATCH: dict[str, tuple[_Handler, bool]] = {kind.value: (h, kind not in _UNSEEN) for kind, h in _HANDLERS.items()}
+"""The handler of each kind by the kind's value, and whether the token counts as the previous one."""
 
 
 def build(

@@ -17,7 +17,7 @@ show reads the same from both.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from ._limits import MAX_SHORT_LINE
 from ._tokens import Kind, Token
@@ -60,9 +60,11 @@ class Form(str, enum.Enum):
     BOUNDARY = "boundary"  #: not a line: the end of a list or block the medium shows
 
 
-_LISTS = frozenset({Form.NUMBERED, Form.BULLET, Form.ITEM})
-_IN_ITEMS = _LISTS | {Form.CONTINUATION}
-_LIST_KINDS = {Form.NUMBERED: Kind.NUMBERED, Form.BULLET: Kind.BULLET, Form.ITEM: Kind.ITEM}
+_IN_ITEMS = frozenset({Form.NUMBERED, Form.BULLET, Form.ITEM, Form.CONTINUATION})
+# (module globals: identity tests on them are the classifier's hot path)
+_PARAGRAPH, _HEADING = Form.PARAGRAPH, Form.HEADING
+_NUMBERED, _BULLET, _ITEM, _CONTINUATION = Form.NUMBERED, Form.BULLET, Form.ITEM, Form.CONTINUATION
+_CONTENTS, _BOUNDARY = Form.CONTENTS, Form.BOUNDARY
 
 
 class Line:
@@ -193,54 +195,52 @@ class Classifier:
     # -- lines -----------------------------------------------------------------------------
     def classify(self, line: Line) -> list[Token]:
         """The tokens of one line."""
+        out: list[Token] = []
+        self.feed(line, out)
+        return out
+
+    def feed(self, line: Line, out: list[Token]) -> None:
+        """Append the tokens of one line to ``out`` (what :meth:`classify` returns, without a list a line)."""
         form = line.form
-        if form is Form.BOUNDARY:
-            return [Token(kind=Kind.BOUNDARY, line=line.line, where=line.where)]
+        if form is _BOUNDARY:
+            out.append(Token(kind=Kind.BOUNDARY, line=line.line, where=line.where))
+            return
         s = line.text
         short = len(s) <= MAX_SHORT_LINE
         k = key(s) if short else ""
-        out: list[Token] = []
-        if form is Form.CONTENTS:
+        if form is _CONTENTS:
             out.append(Token(kind=Kind.TOC, text=s, line=line.line, where=line.where))
-            return out
-        listed = form in _LISTS
-        if not listed and form is not Form.CONTINUATION:
+            return
+        listed = form is _NUMBERED or form is _BULLET or form is _ITEM
+        if not listed and form is not _CONTINUATION:
             if k in CHROME_LINES:
                 kind = Kind.RULE if k == BACK_TO_TOP else Kind.CHROME
                 out.append(Token(kind=kind, text=s, line=line.line, where=line.where))
-                return out
+                return
             if k.startswith(("home", "you are here")) and BREADCRUMB.match(k):
                 out.append(Token(kind=Kind.CHROME, text=s, line=line.line, where=line.where))
-                return out
+                return
         if (self._summary is not None or self._header is not None) and self._value(line, k, short, out):
-            return out
+            return
         if listed:
-            return self._item(line, k, out)
-        if form is Form.CONTINUATION:
+            self._item(line, form, k, out)
+        elif form is _CONTINUATION:
             out.append(Token(kind=Kind.PARAGRAPH, text=s, line=line.line, where=line.where))
-            return out
-        tok = self._block(line, s, k, short)
-        if tok is not None:  # (None: a label or "Summary:" now waits for its value)
-            out.append(tok)
-        return out
+        else:
+            tok = self._block(line, s, k, short)
+            if tok is not None:  # (None: a label or "Summary:" now waits for its value)
+                out.append(tok)
 
-    def _item(self, line: Line, k: str, out: list[Token]) -> list[Token]:
+    def _item(self, line: Line, form: Form, k: str, out: list[Token]) -> None:
         if self.titled:
             self.body = True  # (before the title a list is the site's: kept as text before it)
-        if line.form is Form.ITEM and not self.headed and k in MAIN_HEADINGS:
+        if form is _ITEM and not self.headed and k in MAIN_HEADINGS:
             out.append(Token(kind=Kind.TOC, text=line.text, line=line.line, where=line.where))
-            return out
+            return
+        kind = Kind.NUMBERED if form is _NUMBERED else Kind.BULLET if form is _BULLET else Kind.ITEM
         out.append(
-            Token(
-                kind=_LIST_KINDS[line.form],
-                text=line.text,
-                depth=line.depth,
-                number=line.number,
-                line=line.line,
-                where=line.where,
-            )
+            Token(kind=kind, text=line.text, depth=line.depth, number=line.number, line=line.line, where=line.where)
         )
-        return out
 
     def _block(self, line: Line, s: str, k: str, short: bool) -> Token | None:
         """A line outside list items; ``None`` when it is a label whose value is still to come."""
@@ -285,8 +285,8 @@ class Classifier:
             self.body = True
             return Token(kind=Kind.CLOSING, text=s, line=lineno, where=where)
         form = line.form
-        if form is not Form.PARAGRAPH and (self.titled or self.body or k in MAIN_HEADINGS):
-            if form is Form.HEADING:  # the medium shows a heading: its level too
+        if form is not _PARAGRAPH and (self.titled or self.body or k in MAIN_HEADINGS):
+            if form is _HEADING:  # the medium shows a heading: its level too
                 self.body = self.headed = True
                 return Token(kind=Kind.HEADING, text=s, level=line.level, line=lineno, where=where)
             if short and is_heading_text(s, k):  # plain or bold text that reads as a heading
@@ -304,13 +304,16 @@ def _with_text(tok: Token, text: str) -> Token:
     return Token(kind=tok.kind, text=text, name=tok.name, line=tok.line, where=tok.where)
 
 
-def classify(lines: Iterable[Line]) -> Iterator[Token]:
+def classify(lines: Iterable[Line]) -> list[Token]:
     """The tokens of a statement's lines, in order (one :class:`Classifier` for the statement).
 
     >>> [t.kind.value for t in classify([Line("Kent County Council (23 008 522)"), Line("Mr X complained.")])]
     ['title', 'paragraph']
     """
     classifier = Classifier()
+    out: list[Token] = []
+    feed = classifier.feed
     for line in lines:
-        yield from classifier.classify(line)
-    yield from classifier.finish()
+        feed(line, out)
+    out.extend(classifier.finish())
+    return out

@@ -15,6 +15,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_BOM_BYTES = tuple(bom for bom, _ in _BOMS)
 _BINARY_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -48,7 +49,7 @@ def has_bom(data: bytes) -> bool:
     >>> has_bom(codecs.BOM_UTF8 + b"text"), has_bom(b"text")
     (True, False)
     """
-    return data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    return data.startswith(_BOM_BYTES)
 
 
 def looks_binary(data: bytes) -> bool:

@@ -12,21 +12,23 @@ import re
 from ._patterns import REFERENCE, REFERENCE_IN_TEXT
 from .model import OutcomeCode
 
-_QUOTES = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2032": "'", "`": "'"}
-)
-_QUOTE_CHARS = re.compile("[" + "".join(map(chr, _QUOTES)) + "]")
+_QUOTES = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2032", "'"))
+"""Quote characters matched as their plain forms (the backtick too); white space is any Unicode space."""
 
 
 def norm(text: str) -> str:
     """Normalise quotes and runs of white space, keep case.
 
-    >>> norm("The Ombudsman\u2019s  final\tdecision ")
+    >>> norm("The Ombudsman\u2019s  final\tdecision\u00a0")
     "The Ombudsman's final decision"
     """
-    if _QUOTE_CHARS.search(text):  # translate() is slow even when there is nothing to replace
-        text = text.translate(_QUOTES)
-    return " ".join(text.split())  # runs of white space to one space, stripped; faster than re.sub
+    if not text.isascii():
+        for quote, plain in _QUOTES:  # (a replace per quote present beats translate())
+            if quote in text:
+                text = text.replace(quote, plain)
+    if "`" in text:
+        text = text.replace("`", "'")
+    return " ".join(text.split())  # runs of white space (no-break spaces too) to one space, stripped
 
 
 def key(text: str) -> str:

@@ -19,7 +19,7 @@ import attrs
 
 from .._builder import build
 from .._classify import Line, classify
-from .._decoding import bytes_have_controls, decode, remove_controls
+from .._decoding import bytes_have_controls, decode, has_bom, looks_binary, remove_controls
 from .._limits import MAX_INPUT_BYTES
 from .._tokens import Token
 from ..errors import InputTooLargeError
@@ -50,7 +50,7 @@ class Prepared:
     that takes bytes can use them without encoding the text again); otherwise ``None``.
 
     >>> p = prepare(b"Kent County Council (23 008 522)", reader="html")
-    >>> p.text, p.utf8 is None, p.source.content_hash[:8]
+    >>> p.text, p.utf8 is not None, p.source.content_hash[:8]
     ('Kent County Council (23 008 522)', True, '66f363d2')
     """
 
@@ -65,8 +65,12 @@ Decoder = Callable[[bytes, "str | None"], "tuple[str, list[Diagnostic], bool]"]
 
 
 def _decode_plain(data: bytes, name: str | None) -> tuple[str, list[Diagnostic], bool]:
-    text = decode(data, name=name)
-    return text, [], False
+    if not has_bom(data) and not looks_binary(data):
+        try:
+            return data.decode("utf-8"), [], True
+        except UnicodeDecodeError:
+            pass
+    return decode(data, name=name), [], False
 
 
 def prepare(
@@ -109,16 +113,23 @@ def prepare(
     if text.startswith("\ufeff"):
         text = text.lstrip("\ufeff")
         utf8 = None
+    digest = None
     if utf8 is None:
-        if not text.isascii() and _SURROGATE.search(text):
+        try:
+            encoded = text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates (a str from a bad decode) are no text
             text = _SURROGATE.sub("\ufffd", text)
             diagnostics.append(Diagnostic(code="invalid_characters", message="lone surrogates replaced"))
-        text, count, line = remove_controls(text)
-        if count:
+            encoded = text.encode("utf-8")
+        else:
+            if data is text:  # (str input: its content hash is the hash of these bytes)
+                digest = hashlib.sha256(encoded).hexdigest()
+        if bytes_have_controls(encoded):  # (C speed; the pattern only when there is something to remove)
+            text, count, line = remove_controls(text)
             diagnostics.append(
                 Diagnostic(code="control_characters", message=f"{count} control character(s) removed", line=line)
             )
-    source = Source(reader=reader, name=name, content_hash=content_hash(data))
+    source = Source(reader=reader, name=name, content_hash=digest or content_hash(data))
     return Prepared(text=text, source=source, diagnostics=tuple(diagnostics), utf8=utf8)
 
 

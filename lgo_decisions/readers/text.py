@@ -115,7 +115,7 @@ def lines(text: str) -> Iterator[Line]:
         yield Line(s, Form.TEXT if indent <= _HEADING_INDENT else Form.PARAGRAPH, line=lineno)
 
 
-def tokenize(text: str) -> Iterator[Token]:
+def tokenize(text: str) -> list[Token]:
     """Turn saved statement text into the token stream (the classifier's reading of :func:`lines`).
 
     >>> tokens = tokenize("Kent County Council (23 008 522)\\n\\nDecision : Upheld\\n1. Mr X complained.")

@@ -86,11 +86,11 @@ class _Walker:
         self.lis: list[_Li] = []
         # what the lines say: the one classifier, which holds the statement's state
         self.classifier = Classifier()
-        self.classify = self.classifier.classify
+        self.feed = self.classifier.feed
 
     # -- output --------------------------------------------------------------------------
     def emit(self, line: Line) -> None:
-        self.tokens.extend(self.classify(line))
+        self.feed(line, self.tokens)
 
     def emit_item(self, li: _Li, text: str, line: int | None) -> None:
         li.emitted = True
