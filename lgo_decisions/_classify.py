@@ -202,45 +202,46 @@ class Classifier:
     def feed(self, line: Line, out: list[Token]) -> None:
         """Append the tokens of one line to ``out`` (what :meth:`classify` returns, without a list a line)."""
         form = line.form
+        s = line.text
+        if form is _NUMBERED or form is _BULLET or form is _ITEM or form is _CONTINUATION:
+            if self._summary is not None or self._header is not None:
+                short = len(s) <= MAX_SHORT_LINE
+                if self._value(line, key(s) if short else "", short, out):
+                    return
+            if form is _CONTINUATION:
+                out.append(Token(kind=Kind.PARAGRAPH, text=s, line=line.line, where=line.where))
+            else:
+                self._item(line, form, s, out)
+            return
         if form is _BOUNDARY:
             out.append(Token(kind=Kind.BOUNDARY, line=line.line, where=line.where))
             return
-        s = line.text
         short = len(s) <= MAX_SHORT_LINE
         k = key(s) if short else ""
         if form is _CONTENTS:
             out.append(Token(kind=Kind.TOC, text=s, line=line.line, where=line.where))
             return
-        listed = form is _NUMBERED or form is _BULLET or form is _ITEM
-        if not listed and form is not _CONTINUATION:
-            if k in CHROME_LINES:
-                kind = Kind.RULE if k == BACK_TO_TOP else Kind.CHROME
-                out.append(Token(kind=kind, text=s, line=line.line, where=line.where))
-                return
-            if k.startswith(("home", "you are here")) and BREADCRUMB.match(k):
-                out.append(Token(kind=Kind.CHROME, text=s, line=line.line, where=line.where))
-                return
+        if k in CHROME_LINES:
+            kind = Kind.RULE if k == BACK_TO_TOP else Kind.CHROME
+            out.append(Token(kind=kind, text=s, line=line.line, where=line.where))
+            return
+        if k.startswith(("home", "you are here")) and BREADCRUMB.match(k):
+            out.append(Token(kind=Kind.CHROME, text=s, line=line.line, where=line.where))
+            return
         if (self._summary is not None or self._header is not None) and self._value(line, k, short, out):
             return
-        if listed:
-            self._item(line, form, k, out)
-        elif form is _CONTINUATION:
-            out.append(Token(kind=Kind.PARAGRAPH, text=s, line=line.line, where=line.where))
-        else:
-            tok = self._block(line, s, k, short)
-            if tok is not None:  # (None: a label or "Summary:" now waits for its value)
-                out.append(tok)
+        tok = self._block(line, s, k, short)
+        if tok is not None:  # (None: a label or "Summary:" now waits for its value)
+            out.append(tok)
 
-    def _item(self, line: Line, form: Form, k: str, out: list[Token]) -> None:
+    def _item(self, line: Line, form: Form, s: str, out: list[Token]) -> None:
         if self.titled:
             self.body = True  # (before the title a list is the site's: kept as text before it)
-        if form is _ITEM and not self.headed and k in MAIN_HEADINGS:
-            out.append(Token(kind=Kind.TOC, text=line.text, line=line.line, where=line.where))
+        if form is _ITEM and not self.headed and is_contents_entry(s):
+            out.append(Token(kind=Kind.TOC, text=s, line=line.line, where=line.where))
             return
         kind = Kind.NUMBERED if form is _NUMBERED else Kind.BULLET if form is _BULLET else Kind.ITEM
-        out.append(
-            Token(kind=kind, text=line.text, depth=line.depth, number=line.number, line=line.line, where=line.where)
-        )
+        out.append(Token(kind=kind, text=s, depth=line.depth, number=line.number, line=line.line, where=line.where))
 
     def _block(self, line: Line, s: str, k: str, short: bool) -> Token | None:
         """A line outside list items; ``None`` when it is a label whose value is still to come."""

@@ -95,8 +95,11 @@ class _Walker:
     def emit_item(self, li: _Li, text: str, line: int | None) -> None:
         li.emitted = True
         where = element_path(li.el) if self.paths else "<li>"
-        form = Form.NUMBERED if li.numbered else Form.BULLET
-        self.emit(Line(text, form, number=li.number if li.numbered else None, depth=li.depth, line=line, where=where))
+        if li.numbered:
+            item = Line(text, _NUMBERED, number=li.number, depth=li.depth, line=line, where=where)
+        else:
+            item = Line(text, _BULLET, depth=li.depth, line=line, where=where)
+        self.feed(item, self.tokens)
 
     # -- lines ---------------------------------------------------------------------------
     def add(self, text: str | None, el: Any, tail: bool = False) -> None:
@@ -151,11 +154,11 @@ class _Walker:
             if not li.emitted:
                 self.emit_item(li, s, line)
             else:
-                self.emit(Line(s, Form.CONTINUATION, line=line, where=self.where() if self.paths else "<li>"))
+                self.feed(Line(s, _CONTINUATION, line=line, where=self.where() if self.paths else "<li>"), self.tokens)
             return
         level = self.level
-        form = Form.HEADING if level is not None else Form.EMPHASIS if bold else Form.PARAGRAPH
-        self.emit(Line(s, form, level=level, line=line, where=self.where()))
+        form = _HEADING if level is not None else _EMPHASIS if bold else _PARAGRAPH
+        self.feed(Line(s, form, level=level, line=line, where=self.where()), self.tokens)
 
     # -- elements ------------------------------------------------------------------------
     def skip(self, el: Any, role: str | None) -> bool:
@@ -314,6 +317,8 @@ class _Walker:
 
 
 _LIST_END = Line("", Form.BOUNDARY, where="(end of list)")
+_NUMBERED, _BULLET, _CONTINUATION = Form.NUMBERED, Form.BULLET, Form.CONTINUATION
+_HEADING, _EMPHASIS, _PARAGRAPH = Form.HEADING, Form.EMPHASIS, Form.PARAGRAPH
 
 
 def tokens(root: Any, *, paths: bool = False) -> list[Token]:
