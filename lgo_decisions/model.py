@@ -15,13 +15,15 @@ from typing import Any, Literal, Union
 
 import attrs
 
+from ._patterns import STORED_REFERENCE
+
 SCHEMA_VERSION = "1.0"
 """The schema version written into every record (``major.minor``)."""
 
 # Patterns of the serialised forms, shared by the loader and the JSON Schema. ASCII digits only,
 # and always matched against the whole string: a JSON Schema ``pattern`` is an ECMA-262 regex, where
 # ``\d`` is [0-9] and ``$`` does not match before a final newline (both differ in Python's re).
-REFERENCE_PATTERN = r"^[0-9]{2} [0-9]{3} [0-9]{3}[a-z]?$"
+REFERENCE_PATTERN = f"^{STORED_REFERENCE}$"
 """A complaint reference, ``YY NNN NNN`` with an optional letter suffix."""
 
 _YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"

@@ -59,15 +59,14 @@ class Reader(Protocol):
     positive confidence: the text reader answers 1 for any text, the HTML reader 10 for markup.
     It must be cheap and must not raise.
 
-    ``read(data, url=, strict=, name=)`` gets the whole input, ``str`` or undecoded ``bytes``
-    (decode with :func:`lgo_decisions.decoding.decode` unless the format carries its own
-    encoding), and returns a :class:`~lgo_decisions.model.Decision`. Most readers emit tokens
-    (:mod:`lgo_decisions.tokens`) and pass them to :func:`lgo_decisions.builder.build`, which
-    assembles sections, numbering and summary the same way for every reader; a reader may also
-    build the decision itself. Problems it can read past go into ``Decision.diagnostics``
-    (``build(..., diagnostics=[...])`` adds the reader's own); with ``strict=True`` it raises
-    :class:`~lgo_decisions.errors.ParseError` naming ``name`` and the line or element instead.
-    It sets ``Decision.source`` (``Source(reader=<its name>, name=name, content_hash=...)``).
+    ``read(data, url=, strict=, name=)`` gets the whole input, ``str`` or undecoded ``bytes``,
+    and returns a :class:`~lgo_decisions.model.Decision`. Most readers subclass
+    :class:`lgo_decisions.plugin.BaseReader`, which prepares the input (size limit, decoding,
+    control characters, ``Decision.source``), runs the reader's lines through the one classifier
+    and assembles the decision with the one builder, the same way for every reader; a reader may
+    also build the decision itself. Problems it can read past go into ``Decision.diagnostics``;
+    with ``strict=True`` it raises :class:`~lgo_decisions.errors.ParseError` naming ``name`` and
+    the line or element instead.
 
     The protocol is checked at run time (the methods' presence, not their signatures):
 
