@@ -2,7 +2,7 @@
 
 The models are the single source: every field's JSON type, whether its key is required (no
 default), its constraints (from its validators) and its description (``metadata["description"]``)
-become the schema; its property names are the stored keys of :data:`lgo_decisions.model.KEYS`,
+become the schema; its property names are the stored keys of :data:`lgo_decisions.serialise.KEYS`,
 as the converter writes them. The same schema ships as ``lgo_decisions/decision.schema.json`` and
 is described in ``docs/schema.md``; a test fails when either disagrees with the models. Regenerate
 both on purpose, from a source checkout, with the development script (not part of the package)::
@@ -34,7 +34,8 @@ from typing import Any
 import attrs
 
 from . import model
-from .model import BLOCK_TAG, BLOCK_TYPES, DATE_PATTERN, KEYS, REFERENCE_PATTERN, SCHEMA_VERSION, Block, Decision
+from ._keys import BLOCK_TAG, KEYS
+from .model import BLOCK_TYPES, DATE_PATTERN, REFERENCE_PATTERN, SCHEMA_VERSION, Block, Decision
 
 __all__ = ["SCHEMA_FILE", "json_schema", "load_shipped_schema", "schema_text"]
 
@@ -108,8 +109,11 @@ class _Builder:
             return {"$ref": "#/$defs/Block"}
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             if tp.__name__ not in self.defs:
-                self.defs[tp.__name__] = {"description": _doc(tp), "type": "string",
-                                          "enum": [member.value for member in tp]}
+                self.defs[tp.__name__] = {
+                    "description": _doc(tp),
+                    "type": "string",
+                    "enum": [member.value for member in tp],
+                }
             return {"$ref": f"#/$defs/{tp.__name__}"}
         if typing.get_origin(tp) is typing.Literal:
             (value,) = typing.get_args(tp)
@@ -136,7 +140,7 @@ class _Builder:
                 raise TypeError(f"{cls.__name__}.{field.name} has no metadata['description']")
             key = keys.get(field.name)
             if key is None:
-                raise TypeError(f"{cls.__name__}.{field.name} has no stored key in lgo_decisions.model.KEYS")
+                raise TypeError(f"{cls.__name__}.{field.name} has no stored key in lgo_decisions.serialise.KEYS")
             prop = {"description": description, **self.type_schema(field.type)}
             if cls is Decision and key == "schema_version":
                 prop["pattern"] = VERSION_PATTERN
@@ -163,8 +167,10 @@ class _Builder:
             "properties": {BLOCK_TAG: {"enum": list(BLOCK_TYPES)}},
             "oneOf": refs,
             # an OpenAPI-style annotation (ignored by validators) naming the tag and its classes
-            "discriminator": {"propertyName": BLOCK_TAG,
-                              "mapping": {kind: f"#/$defs/{cls.__name__}" for kind, cls in BLOCK_TYPES.items()}},
+            "discriminator": {
+                "propertyName": BLOCK_TAG,
+                "mapping": {kind: f"#/$defs/{cls.__name__}" for kind, cls in BLOCK_TYPES.items()},
+            },
         }
 
 

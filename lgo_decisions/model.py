@@ -9,47 +9,22 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal, Union
 
 import attrs
 
-from ._patterns import STORED_REFERENCE
+from . import _validators
 
 SCHEMA_VERSION = "1.0"
 """The schema version written into every record (``major.minor``)."""
 
-# Patterns of the serialised forms, shared by the loader and the JSON Schema. ASCII digits only,
-# and always matched against the whole string: a JSON Schema ``pattern`` is an ECMA-262 regex, where
-# ``\d`` is [0-9] and ``$`` does not match before a final newline (both differ in Python's re).
-REFERENCE_PATTERN = f"^{STORED_REFERENCE}$"
+# The serialised forms' patterns and the fields' validators (in _validators: shared with the JSON Schema).
+REFERENCE_PATTERN = _validators.REFERENCE_PATTERN
 """A complaint reference, ``YY NNN NNN`` with an optional letter suffix."""
-
-_YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
-_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
-DATE_PATTERN = (
-    f"^(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
-    f"|02-(?:0[1-9]|1[0-9]|2[0-8]))|{_LEAP_YEAR}-02-29)$"
-)
+DATE_PATTERN = _validators.DATE_PATTERN
 """A calendar date ``YYYY-MM-DD`` (years 0001-9999, real days only, leap years included)."""
-
-_REFERENCE = re.compile(REFERENCE_PATTERN)
-
-
-def _check_reference(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not _REFERENCE.fullmatch(value):
-        raise ValueError(f"{attribute.name} must look like '20 007 417' (optional letter suffix), got {value!r}")
-
-
-def _positive(_: object, attribute: attrs.Attribute[Any], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{attribute.name} must be a whole number >= 1, got {value!r}")
-
-
-def _level(_: object, attribute: attrs.Attribute[Any], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
-        raise ValueError(f"{attribute.name} must be a heading level from 1 to 6, got {value!r}")
+_check_reference, _positive, _level = _validators.check_reference, _validators.positive, _validators.level
 
 
 # Converters accepting any iterable (lists from callers) and storing tuples; one per element
@@ -110,9 +85,13 @@ class Organisation:
 
     name: str = attrs.field(metadata={"description": "The body's name as published, e.g. 'Kent County Council'."})
     reference: str | None = attrs.field(
-        default=None, validator=_check_reference,
-        metadata={"description": "The complaint reference on this body's page ('YY NNN NNN', optional letter "
-                                 "suffix), or null when the title line does not give one."})
+        default=None,
+        validator=_check_reference,
+        metadata={
+            "description": "The complaint reference on this body's page ('YY NNN NNN', optional letter "
+            "suffix), or null when the title line does not give one."
+        },
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -125,7 +104,8 @@ class Category:
 
     area: str = attrs.field(metadata={"description": "The area label, e.g. 'Education'."})
     subject: str | None = attrs.field(
-        default=None, metadata={"description": "The subject label within the area, or null when none is published."})
+        default=None, metadata={"description": "The subject label within the area, or null when none is published."}
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -138,11 +118,13 @@ class Outcome:
     """
 
     code: OutcomeCode = attrs.field(
-        metadata={"description": "The outcome normalised to a code; 'other' for a label the library does not know."})
+        metadata={"description": "The outcome normalised to a code; 'other' for a label the library does not know."}
+    )
     label: str = attrs.field(metadata={"description": "The outcome label exactly as published, e.g. 'Upheld'."})
     detail: str | None = attrs.field(
         default=None,
-        metadata={"description": "Text published after the label (older pages: 'Label: detail'), or null."})
+        metadata={"description": "Text published after the label (older pages: 'Label: detail'), or null."},
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -154,8 +136,11 @@ class Paragraph:
     """
 
     type: Literal["paragraph"] = attrs.field(
-        default="paragraph", init=False, repr=False,
-        metadata={"description": "The block kind: always 'paragraph' for this block."})
+        default="paragraph",
+        init=False,
+        repr=False,
+        metadata={"description": "The block kind: always 'paragraph' for this block."},
+    )
     text: str = attrs.field(metadata={"description": "The paragraph's text."})
 
 
@@ -168,10 +153,14 @@ class BulletList:
     """
 
     type: Literal["bullet_list"] = attrs.field(
-        default="bullet_list", init=False, repr=False,
-        metadata={"description": "The block kind: always 'bullet_list' for this block."})
+        default="bullet_list",
+        init=False,
+        repr=False,
+        metadata={"description": "The block kind: always 'bullet_list' for this block."},
+    )
     items: tuple[str, ...] = attrs.field(
-        converter=_strs, metadata={"description": "The text of each bullet, in order (an item may be empty)."})
+        converter=_strs, metadata={"description": "The text of each bullet, in order (an item may be empty)."}
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -183,14 +172,20 @@ class SubParagraph:
     """
 
     type: Literal["sub_paragraph"] = attrs.field(
-        default="sub_paragraph", init=False, repr=False,
-        metadata={"description": "The block kind: always 'sub_paragraph' for this block."})
+        default="sub_paragraph",
+        init=False,
+        repr=False,
+        metadata={"description": "The block kind: always 'sub_paragraph' for this block."},
+    )
     number: int = attrs.field(
-        validator=_positive, metadata={"description": "Its place in its list of sub-paragraphs, from 1."})
+        validator=_positive, metadata={"description": "Its place in its list of sub-paragraphs, from 1."}
+    )
     text: str = attrs.field(metadata={"description": "The sub-paragraph's text (its first paragraph)."})
     blocks: tuple[Block, ...] = attrs.field(
-        default=(), converter=_blocks,
-        metadata={"description": "Blocks inside the sub-paragraph (continuation paragraphs, nested lists), in order."})
+        default=(),
+        converter=_blocks,
+        metadata={"description": "Blocks inside the sub-paragraph (continuation paragraphs, nested lists), in order."},
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -208,17 +203,27 @@ class NumberedParagraph:
     """
 
     type: Literal["numbered_paragraph"] = attrs.field(
-        default="numbered_paragraph", init=False, repr=False,
-        metadata={"description": "The block kind: always 'numbered_paragraph' for this block."})
+        default="numbered_paragraph",
+        init=False,
+        repr=False,
+        metadata={"description": "The block kind: always 'numbered_paragraph' for this block."},
+    )
     number: int = attrs.field(
         validator=_positive,
-        metadata={"description": "The paragraph's number in the whole statement, from 1 (numbers run through "
-                                 "all sections, as the statement's own cross-references use them)."})
+        metadata={
+            "description": "The paragraph's number in the whole statement, from 1 (numbers run through "
+            "all sections, as the statement's own cross-references use them)."
+        },
+    )
     text: str = attrs.field(metadata={"description": "The paragraph's text (its first paragraph)."})
     blocks: tuple[Block, ...] = attrs.field(
-        default=(), converter=_blocks,
-        metadata={"description": "Blocks inside the paragraph (sub-paragraphs, bullet lists, continuation "
-                                 "paragraphs), in order."})
+        default=(),
+        converter=_blocks,
+        metadata={
+            "description": "Blocks inside the paragraph (sub-paragraphs, bullet lists, continuation "
+            "paragraphs), in order."
+        },
+    )
 
 
 Block = Union[Paragraph, BulletList, SubParagraph, NumberedParagraph]
@@ -242,13 +247,16 @@ class Section:
     """
 
     heading: str | None = attrs.field(
-        default=None,
-        metadata={"description": "The heading as published, or null for text before the first heading."})
+        default=None, metadata={"description": "The heading as published, or null for text before the first heading."}
+    )
     level: int = attrs.field(
-        default=2, validator=_level,
-        metadata={"description": "The heading level, 1 to 6 (2 for a section heading, 3 for a sub-heading)."})
+        default=2,
+        validator=_level,
+        metadata={"description": "The heading level, 1 to 6 (2 for a section heading, 3 for a sub-heading)."},
+    )
     blocks: tuple[Block, ...] = attrs.field(
-        default=(), converter=_blocks, metadata={"description": "The section's blocks, in order."})
+        default=(), converter=_blocks, metadata={"description": "The section's blocks, in order."}
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -263,9 +271,11 @@ class Source:
 
     reader: str = attrs.field(metadata={"description": "The name of the reader that read the input, e.g. 'text'."})
     name: str | None = attrs.field(
-        default=None, metadata={"description": "The input's name (a file name or path), or null."})
+        default=None, metadata={"description": "The input's name (a file name or path), or null."}
+    )
     content_hash: str | None = attrs.field(
-        default=None, metadata={"description": "The SHA-256 of the input, in hexadecimal, or null."})
+        default=None, metadata={"description": "The SHA-256 of the input, in hexadecimal, or null."}
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -280,7 +290,8 @@ class Diagnostic:
     code: str = attrs.field(metadata={"description": "A short stable code naming the kind of problem."})
     message: str = attrs.field(metadata={"description": "A readable explanation."})
     line: int | None = attrs.field(
-        default=None, metadata={"description": "The 1-based line (or block) of the input it concerns, or null."})
+        default=None, metadata={"description": "The 1-based line (or block) of the input it concerns, or null."}
+    )
 
 
 def _date(value: _dt.date | None) -> _dt.date | None:
@@ -300,44 +311,73 @@ class Decision:
 
     schema_version: str = attrs.field(
         default=SCHEMA_VERSION,
-        metadata={"description": "The schema version the record was written with, 'major.minor' (see "
-                                 "docs/compatibility.md); a missing version means the reader's own."})
+        metadata={
+            "description": "The schema version the record was written with, 'major.minor' (see "
+            "docs/compatibility.md); a missing version means the reader's own."
+        },
+    )
     reference: str | None = attrs.field(
-        default=None, validator=_check_reference,
-        metadata={"description": "The complaint reference, 'YY NNN NNN' with an optional letter suffix for one "
-                                 "of several bodies, or null when the statement does not give one."})
+        default=None,
+        validator=_check_reference,
+        metadata={
+            "description": "The complaint reference, 'YY NNN NNN' with an optional letter suffix for one "
+            "of several bodies, or null when the statement does not give one."
+        },
+    )
     organisations: tuple[Organisation, ...] = attrs.field(
-        default=(), converter=_organisations,
-        metadata={"description": "The bodies complained about, in title order (empty when the title names none)."})
+        default=(),
+        converter=_organisations,
+        metadata={"description": "The bodies complained about, in title order (empty when the title names none)."},
+    )
     category: Category | None = attrs.field(
         default=None,
-        metadata={"description": "The published category (or the one in the statement's address), or null."})
+        metadata={"description": "The published category (or the one in the statement's address), or null."},
+    )
     outcome: Outcome | None = attrs.field(
-        default=None, metadata={"description": "The published decision, or null when the page gives none."})
+        default=None, metadata={"description": "The published decision, or null when the page gives none."}
+    )
     decision_date: _dt.date | None = attrs.field(
-        default=None, converter=_date,
-        metadata={"description": "The published decision date as an ISO date 'YYYY-MM-DD', or null."})
+        default=None,
+        converter=_date,
+        metadata={"description": "The published decision date as an ISO date 'YYYY-MM-DD', or null."},
+    )
     summary: str | None = attrs.field(
-        default=None, metadata={"description": "The summary at the head of the statement, or null."})
+        default=None, metadata={"description": "The summary at the head of the statement, or null."}
+    )
     sections: tuple[Section, ...] = attrs.field(
-        default=(), converter=_sections,
-        metadata={"description": "The statement's sections, in order; nothing of the statement text is dropped."})
+        default=(),
+        converter=_sections,
+        metadata={"description": "The statement's sections, in order; nothing of the statement text is dropped."},
+    )
     decided_by: str | None = attrs.field(
         default=None,
-        metadata={"description": "The closing line naming who decided, e.g. \"Investigator's decision on behalf of "
-                                 "the Ombudsman\", or null."})
+        metadata={
+            "description": "The closing line naming who decided, e.g. \"Investigator's decision on behalf of "
+            'the Ombudsman", or null.'
+        },
+    )
     url: str | None = attrs.field(
-        default=None, metadata={"description": "The statement's address on the Ombudsman's site, or null."})
+        default=None, metadata={"description": "The statement's address on the Ombudsman's site, or null."}
+    )
     source: Source | None = attrs.field(
-        default=None, eq=False,
-        metadata={"description": "Where the record was read from, or null; not part of a record's equality."})
+        default=None,
+        eq=False,
+        metadata={"description": "Where the record was read from, or null; not part of a record's equality."},
+    )
     diagnostics: tuple[Diagnostic, ...] = attrs.field(
-        default=(), converter=_diagnostics, eq=False,
-        metadata={"description": "What the reader noticed and could not place or check; not part of equality."})
+        default=(),
+        converter=_diagnostics,
+        eq=False,
+        metadata={"description": "What the reader noticed and could not place or check; not part of equality."},
+    )
     extensions: dict[str, Any] = attrs.field(
-        factory=dict, hash=False,
-        metadata={"description": "Plugin data by namespace (one key per plugin); namespaces the reader does not "
-                                 "know are kept verbatim."})
+        factory=dict,
+        hash=False,
+        metadata={
+            "description": "Plugin data by namespace (one key per plugin); namespaces the reader does not "
+            "know are kept verbatim."
+        },
+    )
 
     def paragraphs(self) -> list[NumberedParagraph]:
         """The numbered paragraphs of the whole statement, in order.
@@ -358,35 +398,20 @@ class Decision:
         return "\n".join(iter_text(self))
 
 
-for _cls in (Organisation, Category, Outcome, Paragraph, BulletList, SubParagraph, NumberedParagraph,
-             Section, Source, Diagnostic, Decision):
+for _cls in (
+    Organisation,
+    Category,
+    Outcome,
+    Paragraph,
+    BulletList,
+    SubParagraph,
+    NumberedParagraph,
+    Section,
+    Source,
+    Diagnostic,
+    Decision,
+):
     attrs.resolve_types(_cls, globals())
-
-
-BLOCK_TAG = "type"
-"""The key of a stored block naming its kind (a key of :data:`BLOCK_TYPES`)."""
-
-KEYS: dict[type, dict[str, str]] = {
-    Organisation: {"name": "name", "reference": "reference"},
-    Category: {"area": "area", "subject": "subject"},
-    Outcome: {"code": "code", "label": "label", "detail": "detail"},
-    Paragraph: {"type": BLOCK_TAG, "text": "text"},
-    BulletList: {"type": BLOCK_TAG, "items": "items"},
-    SubParagraph: {"type": BLOCK_TAG, "number": "number", "text": "text", "blocks": "blocks"},
-    NumberedParagraph: {"type": BLOCK_TAG, "number": "number", "text": "text", "blocks": "blocks"},
-    Section: {"heading": "heading", "level": "level", "blocks": "blocks"},
-    Source: {"reader": "reader", "name": "name", "content_hash": "content_hash"},
-    Diagnostic: {"code": "code", "message": "message", "line": "line"},
-    Decision: {"schema_version": "schema_version", "reference": "reference", "organisations": "organisations",
-               "category": "category", "outcome": "outcome", "decision_date": "decision_date", "summary": "summary",
-               "sections": "sections", "decided_by": "decided_by", "url": "url", "source": "source",
-               "diagnostics": "diagnostics", "extensions": "extensions"},
-}
-"""The stored (JSON) key of every field, by class and attribute name: the one table of schema v1 keys.
-
-The converter (:mod:`lgo_decisions.serialise`) and the JSON Schema (:mod:`lgo_decisions.jsonschema`)
-both take the keys from here, so renaming an attribute (the left-hand name) is no schema change.
-"""
 
 
 def iter_block_text(blocks: Iterable[Block]) -> Iterator[str]:

@@ -2,7 +2,7 @@
 
 The converters do all the checking, once, as they structure: blocks are a tagged union
 (``cattrs.strategies.configure_tagged_union``), stored keys come from one table
-(:data:`lgo_decisions.model.KEYS`, through ``cattrs.gen.override(rename=...)``), strict loading
+(:data:`lgo_decisions.serialise.KEYS`, through ``cattrs.gen.override(rename=...)``), strict loading
 uses a second converter made with ``forbid_extra_keys=True``, and a few hooks refuse what cattrs
 alone would coerce (a string read as an array of characters, a non-object read as an object).
 The loader so accepts exactly what the JSON Schema (:mod:`lgo_decisions.jsonschema`) admits.
@@ -29,13 +29,25 @@ from cattrs.errors import AttributeValidationNote, BaseValidationError, ClassVal
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
+from ._keys import BLOCK_TAG, KEYS
 from .errors import SerialisationError
 from .extensions import structure_extensions, unstructure_extensions
 from .migrations import migrate
-from .model import BLOCK_TAG, BLOCK_TYPES, DATE_PATTERN, KEYS, Block, Decision, OutcomeCode
+from .model import BLOCK_TYPES, DATE_PATTERN, Block, Decision, OutcomeCode
 
-__all__ = ["converter", "dump_jsonl", "dumps", "from_dict", "load_jsonl", "loads", "make_converter",
-           "strict_converter", "to_dict"]
+__all__ = [
+    "BLOCK_TAG",
+    "KEYS",
+    "converter",
+    "dump_jsonl",
+    "dumps",
+    "from_dict",
+    "load_jsonl",
+    "loads",
+    "make_converter",
+    "strict_converter",
+    "to_dict",
+]
 
 _DATE = re.compile(DATE_PATTERN)
 _TAGS = {cls: tag for tag, cls in BLOCK_TYPES.items()}
@@ -43,8 +55,15 @@ _TAGS = {cls: tag for tag, cls in BLOCK_TYPES.items()}
 
 def _kind(value: object) -> str:
     """The JSON kind of a value, for messages: 'an object', 'a string', ..."""
-    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null",
-            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+    return {
+        dict: "an object",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        type(None): "null",
+        int: "a number",
+        float: "a number",
+    }.get(type(value), type(value).__name__)
 
 
 def _structure_date(value: Any, _: Any) -> dt.date:
@@ -161,8 +180,9 @@ def make_converter(*, forbid_extra_keys: bool = False, payloads: cattrs.Converte
     conv.register_structure_hook_factory(_is_array, _array_hook)
     conv.register_structure_hook_factory(_is_model, _object_hook)
     # every field under its stored key; the blocks' "type" (an init=False field) written first, as the tag
-    conv.register_unstructure_hook_factory(_is_model, lambda cls, c: make_dict_unstructure_fn(
-        cls, c, _cattrs_include_init_false=True, **_renames(cls)))
+    conv.register_unstructure_hook_factory(
+        _is_model, lambda cls, c: make_dict_unstructure_fn(cls, c, _cattrs_include_init_false=True, **_renames(cls))
+    )
     # Decision.extensions: registered namespaces typed, unknown ones verbatim (lgo_decisions.extensions).
     conv.register_structure_hook_func(_is_extensions, lambda v, _: structure_extensions(v, extensions))
     conv.register_unstructure_hook_func(_is_extensions, lambda v: unstructure_extensions(v, conv))

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis_jsonschema import from_schema
 
-from lgo_decisions import Decision, SerialisationError, from_dict, read_text, to_dict
+from lgo_decisions import Decision, SerialisationError, from_dict, read_text, serialise, to_dict
 from lgo_decisions import model as models
 from lgo_decisions._commands.validate import schema_validator
 from lgo_decisions.jsonschema import json_schema, load_shipped_schema, schema_text
@@ -43,8 +43,19 @@ SCHEMA = json_schema()
 STRICT = json_schema(strict=True)
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 STRICT_VALIDATOR = jsonschema.Draft202012Validator(STRICT)
-MODELS = (Decision, models.Organisation, models.Category, models.Outcome, models.Section, models.Paragraph,
-          models.BulletList, models.SubParagraph, models.NumberedParagraph, models.Source, models.Diagnostic)
+MODELS = (
+    Decision,
+    models.Organisation,
+    models.Category,
+    models.Outcome,
+    models.Section,
+    models.Paragraph,
+    models.BulletList,
+    models.SubParagraph,
+    models.NumberedParagraph,
+    models.Source,
+    models.Diagnostic,
+)
 
 
 def _objects(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -64,20 +75,20 @@ def test_schema_is_valid_draft_2020_12(schema: dict[str, Any]) -> None:
 
 
 def test_every_model_field_has_one_stored_key() -> None:
-    assert set(models.KEYS) == set(MODELS)
+    assert set(serialise.KEYS) == set(MODELS)
     for cls in MODELS:
-        keys = models.KEYS[cls]
+        keys = serialise.KEYS[cls]
         assert list(keys) == [f.name for f in attrs.fields(cls)], cls  # every field, in order
         assert len(set(keys.values())) == len(keys), cls
     for cls in models.BLOCK_TYPES.values():
-        assert models.KEYS[cls]["type"] == models.BLOCK_TAG
+        assert serialise.KEYS[cls]["type"] == serialise.BLOCK_TAG
 
 
 def test_every_model_field_is_a_described_property() -> None:
     objects = dict(_objects(SCHEMA))
     for cls in MODELS:
         fields = attrs.fields(cls)
-        keys = models.KEYS[cls]
+        keys = serialise.KEYS[cls]
         assert list(objects[cls.__name__]["properties"]) == [keys[f.name] for f in fields]
         for f in fields:
             prop = objects[cls.__name__]["properties"][keys[f.name]]
@@ -88,7 +99,7 @@ def test_every_model_field_is_a_described_property() -> None:
 def test_required_keys_are_the_fields_without_defaults() -> None:
     objects = dict(_objects(SCHEMA))
     for cls in MODELS:
-        expected = [models.KEYS[cls][f.name] for f in attrs.fields(cls) if f.default is attrs.NOTHING or not f.init]
+        expected = [serialise.KEYS[cls][f.name] for f in attrs.fields(cls) if f.default is attrs.NOTHING or not f.init]
         assert objects[cls.__name__].get("required", []) == expected, cls
 
 
@@ -96,7 +107,7 @@ def test_stored_keys_come_from_the_one_table(monkeypatch: pytest.MonkeyPatch) ->
     # what a Python rename amounts to: the attribute's name changes, its stored key does not
     from lgo_decisions.serialise import make_converter
 
-    monkeypatch.setitem(models.KEYS, models.Section, {"heading": "title", "level": "level", "blocks": "blocks"})
+    monkeypatch.setitem(serialise.KEYS, models.Section, {"heading": "title", "level": "level", "blocks": "blocks"})
     conv = make_converter()
     data = conv.unstructure(models.Section(heading="The complaint"))
     assert data == {"title": "The complaint", "level": 2, "blocks": []}
@@ -155,8 +166,10 @@ def test_docs_schema_page_matches_the_schema() -> None:
 
 def test_the_generated_files_are_up_to_date() -> None:
     files = GENERATOR.generated_files()
-    assert sorted(p.relative_to(ROOT).as_posix() for p in files) == ["docs/schema.md",
-                                                                      "lgo_decisions/decision.schema.json"]
+    assert sorted(p.relative_to(ROOT).as_posix() for p in files) == [
+        "docs/schema.md",
+        "lgo_decisions/decision.schema.json",
+    ]
     assert GENERATOR.stale_files() == []  # on failure: python scripts/generate_schema.py
     assert GENERATOR.main(["--check"]) == 0
 
@@ -251,8 +264,9 @@ def _bounded(schema: dict[str, Any], depth: int) -> dict[str, Any]:
     return inline(schema, depth)  # type: ignore[no-any-return]
 
 
-_GENERATION = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
-                                                            HealthCheck.data_too_large])
+_GENERATION = settings(
+    deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large]
+)
 
 
 @_GENERATION
@@ -273,13 +287,28 @@ def test_instances_of_the_strict_schema_load_strictly(instance: dict[str, Any]) 
 
 # --- what the schema rejects, the loader rejects, naming the path ----------------------------
 
-GOOD = {"schema_version": "1.0", "reference": "20 007 417",
-        "organisations": [{"name": "Kent County Council", "reference": "20 007 417"}],
-        "decision_date": "2021-02-04", "outcome": {"code": "upheld", "label": "Upheld"},
-        "sections": [{"heading": "Analysis", "level": 3, "blocks": [
-            {"type": "numbered_paragraph", "number": 1, "text": "x",
-             "blocks": [{"type": "sub_paragraph", "number": 1, "text": "y"}]},
-            {"type": "bullet_list", "items": ["a", ""]}]}]}
+GOOD = {
+    "schema_version": "1.0",
+    "reference": "20 007 417",
+    "organisations": [{"name": "Kent County Council", "reference": "20 007 417"}],
+    "decision_date": "2021-02-04",
+    "outcome": {"code": "upheld", "label": "Upheld"},
+    "sections": [
+        {
+            "heading": "Analysis",
+            "level": 3,
+            "blocks": [
+                {
+                    "type": "numbered_paragraph",
+                    "number": 1,
+                    "text": "x",
+                    "blocks": [{"type": "sub_paragraph", "number": 1, "text": "y"}],
+                },
+                {"type": "bullet_list", "items": ["a", ""]},
+            ],
+        }
+    ],
+}
 
 
 def _with(path: str, value: Any) -> dict[str, Any]:
@@ -294,13 +323,13 @@ def _with(path: str, value: Any) -> dict[str, Any]:
 
 BAD = [
     ("reference", "20-007-417", "$"),
-    ("reference", "20 007 417\n", "$"),                 # Python's $ would match before the newline
+    ("reference", "20 007 417\n", "$"),  # Python's $ would match before the newline
     ("reference", "\u0662\u0660 \u0660\u0660\u0667 \u0664\u0661\u0667", "$"),  # Arabic-Indic digits
     ("organisations.0.reference", "20 007 41", "$.organisations[0]"),
     ("organisations.0", "Kent County Council", "$.organisations[0]"),
     ("organisations", {"name": "x"}, "$.organisations"),
     ("decision_date", "2021-02-30", "$.decision_date"),
-    ("decision_date", "20210204", "$.decision_date"),   # fromisoformat takes it on 3.11; the schema does not
+    ("decision_date", "20210204", "$.decision_date"),  # fromisoformat takes it on 3.11; the schema does not
     ("decision_date", "2021-W05-4", "$.decision_date"),
     ("decision_date", "2021-02-04T10:00", "$.decision_date"),
     ("decision_date", 20210204, "$.decision_date"),
@@ -348,8 +377,16 @@ def test_whole_number_floats_are_integers_for_both() -> None:
 
 
 def test_leap_days() -> None:
-    for date, ok in [("2020-02-29", True), ("2000-02-29", True), ("1900-02-29", False), ("2021-02-29", False),
-                     ("0001-01-01", True), ("0000-01-01", False), ("2021-04-31", False), ("2021-12-31", True)]:
+    for date, ok in [
+        ("2020-02-29", True),
+        ("2000-02-29", True),
+        ("1900-02-29", False),
+        ("2021-02-29", False),
+        ("0001-01-01", True),
+        ("0000-01-01", False),
+        ("2021-04-31", False),
+        ("2021-12-31", True),
+    ]:
         record = _with("decision_date", date)
         assert schema_validator(strict=False).is_valid(record) is ok, date
         if ok:
@@ -385,8 +422,11 @@ def test_extension_payloads_are_not_checked_for_unknown_keys() -> None:
 
 
 def test_the_loader_names_every_problem() -> None:
-    record = {"sections": [{"blocks": [{"type": "paragraph", "text": "x", "n": 1}, 3, {"type": "table"}]}],
-              "organisations": "x", "colour": "red"}
+    record = {
+        "sections": [{"blocks": [{"type": "paragraph", "text": "x", "n": 1}, 3, {"type": "table"}]}],
+        "organisations": "x",
+        "colour": "red",
+    }
     with pytest.raises(SerialisationError) as info:
         from_dict(record, strict=True)
     assert info.value.args[0].removeprefix("record does not fit schema v1: ").split("; ") == [
