@@ -51,8 +51,10 @@ def entries(case: Case) -> list[tuple[str, Callable[[str | bytes], Decision]]]:
     limit: dict[str, Any] = {} if case.max_bytes is None else {"max_bytes": case.max_bytes}
     url = case.url
     if case.html:
-        return [("read", lambda d: read(d, reader="html", url=url, **limit)),
-                ("read_html", lambda d: read_html(d, url=url, **limit))]
+        return [
+            ("read", lambda d: read(d, reader="html", url=url, **limit)),
+            ("read_html", lambda d: read_html(d, url=url, **limit)),
+        ]
     out: list[tuple[str, Callable[[str | bytes], Decision]]] = [("read", lambda d: read(d, url=url, **limit))]
     if case.max_bytes is None and isinstance(case.make(1), str):
         out.append(("read_text", lambda d: read_text(d, url=url)))  # type: ignore[arg-type]
@@ -81,8 +83,7 @@ def main() -> int:
             if args.markdown:
                 print(f"| {case.name} | {name} | {result} | {t1:.4f} | {t2:.4f} | {ratio:.1f} |")
             else:
-                print(f"{case.name[:38]:38} {name:9} {result[:44]:44} {t1:8.4f}s {t2:8.4f}s  x{ratio:.1f}",
-                      flush=True)
+                print(f"{case.name[:38]:38} {name:9} {result[:44]:44} {t1:8.4f}s {t2:8.4f}s  x{ratio:.1f}", flush=True)
     print("\nscaling inputs (20,000 and 40,000 units):")
     for s in SCALING:
         if args.only.lower() not in s.name.lower():

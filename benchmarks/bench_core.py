@@ -63,8 +63,10 @@ def main() -> None:
     decisions = [read(b) for b in raw]
     records = [dumps(d) for d in decisions]
     size = sum(map(len, raw)) / len(raw)
-    print(f"lgo-decisions {lgo_decisions.__version__}, python {sys.version.split()[0]}; {len(raw):,} statements, "
-          f"{size / 1e3:.1f} KB on average; CPU microseconds per statement, best of {args.repeat}")
+    print(
+        f"lgo-decisions {lgo_decisions.__version__}, python {sys.version.split()[0]}; {len(raw):,} statements, "
+        f"{size / 1e3:.1f} KB on average; CPU microseconds per statement, best of {args.repeat}"
+    )
 
     rows: list[tuple[str, float, str, float]] = []
     base = per_item(lambda b: b.decode("utf-8").splitlines(), raw, args.repeat)
@@ -73,15 +75,38 @@ def main() -> None:
     rows.append(("read(bytes)", reader, "decode + splitlines", base))
     rows.append(("read(bytes)", reader, "decode + tokenize only", tok))
     if orjson is not None:
-        rows.append(("dumps", per_item(dumps, decisions, args.repeat),
-                     "orjson.dumps(attrs.asdict(d))", per_item(lambda d: orjson.dumps(attrs.asdict(d)), decisions,
-                                                               args.repeat)))
-        rows.append(("loads", per_item(loads, records, args.repeat), "orjson.loads (parse only)",
-                     per_item(orjson.loads, records, args.repeat)))
-    rows.append(("loads", per_item(loads, records, args.repeat), "json.loads (parse only)",
-                 per_item(json.loads, records, args.repeat)))
-    rows.append(("dumps", per_item(dumps, decisions, args.repeat), "json.dumps(attrs.asdict(d))",
-                 per_item(lambda d: json.dumps(attrs.asdict(d), default=str), decisions, args.repeat)))
+        rows.append(
+            (
+                "dumps",
+                per_item(dumps, decisions, args.repeat),
+                "orjson.dumps(attrs.asdict(d))",
+                per_item(lambda d: orjson.dumps(attrs.asdict(d)), decisions, args.repeat),
+            )
+        )
+        rows.append(
+            (
+                "loads",
+                per_item(loads, records, args.repeat),
+                "orjson.loads (parse only)",
+                per_item(orjson.loads, records, args.repeat),
+            )
+        )
+    rows.append(
+        (
+            "loads",
+            per_item(loads, records, args.repeat),
+            "json.loads (parse only)",
+            per_item(json.loads, records, args.repeat),
+        )
+    )
+    rows.append(
+        (
+            "dumps",
+            per_item(dumps, decisions, args.repeat),
+            "json.dumps(attrs.asdict(d))",
+            per_item(lambda d: json.dumps(attrs.asdict(d), default=str), decisions, args.repeat),
+        )
+    )
     width = max(len(r[2]) for r in rows)
     for name, ours, base_name, theirs in rows:
         print(f"{name:<12} {ours:8.1f} us   vs {base_name:<{width}} {theirs:8.1f} us   ratio {ours / theirs:5.2f}")

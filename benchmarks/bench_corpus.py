@@ -64,8 +64,18 @@ def tree_rss_mib(root: int) -> float:
 
 def run(folder: Path, out: Path, workers: int) -> tuple[float, float, float, float, int]:
     """(wall s, CPU s of all processes, peak tree RSS MiB, peak single-process RSS MiB, exit status) of one run."""
-    cmd = [sys.executable, "-m", "lgo_decisions.cli", "parse", str(folder), "-o", str(out),
-           "--workers", str(workers), "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "lgo_decisions.cli",
+        "parse",
+        str(folder),
+        "-o",
+        str(out),
+        "--workers",
+        str(workers),
+        "--quiet",
+    ]
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
@@ -107,10 +117,12 @@ def main() -> None:
             wall, cpu, tree, single, status = run(folder, out, workers)
             lines = sum(1 for _ in out.open(encoding="utf-8"))
             base = base or wall
-            print(f"--workers {workers}: {wall:6.2f} s wall, {cpu:6.2f} s CPU  {args.count / wall:7,.0f} statements/s  "
-                  f"speed-up x{base / wall:4.2f}  peak RSS {tree:5.0f} MiB (all processes), "
-                  f"{single:4.0f} MiB (largest process)  records {lines:,}  exit {status}  "
-                  f"output {out.stat().st_size / 1e6:.1f} MB  load average {os.getloadavg()[0]:.2f}")
+            print(
+                f"--workers {workers}: {wall:6.2f} s wall, {cpu:6.2f} s CPU  {args.count / wall:7,.0f} statements/s  "
+                f"speed-up x{base / wall:4.2f}  peak RSS {tree:5.0f} MiB (all processes), "
+                f"{single:4.0f} MiB (largest process)  records {lines:,}  exit {status}  "
+                f"output {out.stat().st_size / 1e6:.1f} MB  load average {os.getloadavg()[0]:.2f}"
+            )
 
 
 if __name__ == "__main__":

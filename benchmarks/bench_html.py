@@ -56,36 +56,53 @@ def pages() -> tuple[str, list[bytes]]:
 def _menu(n: int) -> str:
     groups = []
     for g in range(n // 10):
-        links = "".join(f'<li><a href="/section-{g}/page-{i}">Page {i} about council services in area {g}</a></li>'
-                        for i in range(10))
+        links = "".join(
+            f'<li><a href="/section-{g}/page-{i}">Page {i} about council services in area {g}</a></li>'
+            for i in range(10)
+        )
         groups.append(f'<li class="menu-group"><a href="/section-{g}">Section {g}</a><ul>{links}</ul></li>')
     return "<ul class='mega-menu'>" + "".join(groups) + "</ul>"
 
 
-_SCRIPT = ("<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"
-           + "var cfg={a:1,b:[1,2,3],c:'x'};function track(e){return cfg.b.map(function(v){return v*2;});}\n"
-           * 50 + "</script>")
+_SCRIPT = (
+    "<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"
+    + "var cfg={a:1,b:[1,2,3],c:'x'};function track(e){return cfg.b.map(function(v){return v*2;});}\n" * 50
+    + "</script>"
+)
 _STYLE = "<style>" + ".site-header .menu li a{color:#005ea5;padding:4px 8px}\n" * 80 + "</style>"
-_HEADER = ('<header class="site-header" role="banner"><a href="/" class="logo"><img src="/logo.svg" alt="LGO">'
-           '</a><nav aria-label="Main">' + _menu(250) + "</nav>"
-           '<form action="/search" role="search"><label for="s">Search</label><input id="s" name="q">'
-           "<button>Go</button></form></header>")
-_FOOTER = ('<footer class="site-footer" role="contentinfo">'
-           + "".join(f"<div class='col'><h4>Column {c}</h4><ul>"
-                     + "".join(f'<li><a href="/f/{c}/{i}">Footer link {c}.{i}</a></li>' for i in range(20))
-                     + "</ul></div>" for c in range(4))
-           + "<p>Local Government and Social Care Ombudsman, PO Box 4771, Coventry CV4 0EH. "
-             "Telephone 0300 061 0614.</p></footer>")
-_COOKIES = ('<div class="cookie-dialog" role="dialog"><h2>Review your privacy settings</h2>'
-            + "<p>We use cookies to make this website work and to understand how you use it. </p>" * 8 + "</div>")
+_HEADER = (
+    '<header class="site-header" role="banner"><a href="/" class="logo"><img src="/logo.svg" alt="LGO">'
+    '</a><nav aria-label="Main">' + _menu(250) + "</nav>"
+    '<form action="/search" role="search"><label for="s">Search</label><input id="s" name="q">'
+    "<button>Go</button></form></header>"
+)
+_FOOTER = (
+    '<footer class="site-footer" role="contentinfo">'
+    + "".join(
+        f"<div class='col'><h4>Column {c}</h4><ul>"
+        + "".join(f'<li><a href="/f/{c}/{i}">Footer link {c}.{i}</a></li>' for i in range(20))
+        + "</ul></div>"
+        for c in range(4)
+    )
+    + "<p>Local Government and Social Care Ombudsman, PO Box 4771, Coventry CV4 0EH. "
+    "Telephone 0300 061 0614.</p></footer>"
+)
+_COOKIES = (
+    '<div class="cookie-dialog" role="dialog"><h2>Review your privacy settings</h2>'
+    + "<p>We use cookies to make this website work and to understand how you use it. </p>" * 8
+    + "</div>"
+)
 
 
 def site_chrome(page: bytes) -> bytes:
     """The page inside chrome the size of the real site's (about 30 KB more)."""
     s = page.decode("utf-8")
     s = s.replace("</head>", _STYLE + _SCRIPT + "</head>", 1)
-    s = s.replace("<body id=\"top\">", "<body id=\"top\">" + _HEADER, 1) if "<body id=\"top\">" in s \
+    s = (
+        s.replace('<body id="top">', '<body id="top">' + _HEADER, 1)
+        if '<body id="top">' in s
         else s.replace("<body>", "<body>" + _HEADER, 1)
+    )
     s = s.replace("</body>", _FOOTER + _COOKIES + _SCRIPT + "</body>", 1)
     return s.encode("utf-8")
 
@@ -124,8 +141,10 @@ def table(title: str, where: str, data: list[bytes], repeat: int) -> None:
     print(f"bs4 html.parser + text {soup * 1e3:8.3f} ms/page")
     print(f"ratio read_html / lxml parse: {ours / bare:.2f}  (goal <= 3)")
     print(f"ratio read_html / bs4:        {ours / soup:.2f}")
-    print(f"tokenize_html (lenient: tags) {walk * 1e3:8.3f} ms/page; with element paths (strict) "
-          f"{walk_paths * 1e3:8.3f} ms/page")
+    print(
+        f"tokenize_html (lenient: tags) {walk * 1e3:8.3f} ms/page; with element paths (strict) "
+        f"{walk_paths * 1e3:8.3f} ms/page"
+    )
 
 
 def main() -> int:
@@ -138,8 +157,9 @@ def main() -> int:
         import cProfile
         import pstats
 
-        cProfile.runctx("for p in data: read_html(p)", globals(), {"data": data, "read_html": read_html},
-                        "/tmp/bench_html.prof")
+        cProfile.runctx(
+            "for p in data: read_html(p)", globals(), {"data": data, "read_html": read_html}, "/tmp/bench_html.prof"
+        )
         pstats.Stats("/tmp/bench_html.prof").sort_stats("cumulative").print_stats(20)
     if "--site-chrome" in sys.argv:
         table("rendered pages in site-sized chrome", where, data, repeat)

@@ -47,8 +47,9 @@ def strings(obj: Any) -> list[str]:
     return out
 
 
-def score(rows: list[dict[str, Any]], read: Callable[[str, str], lgo_decisions.Decision], label: str,
-          verbose: bool) -> None:
+def score(
+    rows: list[dict[str, Any]], read: Callable[[str, str], lgo_decisions.Decision], label: str, verbose: bool
+) -> None:
     fields_ok = fields_n = lines_ok = lines_n = crashed = lossy = slug_ok = slug_n = 0
     for row in rows:
         url, text = row["url"], row["text"]
@@ -87,8 +88,11 @@ def score(rows: list[dict[str, Any]], read: Callable[[str, str], lgo_decisions.D
         if exp["area"] is None:
             slug_n += 1
             area, subject = cat.get("area") or "", cat.get("subject") or ""
-            ok = (slugify(area) == exp["area_slug"] and slugify(subject) == exp["subject_slug"]
-                  and area != exp["area_slug"])
+            ok = (
+                slugify(area) == exp["area_slug"]
+                and slugify(subject) == exp["subject_slug"]
+                and area != exp["area_slug"]
+            )
             slug_ok += ok
         hay = norm(" \n ".join(strings(d)))
         missing = [line for line in exp["body_lines"] if line not in hay]
@@ -103,9 +107,11 @@ def score(rows: list[dict[str, Any]], read: Callable[[str, str], lgo_decisions.D
     def pct(a: int, b: int) -> str:
         return f"{100 * a / b:.1f}%" if b else "n/a"
 
-    print(f"{label:<10} statements {len(rows)}, exceptions {crashed}, fields right {pct(fields_ok, fields_n)} "
-          f"({fields_ok}/{fields_n}), category from address {pct(slug_ok, slug_n)} ({slug_ok}/{slug_n}), "
-          f"body lines kept {pct(lines_ok, lines_n)} ({lines_ok}/{lines_n}), statements with loss {lossy}")
+    print(
+        f"{label:<10} statements {len(rows)}, exceptions {crashed}, fields right {pct(fields_ok, fields_n)} "
+        f"({fields_ok}/{fields_n}), category from address {pct(slug_ok, slug_n)} ({slug_ok}/{slug_n}), "
+        f"body lines kept {pct(lines_ok, lines_n)} ({lines_ok}/{lines_n}), statements with loss {lossy}"
+    )
 
 
 def main() -> int:
@@ -127,10 +133,11 @@ def main() -> int:
 
     pages = {row["url"]: page(row["text"], row["url"]) for row in rows}
     score(rows, lambda text, url: lgo_decisions.read_text(text, url=url), "read_text", verbose)
-    score(rows, lambda text, url: lgo_decisions.read_html(pages[url].encode("utf-8"), url=url), "read_html",
-          verbose)
-    differ = sum(lgo_decisions.read_html(pages[r["url"]], url=r["url"])
-                 != lgo_decisions.read_text(r["text"], url=r["url"]) for r in rows)
+    score(rows, lambda text, url: lgo_decisions.read_html(pages[url].encode("utf-8"), url=url), "read_html", verbose)
+    differ = sum(
+        lgo_decisions.read_html(pages[r["url"]], url=r["url"]) != lgo_decisions.read_text(r["text"], url=r["url"])
+        for r in rows
+    )
     print(f"records differing between read_html(page) and read_text(text): {differ} of {len(rows)}")
     return 0
 

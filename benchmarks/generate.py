@@ -19,16 +19,31 @@ from pathlib import Path
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 ORGANISATIONS = (
-    "Kent County Council", "Leeds City Council", "London Borough of Hackney", "Cornwall Council",
-    "Birmingham City Council", "Norfolk County Council", "Manchester City Council", "Bristol City Council",
-    "Surrey County Council", "Royal Borough of Greenwich", "Sunnyside Care Homes Limited",
-    "West Yorkshire Combined Authority", "Durham County Council", "Stockport Metropolitan Borough Council",
+    "Kent County Council",
+    "Leeds City Council",
+    "London Borough of Hackney",
+    "Cornwall Council",
+    "Birmingham City Council",
+    "Norfolk County Council",
+    "Manchester City Council",
+    "Bristol City Council",
+    "Surrey County Council",
+    "Royal Borough of Greenwich",
+    "Sunnyside Care Homes Limited",
+    "West Yorkshire Combined Authority",
+    "Durham County Council",
+    "Stockport Metropolitan Borough Council",
 )
 CATEGORIES = (
-    "Adult care services > Assessment and care plan", "Education > Special educational needs",
-    "Children's care services > Child protection", "Housing > Homelessness", "Benefits and tax > Council tax",
-    "Planning and development > Planning applications", "Environment and regulation > Refuse and recycling",
-    "Highways and transport > Parking and other penalties", "Adult care services > Charging",
+    "Adult care services > Assessment and care plan",
+    "Education > Special educational needs",
+    "Children's care services > Child protection",
+    "Housing > Homelessness",
+    "Benefits and tax > Council tax",
+    "Planning and development > Planning applications",
+    "Environment and regulation > Refuse and recycling",
+    "Highways and transport > Parking and other penalties",
+    "Adult care services > Charging",
 )
 OUTCOMES = ("Upheld", "Not upheld", "Closed after initial enquiries", "Upheld", "Upheld")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

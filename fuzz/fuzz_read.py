@@ -63,8 +63,11 @@ def TestOneInput(data: bytes) -> None:  # the name atheris expects
 
 
 # -- without atheris: random mutations of the seeds ----------------------------------------------
-TOKENS = [line.strip().encode() for line in (Path(__file__).with_name("lgo.dict").read_text().splitlines())
-          if line.startswith('"')]
+TOKENS = [
+    line.strip().encode()
+    for line in (Path(__file__).with_name("lgo.dict").read_text().splitlines())
+    if line.startswith('"')
+]
 
 
 def _mutate(rng: random.Random, data: bytearray) -> bytearray:
@@ -72,14 +75,14 @@ def _mutate(rng: random.Random, data: bytearray) -> bytearray:
         op = rng.randrange(6)
         pos = rng.randint(0, len(data))
         if op == 0 and data:
-            del data[pos:pos + rng.randint(1, 64)]
+            del data[pos : pos + rng.randint(1, 64)]
         elif op == 1:
             data[pos:pos] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 8)))
         elif op == 2 and TOKENS:
             data[pos:pos] = TOKENS[rng.randrange(len(TOKENS))][1:-1].decode("unicode_escape").encode("latin-1")
         elif op == 3 and data:
             start = rng.randint(0, len(data))
-            chunk = data[start:start + rng.randint(1, 2000)]
+            chunk = data[start : start + rng.randint(1, 2000)]
             data[pos:pos] = chunk * rng.randint(1, 4)
         elif op == 4:
             data = data[:pos]

@@ -16,7 +16,9 @@ AREAS: dict[str, str] = {
     "corporate-and-other-services": "Corporate and other services",
     "education": "Education",
     "environment-and-regulation": "Environment and regulation",
-    "environmental-services-public-protection-and-regulation": "Environmental services, public protection and regulation",
+    "environmental-services-public-protection-and-regulation": (
+        "Environmental services, public protection and regulation"
+    ),
     "health": "Health",
     "housing": "Housing",
     "other-categories": "Other Categories",

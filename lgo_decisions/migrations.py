@@ -75,7 +75,8 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
         if step is None or version in seen:
             raise SerialisationError(
                 f"$.schema_version: no migration from schema version {version} (this library reads "
-                f"{_CURRENT[0]}.x and migrates {sorted(MIGRATIONS) or 'no older versions'})")
+                f"{_CURRENT[0]}.x and migrates {sorted(MIGRATIONS) or 'no older versions'})"
+            )
         seen.add(version)
         data = step(dict(data))
         version = data.get("schema_version")
@@ -83,7 +84,8 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     if major > _CURRENT[0]:
         raise SerialisationError(
             f"$.schema_version: the record has schema version {version}, newer than this library's "
-            f"{SCHEMA_VERSION}: upgrade lgo-decisions to read it")
+            f"{SCHEMA_VERSION}: upgrade lgo-decisions to read it"
+        )
     if version != SCHEMA_VERSION:
         data = {**data, "schema_version": SCHEMA_VERSION}
     return data

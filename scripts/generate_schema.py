@@ -80,12 +80,16 @@ def _object_section(name: str, schema: dict[str, Any]) -> list[str]:
 
 def _example() -> str:
     decision = Decision(
-        reference="20 000 001", organisations=[Organisation(name="Example Council", reference="20 000 001")],
+        reference="20 000 001",
+        organisations=[Organisation(name="Example Council", reference="20 000 001")],
         category=Category(area="Education", subject="School transport"),
         outcome=Outcome(code=OutcomeCode.NOT_UPHELD, label="Not upheld"),
-        decision_date=dt.date(2021, 2, 4), summary="Mr X complained about ...",
-        sections=[Section(heading="The complaint", blocks=[NumberedParagraph(number=1, text="Mr X complained ...")]),
-                  Section(heading="Final decision", blocks=[Paragraph(text="I have completed my investigation.")])],
+        decision_date=dt.date(2021, 2, 4),
+        summary="Mr X complained about ...",
+        sections=[
+            Section(heading="The complaint", blocks=[NumberedParagraph(number=1, text="Mr X complained ...")]),
+            Section(heading="Final decision", blocks=[Paragraph(text="I have completed my investigation.")]),
+        ],
         decided_by="Investigator's decision on behalf of the Ombudsman",
         url="https://www.lgo.org.uk/decisions/education/school-transport/20-000-001",
     )
@@ -135,8 +139,10 @@ def schema_markdown(schema: dict[str, Any] | None = None) -> str:
     lines += _object_section("Decision", schema)
     for name, sub in defs.items():
         if name == "Block":
-            kinds = ", ".join(f"`{k}` ([{ref.rsplit('/', 1)[1]}](#{ref.rsplit('/', 1)[1].lower()}))"
-                              for k, ref in sub["discriminator"]["mapping"].items())
+            kinds = ", ".join(
+                f"`{k}` ([{ref.rsplit('/', 1)[1]}](#{ref.rsplit('/', 1)[1].lower()}))"
+                for k, ref in sub["discriminator"]["mapping"].items()
+            )
             lines += [f"### {name}", "", sub["description"], f"The `type` values: {kinds}.", ""]
         elif "enum" in sub:
             values = ", ".join(f"`{v}`" for v in sub["enum"])

@@ -28,8 +28,10 @@ def seed_text(stem: str = SEED) -> str:
 
 TITLE = "Leeds City Council (21 016 384)"
 HEAD = f"{TITLE}\nCategory : Adult care services > Charging\nDecision : Upheld\nDecision date : 04 Feb 2021\n"
-PAGE = ("<h1>Leeds City Council (21 016 384)</h1><p>Category : Adult care services &gt; Charging</p>"
-        "<p>Decision : Upheld</p><p>Decision date : 04 Feb 2021</p><h2>The complaint</h2>")
+PAGE = (
+    "<h1>Leeds City Council (21 016 384)</h1><p>Category : Adult care services &gt; Charging</p>"
+    "<p>Decision : Upheld</p><p>Decision date : 04 Feb 2021</p><h2>The complaint</h2>"
+)
 
 
 def _sections_of(text: str) -> tuple[str, list[str]]:
@@ -64,13 +66,15 @@ def _deep_indent(n: int) -> str:
 
 
 def _xxe(n: int) -> str:
-    return ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-            + PAGE + "<p>Entity: &e;</p>" * n)
+    return (
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>' + PAGE + "<p>Entity: &e;</p>" * n
+    )
 
 
 def _billion_laughs(n: int) -> str:
     entities = '<!ENTITY lol0 "lol">' + "".join(
-        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    )
     return f"<!DOCTYPE html [{entities}]><html><body>{PAGE}" + "<p>&lol9;</p>" * n + "</body></html>"
 
 
@@ -81,12 +85,12 @@ class Case:
     name: str
     make: Callable[[int], str | bytes]
     error: type[LgoDecisionsError] | None = None  # None: a record
-    diagnostic: str | None = None                  # a code the record must carry
-    html: bool = False                             # markup: read() and read_html(); else read() and read_text()
-    max_bytes: int | None = None                   # the size limit to pass to read() / read_html()
+    diagnostic: str | None = None  # a code the record must carry
+    html: bool = False  # markup: read() and read_html(); else read() and read_text()
+    max_bytes: int | None = None  # the size limit to pass to read() / read_html()
     note: str = ""
-    heavy: bool = False                            # big: the tests run it through read() only
-    url: str | None = None                         # the address to pass with the input
+    heavy: bool = False  # big: the tests run it through read() only
+    url: str | None = None  # the address to pass with the input
 
 
 CASES: tuple[Case, ...] = (
@@ -96,43 +100,73 @@ CASES: tuple[Case, ...] = (
     Case("empty bytes", lambda n: b"", NotADecisionError),
     Case("NUL bytes only", lambda n: b"\x00" * 1000 * n, DecodeError),
     Case("NUL characters only", lambda n: "\x00" * 1000 * n, NotADecisionError),
-    Case("NUL characters in a statement", lambda n: seed_text().replace("\n\n", "\n\x00\n") * n,
-         diagnostic="control_characters"),
+    Case(
+        "NUL characters in a statement",
+        lambda n: seed_text().replace("\n\n", "\n\x00\n") * n,
+        diagnostic="control_characters",
+    ),
     Case("random bytes", _random_bytes, DecodeError),
-    Case("random printable text", lambda n: "".join(random.Random(3).choices("ab c.\n-1()", k=20000 * n)),
-         NotADecisionError),
+    Case(
+        "random printable text",
+        lambda n: "".join(random.Random(3).choices("ab c.\n-1()", k=20000 * n)),
+        NotADecisionError,
+    ),
     # -- encodings ----------------------------------------------------------------------------
     Case("invalid UTF-8 (stray byte)", _invalid_utf8, note="read as Windows-1252"),
     Case("invalid UTF-8 (mostly)", lambda n: bytes(range(0x80, 0x100)) * 40 * n, DecodeError),
     Case("UTF-16 with a BOM", lambda n: codecs.BOM_UTF16_LE + (seed_text() * n).encode("utf-16-le")),
-    Case("UTF-16 without a BOM", lambda n: (seed_text() * n).encode("utf-16-le"), DecodeError,
-         note="NUL bytes: binary"),
+    Case(
+        "UTF-16 without a BOM", lambda n: (seed_text() * n).encode("utf-16-le"), DecodeError, note="NUL bytes: binary"
+    ),
     Case("UTF-8 BOM", lambda n: codecs.BOM_UTF8 + (seed_text() * n).encode("utf-8")),
     Case("lone surrogates", lambda n: HEAD + "The complaint\n- Text \ud800 here.\n" * n),
     Case("CR line endings", lambda n: seed_text().replace("\n", "\r") * n),
     # -- not a statement ------------------------------------------------------------------------
     Case("not a statement", lambda n: "Shopping list\nEggs\nMilk, bread and tea.\n" * 50 * n, NotADecisionError),
-    Case("title-like line too long", lambda n: ("x" * 400 + " (21 016 384)\n") * n, NotADecisionError,
-         note="lines over MAX_SHORT_LINE are never a title"),
-    Case("non-ASCII digits in the reference",
-         lambda n: "Kent County Council (\u0662\u0660 \u0660\u0660\u0667 \u0664\u0661\u0667)\n"
-                   "Decision : Upheld\nThe complaint\n- Text.\n" * n, diagnostic="text_before_title",
-         note="not a title: references are ASCII"),
-    Case("address with a non-ASCII suffix", lambda n: "Decision : Upheld\nThe complaint\n- Text.\n" * n,
-         url="https://www.lgo.org.uk/decisions/housing/allocations/20-007-417\u017f", note="not an address"),
+    Case(
+        "title-like line too long",
+        lambda n: ("x" * 400 + " (21 016 384)\n") * n,
+        NotADecisionError,
+        note="lines over MAX_SHORT_LINE are never a title",
+    ),
+    Case(
+        "non-ASCII digits in the reference",
+        lambda n: (
+            "Kent County Council (\u0662\u0660 \u0660\u0660\u0667 \u0664\u0661\u0667)\n"
+            "Decision : Upheld\nThe complaint\n- Text.\n" * n
+        ),
+        diagnostic="text_before_title",
+        note="not a title: references are ASCII",
+    ),
+    Case(
+        "address with a non-ASCII suffix",
+        lambda n: "Decision : Upheld\nThe complaint\n- Text.\n" * n,
+        url="https://www.lgo.org.uk/decisions/housing/allocations/20-007-417\u017f",
+        note="not an address",
+    ),
     # -- statements cut, duplicated, reordered -------------------------------------------------
     Case("cut in the middle", lambda n: seed_text()[: len(seed_text()) // 2] * n, diagnostic="no_closing_line"),
     Case("cut after the title", lambda n: seed_text().split("\n", 1)[0] + "\n"),
     Case("sections duplicated", _duplicated_sections),
     Case("sections reordered", _reordered_sections),
-    Case("header lines duplicated", lambda n: HEAD * (n + 1) + "The complaint\n- Text.\n",
-         diagnostic="duplicate_header"),
-    Case("impossible date", lambda n: HEAD.replace("04 Feb 2021", "99 Foo 2021") + "The complaint\n- Text.\n" * n,
-         diagnostic="invalid_date"),
-    Case("31 February", lambda n: HEAD.replace("04 Feb 2021", "31 Feb 2021") + "The complaint\n- Text.\n" * n,
-         diagnostic="invalid_date"),
-    Case("unknown outcome", lambda n: HEAD.replace("Upheld", "Maybe later") + "The complaint\n- Text.\n" * n,
-         diagnostic="unknown_outcome"),
+    Case(
+        "header lines duplicated", lambda n: HEAD * (n + 1) + "The complaint\n- Text.\n", diagnostic="duplicate_header"
+    ),
+    Case(
+        "impossible date",
+        lambda n: HEAD.replace("04 Feb 2021", "99 Foo 2021") + "The complaint\n- Text.\n" * n,
+        diagnostic="invalid_date",
+    ),
+    Case(
+        "31 February",
+        lambda n: HEAD.replace("04 Feb 2021", "31 Feb 2021") + "The complaint\n- Text.\n" * n,
+        diagnostic="invalid_date",
+    ),
+    Case(
+        "unknown outcome",
+        lambda n: HEAD.replace("Upheld", "Maybe later") + "The complaint\n- Text.\n" * n,
+        diagnostic="unknown_outcome",
+    ),
     # -- size and shape ------------------------------------------------------------------------
     Case("1 MB line", lambda n: HEAD + "The complaint\n" + "word " * 200_000 * n + "\n"),
     Case("1 MB line of one character", lambda n: HEAD + "x" * 1_000_000 * n + "\n"),
@@ -148,43 +182,84 @@ CASES: tuple[Case, ...] = (
     # -- markup ----------------------------------------------------------------------------------
     Case("HTML: empty", lambda n: "", NotADecisionError, html=True),
     Case("HTML: random bytes", _random_bytes, DecodeError, html=True),
-    Case("HTML: not a statement", lambda n: "<html><body><p>Cats and dogs.</p></body></html>" * n,
-         NotADecisionError, html=True),
+    Case(
+        "HTML: not a statement",
+        lambda n: "<html><body><p>Cats and dogs.</p></body></html>" * n,
+        NotADecisionError,
+        html=True,
+    ),
     Case("HTML: only markup", lambda n: "<div><span></span></div>" * 1000 * n, NotADecisionError, html=True),
-    Case("HTML: deeply nested", lambda n: "<div>" * 100_000 * n + PAGE + "</div>" * 100_000 * n, ParseError,
-         html=True, note="libxml2's nesting limit"),
-    Case("HTML: nested lists within the limit", lambda n: PAGE + "<ol><li>level" * 100 + "</li></ol>" * 100,
-         html=True),
-    Case("HTML: unbalanced", lambda n: PAGE + "</div></p><li></ol><p><b><i>text</b></i><td>cell</tr>" * 10 * n,
-         html=True),
-    Case("HTML: misnested until too deep",
-         lambda n: PAGE + "</div></p><li></ol><p><b><i>text</b></i><td>cell</tr>" * 1000 * n,
-         ParseError, html=True,
-         note="libxml2's recovery nests each misnested pair"),
+    Case(
+        "HTML: deeply nested",
+        lambda n: "<div>" * 100_000 * n + PAGE + "</div>" * 100_000 * n,
+        ParseError,
+        html=True,
+        note="libxml2's nesting limit",
+    ),
+    Case("HTML: nested lists within the limit", lambda n: PAGE + "<ol><li>level" * 100 + "</li></ol>" * 100, html=True),
+    Case(
+        "HTML: unbalanced", lambda n: PAGE + "</div></p><li></ol><p><b><i>text</b></i><td>cell</tr>" * 10 * n, html=True
+    ),
+    Case(
+        "HTML: misnested until too deep",
+        lambda n: PAGE + "</div></p><li></ol><p><b><i>text</b></i><td>cell</tr>" * 1000 * n,
+        ParseError,
+        html=True,
+        note="libxml2's recovery nests each misnested pair",
+    ),
     Case("HTML: unclosed tags", lambda n: PAGE + "<p><b>text" * 2000 * n, html=True),
     Case("HTML: external entity (XXE)", _xxe, html=True, note="not resolved, no file read"),
     Case("HTML: billion laughs", _billion_laughs, html=True, note="not expanded"),
     Case("HTML: many doctype subsets", lambda n: "<!DOCTYPE x [" * 8000 * n + PAGE, html=True),
-    Case("HTML: many header labels", lambda n: "<p>" + "<span>Category</span>" * 20_000 * n + "</p>" + PAGE,
-         html=True, diagnostic="text_before_title"),
-    Case("HTML: nested furniture", lambda n: "<aside>" * 200 + "<p>" + "a " * 200_000 * n + "</p>" + PAGE
-         + "</aside>" * 200, html=True),
-    Case("HTML: 300,000 list items", lambda n: PAGE + "<ul>" + "<li>x</li>" * 300_000 * n + "</ul>", html=True,
-         heavy=True),
+    Case(
+        "HTML: many header labels",
+        lambda n: "<p>" + "<span>Category</span>" * 20_000 * n + "</p>" + PAGE,
+        html=True,
+        diagnostic="text_before_title",
+    ),
+    Case(
+        "HTML: nested furniture",
+        lambda n: "<aside>" * 200 + "<p>" + "a " * 200_000 * n + "</p>" + PAGE + "</aside>" * 200,
+        html=True,
+    ),
+    Case(
+        "HTML: 300,000 list items",
+        lambda n: PAGE + "<ul>" + "<li>x</li>" * 300_000 * n + "</ul>",
+        html=True,
+        heavy=True,
+    ),
     Case("HTML: 1 MB text", lambda n: PAGE + "<p>" + "word " * 200_000 * n + "</p>", html=True),
-    Case("HTML: NUL and control characters", lambda n: PAGE + "<p>a\x00b\x07c</p>" * n, html=True,
-         diagnostic="control_characters"),
+    Case(
+        "HTML: NUL and control characters",
+        lambda n: PAGE + "<p>a\x00b\x07c</p>" * n,
+        html=True,
+        diagnostic="control_characters",
+    ),
     Case("HTML: lone surrogate", lambda n: PAGE + "<p>a\ud800b</p>" * n, html=True, diagnostic="invalid_characters"),
-    Case("HTML: non-ASCII digits in the reference", lambda n: PAGE.replace("21 016 384", "\u0662\u0661 016 384") * n,
-         html=True, diagnostic="text_before_title"),
-    Case("HTML: unknown meta charset", lambda n: b'<meta charset="x-unheard-of">' + PAGE.encode() * n, html=True,
-         diagnostic="unknown_charset"),
+    Case(
+        "HTML: non-ASCII digits in the reference",
+        lambda n: PAGE.replace("21 016 384", "\u0662\u0661 016 384") * n,
+        html=True,
+        diagnostic="text_before_title",
+    ),
+    Case(
+        "HTML: unknown meta charset",
+        lambda n: b'<meta charset="x-unheard-of">' + PAGE.encode() * n,
+        html=True,
+        diagnostic="unknown_charset",
+    ),
     # -- size limit ------------------------------------------------------------------------------
     Case("above the size limit (str)", lambda n: HEAD + "x" * 2000 * n, InputTooLargeError, max_bytes=1000),
-    Case("above the size limit (bytes)", lambda n: (HEAD + "x" * 2000 * n).encode(), InputTooLargeError,
-         max_bytes=1000),
-    Case("HTML: above the size limit", lambda n: (PAGE + "<p>x</p>" * 500 * n).encode(), InputTooLargeError,
-         html=True, max_bytes=1000),
+    Case(
+        "above the size limit (bytes)", lambda n: (HEAD + "x" * 2000 * n).encode(), InputTooLargeError, max_bytes=1000
+    ),
+    Case(
+        "HTML: above the size limit",
+        lambda n: (PAGE + "<p>x</p>" * 500 * n).encode(),
+        InputTooLargeError,
+        html=True,
+        max_bytes=1000,
+    ),
 )
 
 
@@ -208,10 +283,12 @@ SCALING: tuple[Scaling, ...] = (
     Scaling("lines before a title", lambda k: "Some text before the title.\n" * k + HEAD),
     Scaling("long lines, no title", lambda k: ("a " * 150 + "\n") * k),
     Scaling("HTML list items", lambda k: PAGE + "<ol>" + "<li>x</li>" * k + "</ol>", html=True),
-    Scaling("HTML nested lists", lambda k: PAGE + "<ol><li>x" * min(k, 100) + "</li></ol>" * min(k, 100)
-            + "<p>y</p>" * k, html=True),
+    Scaling(
+        "HTML nested lists",
+        lambda k: PAGE + "<ol><li>x" * min(k, 100) + "</li></ol>" * min(k, 100) + "<p>y</p>" * k,
+        html=True,
+    ),
     Scaling("HTML header labels", lambda k: "<p>" + "<span>Category</span>" * k + "</p>" + PAGE, html=True),
     Scaling("HTML paragraphs", lambda k: PAGE + "<p>Text <b>bold</b> text.</p>" * k, html=True),
-    Scaling("HTML nested furniture", lambda k: "<aside>" * 100 + "<p>a</p>" * k + PAGE + "</aside>" * 100,
-            html=True),
+    Scaling("HTML nested furniture", lambda k: "<aside>" * 100 + "<p>a</p>" * k + PAGE + "</aside>" * 100, html=True),
 )

@@ -9,14 +9,32 @@ from lgo_decisions._taxonomy import AREAS, SUBJECTS, label_from_slug, slugify
 from lgo_decisions.model import Category
 
 
-@pytest.mark.parametrize(("url", "ref", "area", "subject", "chapter"), [
-    ("https://www.lgo.org.uk/decisions/children-s-care-services/child-protection/20-007-417",
-     "20 007 417", "children-s-care-services", "child-protection", None),
-    ("https://lgo.org.uk/decisions/adult-care-services/residential-care/22-010-785?chapter=2",
-     "22 010 785", "adult-care-services", "residential-care", 2),
-    ("https://www.lgo.org.uk/decisions/health/hospital-acute-services/21-000-206a?displaypref=3",
-     "21 000 206a", "health", "hospital-acute-services", None),
-])
+@pytest.mark.parametrize(
+    ("url", "ref", "area", "subject", "chapter"),
+    [
+        (
+            "https://www.lgo.org.uk/decisions/children-s-care-services/child-protection/20-007-417",
+            "20 007 417",
+            "children-s-care-services",
+            "child-protection",
+            None,
+        ),
+        (
+            "https://lgo.org.uk/decisions/adult-care-services/residential-care/22-010-785?chapter=2",
+            "22 010 785",
+            "adult-care-services",
+            "residential-care",
+            2,
+        ),
+        (
+            "https://www.lgo.org.uk/decisions/health/hospital-acute-services/21-000-206a?displaypref=3",
+            "21 000 206a",
+            "health",
+            "hospital-acute-services",
+            None,
+        ),
+    ],
+)
 def test_parse_address(url: str, ref: str, area: str, subject: str, chapter: int | None) -> None:
     a = parse_address(url)
     assert a is not None

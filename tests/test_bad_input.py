@@ -74,9 +74,26 @@ def test_catalogue(case: Case, entry: str, reader: Callable[[str | bytes], lgo_d
 
 def test_the_catalogue_covers_the_issue() -> None:
     names = " ".join(c.name for c in CASES).lower()
-    for word in ("empty", "blank", "nul", "random bytes", "invalid utf-8", "utf-16 with a bom", "not a statement",
-                 "cut", "duplicated", "reordered", "impossible date", "1 mb line", "300,000", "deeply nested",
-                 "unbalanced", "xxe", "billion laughs", "size limit"):
+    for word in (
+        "empty",
+        "blank",
+        "nul",
+        "random bytes",
+        "invalid utf-8",
+        "utf-16 with a bom",
+        "not a statement",
+        "cut",
+        "duplicated",
+        "reordered",
+        "impossible date",
+        "1 mb line",
+        "300,000",
+        "deeply nested",
+        "unbalanced",
+        "xxe",
+        "billion laughs",
+        "size limit",
+    ):
         assert word in names, word
 
 
@@ -109,8 +126,9 @@ def test_impossible_date_is_kept_out_and_named() -> None:
 
 
 def test_external_entities_are_not_resolved() -> None:
-    d = read_html('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-                  + PAGE + "<p>Entity: &e;</p>")
+    d = read_html(
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>' + PAGE + "<p>Entity: &e;</p>"
+    )
     assert d.reference == "21 016 384"
     assert "root:" not in dumps(d)
     assert "Entity: &e;" in d.text()  # the reference is kept as written, never expanded
@@ -179,15 +197,18 @@ def test_read_text_takes_only_str() -> None:
 
 
 # -- strict mode names where ------------------------------------------------------------------------
-@pytest.mark.parametrize(("text", "line", "code"), [
-    (HEAD.replace("04 Feb 2021", "99 Foo 2021") + "The complaint\n- Text.\n", 4, "is not a date"),
-    (HEAD.replace("Upheld", "Maybe") + "The complaint\n- Text.\n", 3, "unknown decision label"),
-    (HEAD + "Category : Again\nThe complaint\n- Text.\n", 5, "given twice"),
-    (f"{HEAD}\nThe complaint\n- Te\x00xt.\n", 7, "control character"),
-    ("Stray text first\n" + HEAD + "The complaint\n- Text.\n", 1, "before the title"),
-    (HEAD + "The Ombudsman's final decision:\nSummary: Short.\nThe complaint\n- Cut here", 8, "cut short"),
-    (HEAD + "".join(" " * (4 * i) + "1. x\n" for i in range(200)), 5 + 102, "nested deeper"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "code"),
+    [
+        (HEAD.replace("04 Feb 2021", "99 Foo 2021") + "The complaint\n- Text.\n", 4, "is not a date"),
+        (HEAD.replace("Upheld", "Maybe") + "The complaint\n- Text.\n", 3, "unknown decision label"),
+        (HEAD + "Category : Again\nThe complaint\n- Text.\n", 5, "given twice"),
+        (f"{HEAD}\nThe complaint\n- Te\x00xt.\n", 7, "control character"),
+        ("Stray text first\n" + HEAD + "The complaint\n- Text.\n", 1, "before the title"),
+        (HEAD + "The Ombudsman's final decision:\nSummary: Short.\nThe complaint\n- Cut here", 8, "cut short"),
+        (HEAD + "".join(" " * (4 * i) + "1. x\n" for i in range(200)), 5 + 102, "nested deeper"),
+    ],
+)
 def test_strict_text_names_the_line(text: str, line: int, code: str) -> None:
     with pytest.raises(ParseError) as info:
         read_text(text, strict=True, name="statement.txt")
@@ -199,11 +220,14 @@ def test_strict_text_names_the_line(text: str, line: int, code: str) -> None:
     assert line in {d.line for d in lenient.diagnostics}
 
 
-@pytest.mark.parametrize(("page", "element"), [
-    (PAGE.replace("Upheld", "Maybe"), "/html/body/p[2]"),
-    (PAGE.replace("04 Feb 2021", "99 Foo 2021"), "/html/body/p[3]"),
-    ("<p>Site text first</p>" + PAGE + "<ol><li>Text.</li></ol>", "/html/body/p[1]"),
-])
+@pytest.mark.parametrize(
+    ("page", "element"),
+    [
+        (PAGE.replace("Upheld", "Maybe"), "/html/body/p[2]"),
+        (PAGE.replace("04 Feb 2021", "99 Foo 2021"), "/html/body/p[3]"),
+        ("<p>Site text first</p>" + PAGE + "<ol><li>Text.</li></ol>", "/html/body/p[1]"),
+    ],
+)
 def test_strict_html_names_the_element(page: str, element: str) -> None:
     with pytest.raises(ParseError) as info:
         read_html(page + "<ol><li>Text.</li></ol>", strict=True, name="page.html")
@@ -287,7 +311,8 @@ def _unbounded(tree: Any) -> bool:
             if hi == sre_parser.MAXREPEAT or _unbounded(sub):
                 return True
         elif (op is sre_parser.SUBPATTERN and _unbounded(av[-1])) or (
-                op is sre_parser.BRANCH and any(_unbounded(b) for b in av[1])):
+            op is sre_parser.BRANCH and any(_unbounded(b) for b in av[1])
+        ):
             return True
     return False
 
@@ -300,7 +325,8 @@ def _nested_repeat(tree: Any) -> bool:
             if (hi == sre_parser.MAXREPEAT and _unbounded(sub)) or _nested_repeat(sub):
                 return True
         elif (op is sre_parser.SUBPATTERN and _nested_repeat(av[-1])) or (
-                op is sre_parser.BRANCH and any(_nested_repeat(b) for b in av[1])):
+            op is sre_parser.BRANCH and any(_nested_repeat(b) for b in av[1])
+        ):
             return True
     return False
 

@@ -58,7 +58,7 @@ def test_unmarked_lines_read_the_same_in_both_readers(
     toks = READERS[reader]([*context, line])
     got = toks[len(context) :]
     assert [t.kind for t in got] == [after if headed else before]
-    other = [t for t in READERS["html" if reader == "text" else "text"]([*context, line])][len(context) :]
+    other = READERS["html" if reader == "text" else "text"]([*context, line])[len(context) :]
     assert [(t.kind, t.text, t.name) for t in got] == [(t.kind, t.text, t.name) for t in other]
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from lgo_decisions import dumps, read, read_text
+from lgo_decisions._commands import parse
 from lgo_decisions._progress import Progress
 from lgo_decisions.cli import main
-from lgo_decisions._commands import parse
 from lgo_decisions.corpus import Line
 
 from .seeds import seed
@@ -97,17 +97,21 @@ def test_zip_and_json_lines_inputs(tmp_path: Path, capsys: pytest.CaptureFixture
     errs = tmp_path / "errors.jsonl"
     assert main(["parse", str(archive), str(records), "--errors", str(errs)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert [json.loads(x)["reference"] for x in lines] == [read_text(seed(s)).reference
-                                                          for s in ("000_9284c856b9d4e60e", "003_978548f2022fce23")]
+    assert [json.loads(x)["reference"] for x in lines] == [
+        read_text(seed(s)).reference for s in ("000_9284c856b9d4e60e", "003_978548f2022fce23")
+    ]
     assert [json.loads(x)["name"] for x in errs.read_text(encoding="utf-8").splitlines()] == [f"{archive}!b.txt"]
 
 
-@pytest.mark.parametrize("argv", [
-    ["parse", "no/such/folder"],
-    ["parse", "no-such-*.txt"],
-    ["parse", "--workers", "-1", "."],
-    ["parse", ".", "-o", "no/such/folder/out.jsonl"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["parse", "no/such/folder"],
+        ["parse", "no-such-*.txt"],
+        ["parse", "--workers", "-1", "."],
+        ["parse", ".", "-o", "no/such/folder/out.jsonl"],
+    ],
+)
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 2
     assert capsys.readouterr().err.startswith("lgo-decisions parse: error: ")
@@ -126,8 +130,9 @@ def test_an_unknown_option_exits_2() -> None:
     assert exc.value.code == 2
 
 
-def test_a_dead_worker_is_reported(mixed: Path, monkeypatch: pytest.MonkeyPatch,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_dead_worker_is_reported(
+    mixed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def dies(*args: object, **kwargs: object) -> Iterator[Line]:
         yield Line("first.txt", "{}", (), None, None)
         raise BrokenProcessPool("a child process terminated abruptly")
@@ -140,8 +145,9 @@ def test_a_dead_worker_is_reported(mixed: Path, monkeypatch: pytest.MonkeyPatch,
     assert "after 1 input(s)" in captured.err
 
 
-def test_progress_bar_on_a_terminal(mixed: Path, monkeypatch: pytest.MonkeyPatch,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_progress_bar_on_a_terminal(
+    mixed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(["parse", str(mixed)]) == 1
@@ -166,8 +172,13 @@ def test_progress_line_fits_the_width() -> None:
 
 
 def test_the_installed_command_pipes_without_a_progress_bar(mixed: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "lgo_decisions.cli", "parse", str(mixed), "--workers", "2"],
-                          capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "lgo_decisions.cli", "parse", str(mixed), "--workers", "2"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == _expected_records(mixed)
     assert "\r" not in proc.stderr
@@ -175,9 +186,16 @@ def test_the_installed_command_pipes_without_a_progress_bar(mixed: Path) -> None
 
 
 def test_stats_counts_by_outcome_area_and_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    decisions = [read_text(seed(s)) for s in ("000_9284c856b9d4e60e", "001_546571a6deac335f",
-                                              "002_6d7b561c0b11b3e9", "003_978548f2022fce23",
-                                              "004_9498e815dd3f7996")]
+    decisions = [
+        read_text(seed(s))
+        for s in (
+            "000_9284c856b9d4e60e",
+            "001_546571a6deac335f",
+            "002_6d7b561c0b11b3e9",
+            "003_978548f2022fce23",
+            "004_9498e815dd3f7996",
+        )
+    ]
     path = tmp_path / "records.jsonl"
     path.write_text("".join(dumps(d) + "\n" for d in decisions), encoding="utf-8")
     assert main(["stats", str(path), "--json"]) == 0

@@ -57,8 +57,11 @@ def mixed(tmp_path: Path) -> Path:
 
 
 def _error_names() -> set[str]:
-    return {name for name in dir(errors) if isinstance(getattr(errors, name), type)
-            and issubclass(getattr(errors, name), errors.LgoDecisionsError)}
+    return {
+        name
+        for name in dir(errors)
+        if isinstance(getattr(errors, name), type) and issubclass(getattr(errors, name), errors.LgoDecisionsError)
+    }
 
 
 def test_folder_gives_one_result_per_input_in_a_stable_order(mixed: Path) -> None:
@@ -160,11 +163,25 @@ def test_a_broken_zip_is_one_named_failure(tmp_path: Path) -> None:
 
 def test_json_lines_of_records_and_of_pages(tmp_path: Path) -> None:
     decisions = [read_text(seed(s)) for s in ("000_9284c856b9d4e60e", "003_978548f2022fce23")]
-    page = {"url": "https://www.lgo.org.uk/decisions/education/school-admissions/23-008-522",
-            "text": "Kent County Council (23 008 522)\nDecision : Upheld\nThe complaint\n- Mr X complained."}
+    page = {
+        "url": "https://www.lgo.org.uk/decisions/education/school-admissions/23-008-522",
+        "text": "Kent County Council (23 008 522)\nDecision : Upheld\nThe complaint\n- Mr X complained.",
+    }
     path = tmp_path / "records.jsonl"
-    path.write_text("\n".join([dumps(decisions[0]), "", "{not json", json.dumps(page), dumps(decisions[1]),
-                               json.dumps({"reference": "not a reference"})]) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                dumps(decisions[0]),
+                "",
+                "{not json",
+                json.dumps(page),
+                dumps(decisions[1]),
+                json.dumps({"reference": "not a reference"}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     results = list(read_corpus([path]))
     assert [r.name for r in results] == [f"{path}:{n}" for n in (1, 3, 4, 5, 6)]
     assert results[0].decision == decisions[0]
@@ -188,11 +205,14 @@ def test_a_page_text_that_names_a_file_is_not_read_as_that_file(tmp_path: Path) 
 
 def test_globs_and_missing_paths(mixed: Path) -> None:
     results = list(read_corpus([str(mixed / "*.txt"), str(mixed / "nothing-*.txt"), mixed / "absent.txt"]))
-    assert [r.name for r in results] == [str(mixed / n) for n in ("a_000.txt", "b_002.txt", "empty.txt", "noise.txt")] \
-        + [str(mixed / "nothing-*.txt"), str(mixed / "absent.txt")]
+    assert [r.name for r in results] == [
+        str(mixed / n) for n in ("a_000.txt", "b_002.txt", "empty.txt", "noise.txt")
+    ] + [str(mixed / "nothing-*.txt"), str(mixed / "absent.txt")]
     assert [r.error for r in results[-2:]] == ["FileNotFoundError", "FileNotFoundError"]
     assert missing([mixed, str(mixed / "*.html"), str(mixed / "nothing-*"), "absent"]) == [
-        str(mixed / "nothing-*"), "absent"]
+        str(mixed / "nothing-*"),
+        "absent",
+    ]
 
 
 def test_count_inputs_matches_the_results(mixed: Path, tmp_path: Path) -> None:

@@ -33,9 +33,22 @@ def test_nav_lists_every_page_once() -> None:
     assert sorted(nav) == _pages()
 
 
-@pytest.mark.parametrize("page", ["index.md", "quickstart.md", "reading.md", "walkthrough.md", "schema.md",
-                                  "plugins.md", "cli.md", "performance.md", "changelog.md", "compatibility.md",
-                                  "api.md"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.md",
+        "quickstart.md",
+        "reading.md",
+        "walkthrough.md",
+        "schema.md",
+        "plugins.md",
+        "cli.md",
+        "performance.md",
+        "changelog.md",
+        "compatibility.md",
+        "api.md",
+    ],
+)
 def test_required_page_in_nav(page: str) -> None:
     assert page in _nav()
 

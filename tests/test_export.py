@@ -84,8 +84,9 @@ def _paragraph_text_is_all_there(d: Decision) -> None:
     for section in d.sections:
         for piece in iter_block_text(section.blocks):
             assert piece in kept
-    assert df["number"].dropna().tolist() == [b.number for s in d.sections for b in s.blocks
-                                              if isinstance(b, NumberedParagraph)]
+    assert df["number"].dropna().tolist() == [
+        b.number for s in d.sections for b in s.blocks if isinstance(b, NumberedParagraph)
+    ]
 
 
 def test_paragraph_rows_keep_all_the_seeds_text() -> None:

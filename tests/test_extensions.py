@@ -47,7 +47,10 @@ def visit() -> Iterator[type[Visit]]:
 
 
 JSON = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.floats(allow_nan=False, allow_infinity=False)
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**53), 2**53)
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=12,
@@ -132,13 +135,13 @@ def test_only_attrs_classes_and_good_namespaces_register(visit: type[Visit]) -> 
     assert extensions.extension_type(NS) is None
 
 
-PLUGIN = textwrap.dedent('''
+PLUGIN = textwrap.dedent("""
     import attrs
 
     @attrs.frozen
     class Tag:
         label: str
-''')
+""")
 
 
 @pytest.fixture
@@ -149,12 +152,14 @@ def plugin_extensions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     name = f"lgo_fake_extension_{abs(hash(tmp_path)) % 10**8}"
     (tmp_path / f"{name}.py").write_text(PLUGIN, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    eps = [EntryPoint("test.tag", f"{name}:Tag", extensions.GROUP),
-           EntryPoint("test.broken", "lgo_no_such_module:Thing", extensions.GROUP)]
-    monkeypatch.setattr(importlib.metadata, "entry_points",
-                        lambda *, group: [ep for ep in eps if ep.group == group])
-    monkeypatch.setattr(extensions, "REGISTRY", Registry(group=extensions.GROUP, kind="extension", builtins={},
-                                                         check=extensions._check))
+    eps = [
+        EntryPoint("test.tag", f"{name}:Tag", extensions.GROUP),
+        EntryPoint("test.broken", "lgo_no_such_module:Thing", extensions.GROUP),
+    ]
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda *, group: [ep for ep in eps if ep.group == group])
+    monkeypatch.setattr(
+        extensions, "REGISTRY", Registry(group=extensions.GROUP, kind="extension", builtins={}, check=extensions._check)
+    )
     yield name
     sys.modules.pop(name, None)
 

@@ -31,27 +31,102 @@ def _try(name: str, fn: Callable[[], Decision]) -> None:
 
 
 # Pieces of statements: what the readers look for, so that the soup reaches deep states.
-TEXT_LINES = st.sampled_from([
-    "Kent County Council (23 008 522)", "23 008 522", "(23-008-522b)", "Category : Adult care services > Charging",
-    "Category :", "Decision : Upheld", "Decision : Not upheld: no fault", "Decision : ???",
-    "Decision date : 04 Feb 2021",
-    "Decision date : 99 Foo 2021", "The Ombudsman's final decision:", "Summary:", "Summary: We found fault.",
-    "The complaint", "What I found", "My assessment", "Key to names used", "Back to top", "Print this page",
-    "Investigator's decision on behalf of the Ombudsman", "  1. Numbered text.", "      1. Nested text:", "1.",
-    "a) Lettered", "(b) Lettered", "- Dash item", "-", "- The complaint", "    \u2022 Bullet", "\u2022", "*",
-    "Mrs X complained.", "Kent (\u0662\u0660 \u0660\u0660\u0667 \u0664\u0661\u0667)", "20 007 417\u017f",
-    "it continued in lower case", "", "   ", "\t2. Tabbed", "\x00", "\ufeff", "\u2028",
-])
-HTML_PIECES = st.sampled_from([
-    "<h1>Kent County Council (23 008 522)</h1>", "<p>Decision : Upheld</p>", "<dl><dt>Category</dt><dd>A &gt; B</dd>",
-    "<span>Decision date</span> 04 Feb 2021", "<h2>The complaint</h2>", "<h3>Analysis</h3>", "<ol>", "</ol>", "<ul>",
-    "</ul>", "<li>", "</li>", "<li value='7'>", "<ol start='0'>", "<p>", "</p>", "<p><strong>Bold heading</strong></p>",
-    "<article>", "</article>", "<header>", "</header>", "<nav><a>Home</a></nav>", "<dialog>Accept</dialog>",
-    "<aside>", "</aside>", "<form>", "</form>", "<div role='main'>", "</div>", "<pre>a\nb</pre>", "<br>",
-    "<table><tr><td>cell", "<!DOCTYPE x [<!ENTITY e 'boom'>]>", "&e;", "&nbsp;", "&#0;", "&#xD800;", "<!-- c -->",
-    "<script>var x = '<p>';</script>", "<meta charset='utf-16'>", "Investigator's decision on behalf of the Ombudsman",
-    "Summary:", "text", "<", ">", "&", "\x00",
-])
+TEXT_LINES = st.sampled_from(
+    [
+        "Kent County Council (23 008 522)",
+        "23 008 522",
+        "(23-008-522b)",
+        "Category : Adult care services > Charging",
+        "Category :",
+        "Decision : Upheld",
+        "Decision : Not upheld: no fault",
+        "Decision : ???",
+        "Decision date : 04 Feb 2021",
+        "Decision date : 99 Foo 2021",
+        "The Ombudsman's final decision:",
+        "Summary:",
+        "Summary: We found fault.",
+        "The complaint",
+        "What I found",
+        "My assessment",
+        "Key to names used",
+        "Back to top",
+        "Print this page",
+        "Investigator's decision on behalf of the Ombudsman",
+        "  1. Numbered text.",
+        "      1. Nested text:",
+        "1.",
+        "a) Lettered",
+        "(b) Lettered",
+        "- Dash item",
+        "-",
+        "- The complaint",
+        "    \u2022 Bullet",
+        "\u2022",
+        "*",
+        "Mrs X complained.",
+        "Kent (\u0662\u0660 \u0660\u0660\u0667 \u0664\u0661\u0667)",
+        "20 007 417\u017f",
+        "it continued in lower case",
+        "",
+        "   ",
+        "\t2. Tabbed",
+        "\x00",
+        "\ufeff",
+        "\u2028",
+    ]
+)
+HTML_PIECES = st.sampled_from(
+    [
+        "<h1>Kent County Council (23 008 522)</h1>",
+        "<p>Decision : Upheld</p>",
+        "<dl><dt>Category</dt><dd>A &gt; B</dd>",
+        "<span>Decision date</span> 04 Feb 2021",
+        "<h2>The complaint</h2>",
+        "<h3>Analysis</h3>",
+        "<ol>",
+        "</ol>",
+        "<ul>",
+        "</ul>",
+        "<li>",
+        "</li>",
+        "<li value='7'>",
+        "<ol start='0'>",
+        "<p>",
+        "</p>",
+        "<p><strong>Bold heading</strong></p>",
+        "<article>",
+        "</article>",
+        "<header>",
+        "</header>",
+        "<nav><a>Home</a></nav>",
+        "<dialog>Accept</dialog>",
+        "<aside>",
+        "</aside>",
+        "<form>",
+        "</form>",
+        "<div role='main'>",
+        "</div>",
+        "<pre>a\nb</pre>",
+        "<br>",
+        "<table><tr><td>cell",
+        "<!DOCTYPE x [<!ENTITY e 'boom'>]>",
+        "&e;",
+        "&nbsp;",
+        "&#0;",
+        "&#xD800;",
+        "<!-- c -->",
+        "<script>var x = '<p>';</script>",
+        "<meta charset='utf-16'>",
+        "Investigator's decision on behalf of the Ombudsman",
+        "Summary:",
+        "text",
+        "<",
+        ">",
+        "&",
+        "\x00",
+    ]
+)
 
 
 @given(st.text())
@@ -69,9 +144,18 @@ def test_arbitrary_bytes(data: bytes) -> None:
     _try("read_html(bytes)", lambda: read_html(data))
 
 
-@given(st.lists(TEXT_LINES | st.text(max_size=30), max_size=40), st.booleans(),
-       st.sampled_from([None, "https://www.lgo.org.uk/decisions/housing/allocations/24-021-265", "not a url",
-                        "https://www.lgo.org.uk/decisions/housing/allocations/\u0662\u0661-021-265\u017f"]))
+@given(
+    st.lists(TEXT_LINES | st.text(max_size=30), max_size=40),
+    st.booleans(),
+    st.sampled_from(
+        [
+            None,
+            "https://www.lgo.org.uk/decisions/housing/allocations/24-021-265",
+            "not a url",
+            "https://www.lgo.org.uk/decisions/housing/allocations/\u0662\u0661-021-265\u017f",
+        ]
+    ),
+)
 def test_statement_like_text(lines: list[str], strict: bool, url: str | None) -> None:
     text = "\n".join(lines)
     _try("read_text soup", lambda: read_text(text, strict=strict, url=url))

@@ -32,8 +32,12 @@ def _md(text: str) -> str:
 def _md_blocks(blocks: tuple[Block, ...], indent: str, out: list[str]) -> None:
     prev: Block | None = None
     for block in blocks:
-        if prev is not None and not isinstance(prev, Paragraph) and not isinstance(block, Paragraph) \
-                and isinstance(block, BulletList) != isinstance(prev, BulletList):
+        if (
+            prev is not None
+            and not isinstance(prev, Paragraph)
+            and not isinstance(block, Paragraph)
+            and isinstance(block, BulletList) != isinstance(prev, BulletList)
+        ):
             out += [indent + "<!-- -->", ""]  # Markdown would run two different lists together
         prev = block
         if isinstance(block, Paragraph):
@@ -87,8 +91,10 @@ def test_seed_pages_from_python_markdown_read_as_the_text(stem: str) -> None:
     assert "<ol>" in html
     assert "<h2>" in html
     assert read_html(html) == want
-    page = f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><nav><a href='/'>Home</a></nav>" \
-           f"<main>{html}</main><footer><p>Print this page</p></footer></body></html>"
+    page = (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><nav><a href='/'>Home</a></nav>"
+        f"<main>{html}</main><footer><p>Print this page</p></footer></body></html>"
+    )
     assert read_html(page) == want
 
 
@@ -124,9 +130,11 @@ def test_dev_corpus_pages_read_as_their_texts(dev_rows: list[dict[str, str]]) ->
 
 
 def test_dev_corpus_through_python_markdown(dev_rows: list[dict[str, str]]) -> None:
-    failures = [row["url"] for row in dev_rows
-                if read_html(markdown.markdown(to_markdown(d := read_text(row["text"], url=row["url"]))),
-                             url=row["url"]) != d]
+    failures = [
+        row["url"]
+        for row in dev_rows
+        if read_html(markdown.markdown(to_markdown(d := read_text(row["text"], url=row["url"]))), url=row["url"]) != d
+    ]
     assert failures == []
 
 
@@ -151,8 +159,9 @@ def test_any_decision_round_trips_or_is_refused(d: Decision) -> None:
 
 
 def _empty_items(blocks: tuple[Block, ...]) -> bool:
-    return any(isinstance(b, (NumberedParagraph, SubParagraph)) and (not b.text or _empty_items(b.blocks))
-               for b in blocks)
+    return any(
+        isinstance(b, (NumberedParagraph, SubParagraph)) and (not b.text or _empty_items(b.blocks)) for b in blocks
+    )
 
 
 @given(decisions(readable=True))

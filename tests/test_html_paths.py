@@ -45,9 +45,11 @@ def test_strict_names_the_decision_date_path_and_line() -> None:
 
 
 def test_strict_names_a_list_item_path() -> None:
-    page = ("<html><body><h1>Kent County Council (23 008 522)</h1><p>Decision : Upheld</p>"
-            "<p>The Ombudsman's final decision:</p><h2>The complaint</h2>"
-            "<ol><li>First.</li><li><p>Second,</p><p>cut here</p></li></ol></body></html>")
+    page = (
+        "<html><body><h1>Kent County Council (23 008 522)</h1><p>Decision : Upheld</p>"
+        "<p>The Ombudsman's final decision:</p><h2>The complaint</h2>"
+        "<ol><li>First.</li><li><p>Second,</p><p>cut here</p></li></ol></body></html>"
+    )
     with pytest.raises(ParseError, match="cut short") as info:
         read_html(page, strict=True)
     assert info.value.element == "/html/body/ol/li[2]/p[2]"  # the last line: where the statement stops
@@ -57,8 +59,10 @@ def test_strict_names_a_list_item_path() -> None:
 
 
 def test_inline_text_is_placed_in_its_block() -> None:
-    page = ("<div><h1>Kent County Council (23 008 522)</h1>"
-            "<p><span>Decision</span> : <b>Maybe</b></p><h2>The complaint</h2><ol><li>Text.</li></ol></div>")
+    page = (
+        "<div><h1>Kent County Council (23 008 522)</h1>"
+        "<p><span>Decision</span> : <b>Maybe</b></p><h2>The complaint</h2><ol><li>Text.</li></ol></div>"
+    )
     with pytest.raises(ParseError, match="unknown decision label") as info:
         read_html(page, strict=True)
     assert info.value.element == "/html/body/div/p"
@@ -67,25 +71,34 @@ def test_inline_text_is_placed_in_its_block() -> None:
 def test_lenient_tokens_keep_tags_and_paths_are_on_request() -> None:
     page = "<h1>Kent County Council (23 008 522)</h1><h2>The complaint</h2><ol><li>Text.</li></ol>"
     assert [t.where for t in tokenize_html(page)] == ["<h1>", "<h2>", "<li>", "(end of list)"]
-    assert [t.where for t in tokenize_html(page, paths=True)] == ["/html/body/h1", "/html/body/h2",
-                                                                   "/html/body/ol/li", "(end of list)"]
+    assert [t.where for t in tokenize_html(page, paths=True)] == [
+        "/html/body/h1",
+        "/html/body/h2",
+        "/html/body/ol/li",
+        "(end of list)",
+    ]
 
 
-PAGE = ("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
-        "<header><p>Site 01 234 567 8901</p></header><footer>Decision : no</footer>"
-        "<h1>Kent County Council (23 008 522)</h1><p>Decision :\n Upheld</p><h2>The complaint</h2>"
-        "<ol><li>Ombudsman\u2019s  view\u00a0here.</li></ol></body></html>")
+PAGE = (
+    "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+    "<header><p>Site 01 234 567 8901</p></header><footer>Decision : no</footer>"
+    "<h1>Kent County Council (23 008 522)</h1><p>Decision :\n Upheld</p><h2>The complaint</h2>"
+    "<ol><li>Ombudsman\u2019s  view\u00a0here.</li></ol></body></html>"
+)
 
 
-@pytest.mark.parametrize("page", [
-    PAGE,
-    PAGE.replace("<meta charset='utf-8'>", ""),
-    PAGE.replace("Upheld", "Up\x01held\ufffe"),                          # control characters removed
-    '<!DOCTYPE x [<!ENTITY e "boom">]>' + PAGE.replace("<!DOCTYPE html>", ""),  # a DTD subset
-    PAGE.replace("<header>", "<header><p>The Ombudsman\u2019s final decision</p>"),  # furniture kept
-    PAGE.replace("<header>", "<header role='banner'><p>Summary: kept</p>"),
-    PAGE.replace("<header>", "<header><p>Ombudsman\u017fs final decision</p>"),   # re.IGNORECASE folds
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        PAGE,
+        PAGE.replace("<meta charset='utf-8'>", ""),
+        PAGE.replace("Upheld", "Up\x01held\ufffe"),  # control characters removed
+        '<!DOCTYPE x [<!ENTITY e "boom">]>' + PAGE.replace("<!DOCTYPE html>", ""),  # a DTD subset
+        PAGE.replace("<header>", "<header><p>The Ombudsman\u2019s final decision</p>"),  # furniture kept
+        PAGE.replace("<header>", "<header role='banner'><p>Summary: kept</p>"),
+        PAGE.replace("<header>", "<header><p>Ombudsman\u017fs final decision</p>"),  # re.IGNORECASE folds
+    ],
+)
 def test_bytes_read_as_their_text(page: str) -> None:
     from_text = read_html(page)
     from_bytes = read_html(page.encode("utf-8"))
@@ -94,9 +107,31 @@ def test_bytes_read_as_their_text(page: str) -> None:
     assert from_bytes.sections == from_text.sections
 
 
-SIGNAL_PIECES = ["Category", "category :", "DECISION DATE:", "decision", "Summary", ":", " ", "\n", "Ombudsman",
-                 "ombudsmen's", "\u2019s final decision", "s Final Decision", "12", "345", "678", "-", "b", "x",
-                 "\u017f", "\u0130", "\u0131", "\u212a", "\u00e9"]
+SIGNAL_PIECES = [
+    "Category",
+    "category :",
+    "DECISION DATE:",
+    "decision",
+    "Summary",
+    ":",
+    " ",
+    "\n",
+    "Ombudsman",
+    "ombudsmen's",
+    "\u2019s final decision",
+    "s Final Decision",
+    "12",
+    "345",
+    "678",
+    "-",
+    "b",
+    "x",
+    "\u017f",
+    "\u0130",
+    "\u0131",
+    "\u212a",
+    "\u00e9",
+]
 
 
 @given(st.lists(st.sampled_from(SIGNAL_PIECES), max_size=12))

@@ -43,22 +43,40 @@ def expected():
     return read_text(TEXT)
 
 
-@pytest.mark.parametrize(("name", "fields"), [
-    ("paragraphs", FIELDS_P),
-    ("dl", """<dl><dt>Category</dt><dd>Children's care services &gt; Child protection</dd>
+@pytest.mark.parametrize(
+    ("name", "fields"),
+    [
+        ("paragraphs", FIELDS_P),
+        (
+            "dl",
+            """<dl><dt>Category</dt><dd>Children's care services &gt; Child protection</dd>
               <dt>Decision:</dt><dd>Closed after initial enquiries</dd>
-              <dt>Decision date</dt><dd>10 Mar 2022</dd></dl>"""),
-    ("label spans", """<div><span class="a">Category</span><span class="b">Children's care services &gt;
+              <dt>Decision date</dt><dd>10 Mar 2022</dd></dl>""",
+        ),
+        (
+            "label spans",
+            """<div><span class="a">Category</span><span class="b">Children's care services &gt;
               Child protection</span></div><div><span>Decision</span>: <span>Closed after initial
-              enquiries</span></div><div><label>Decision date</label> <time>10 Mar 2022</time></div>"""),
-    ("table", """<table><tr><th>Category</th><td>Children's care services &gt; Child protection</td></tr>
+              enquiries</span></div><div><label>Decision date</label> <time>10 Mar 2022</time></div>""",
+        ),
+        (
+            "table",
+            """<table><tr><th>Category</th><td>Children's care services &gt; Child protection</td></tr>
               <tr><th>Decision</th><td>Closed after initial enquiries</td></tr>
-              <tr><th>Decision date</th><td>10 Mar 2022</td></tr></table>"""),
-    ("bold labels", """<p><b>Category:</b> Children's care services &gt; Child protection</p>
-              <p><b>Decision:</b> Closed after initial enquiries</p><p><b>Decision date:</b> 10 Mar 2022</p>"""),
-    ("br lines", """<p>Category : Children's care services &gt; Child protection<br>Decision : Closed after
-              initial enquiries<br/>Decision date : 10 Mar 2022</p>"""),
-])
+              <tr><th>Decision date</th><td>10 Mar 2022</td></tr></table>""",
+        ),
+        (
+            "bold labels",
+            """<p><b>Category:</b> Children's care services &gt; Child protection</p>
+              <p><b>Decision:</b> Closed after initial enquiries</p><p><b>Decision date:</b> 10 Mar 2022</p>""",
+        ),
+        (
+            "br lines",
+            """<p>Category : Children's care services &gt; Child protection<br>Decision : Closed after
+              initial enquiries<br/>Decision date : 10 Mar 2022</p>""",
+        ),
+    ],
+)
 def test_header_field_markup(name: str, fields: str) -> None:
     d = read_html(f"<article><header>{TITLE}{fields}</header>{STATEMENT}</article>")
     assert d == expected(), name
@@ -82,8 +100,7 @@ def test_headings_as_bold_paragraphs_and_h3_levels() -> None:
     <h3>Analysis</h3><ol><li>Three.</li></ol>
     <p><strong>This is emphasis in a sentence, not a heading.</strong></p>"""
     d = read_html(html)
-    assert [(s.heading, s.level) for s in d.sections] == [
-        ("The complaint", 2), ("What I found", 2), ("Analysis", 3)]
+    assert [(s.heading, s.level) for s in d.sections] == [("The complaint", 2), ("What I found", 2), ("Analysis", 3)]
     assert d.sections[-1].blocks[-1] == Paragraph(text="This is emphasis in a sentence, not a heading.")
 
 
@@ -101,30 +118,43 @@ def test_lists_nesting_start_value_continuations_and_empty_items() -> None:
     <p>A section-level paragraph after the lists.</p>"""
     d = read_html(html)
     first, second, third = d.sections[0].blocks[:3]
-    assert first == NumberedParagraph(number=1, text="Mr X says:", blocks=(
-        SubParagraph(number=1, text="first point;"),
-        SubParagraph(number=2, text="second", blocks=(BulletList(items=("bullet under sub",)),)),
-        BulletList(items=("a bullet of paragraph 1",)),
-        Paragraph(text="A continuation paragraph."),
-    ))
-    assert second == NumberedParagraph(number=2, text="Second paragraph",
-                                       blocks=(Paragraph(text="continued after a line break."),))
+    assert first == NumberedParagraph(
+        number=1,
+        text="Mr X says:",
+        blocks=(
+            SubParagraph(number=1, text="first point;"),
+            SubParagraph(number=2, text="second", blocks=(BulletList(items=("bullet under sub",)),)),
+            BulletList(items=("a bullet of paragraph 1",)),
+            Paragraph(text="A continuation paragraph."),
+        ),
+    )
+    assert second == NumberedParagraph(
+        number=2, text="Second paragraph", blocks=(Paragraph(text="continued after a line break."),)
+    )
     assert third == NumberedParagraph(number=3, text="")
-    assert d.sections[0].blocks[3:] == (BulletList(items=("a section-level bullet",)),
-                                        Paragraph(text="A section-level paragraph after the lists."))
+    assert d.sections[0].blocks[3:] == (
+        BulletList(items=("a section-level bullet",)),
+        Paragraph(text="A section-level paragraph after the lists."),
+    )
 
 
 def test_tokens_carry_levels_depths_and_numbers() -> None:
     toks = tokenize_html('<h3>Analysis</h3><ol start="4"><li>a<ol><li>b</li></ol><ul><li>c</li></ul></li></ol>')
     got = [(t.kind, t.level, t.depth, t.number, t.text) for t in toks]
-    assert got == [(Kind.HEADING, 3, 0, None, "Analysis"), (Kind.NUMBERED, None, 0, 4, "a"),
-                   (Kind.NUMBERED, None, 1, 1, "b"), (Kind.BULLET, None, 0, None, "c"),
-                   (Kind.BOUNDARY, None, 0, None, "")]
+    assert got == [
+        (Kind.HEADING, 3, 0, None, "Analysis"),
+        (Kind.NUMBERED, None, 0, 4, "a"),
+        (Kind.NUMBERED, None, 1, 1, "b"),
+        (Kind.BULLET, None, 0, None, "c"),
+        (Kind.BOUNDARY, None, 0, None, ""),
+    ]
 
 
 def test_entities_nbsp_and_whitespace() -> None:
-    html = (f"{TITLE}<p>Decision :&nbsp;Upheld</p><h2>The&nbsp;complaint</h2><ol><li>Mrs&nbsp;Y paid "
-            "&pound;300 &amp; &lsquo;more&rsquo;,\n     said&#8230; &#x201C;this&#x201D;</li></ol>")
+    html = (
+        f"{TITLE}<p>Decision :&nbsp;Upheld</p><h2>The&nbsp;complaint</h2><ol><li>Mrs&nbsp;Y paid "
+        "&pound;300 &amp; &lsquo;more&rsquo;,\n     said&#8230; &#x201C;this&#x201D;</li></ol>"
+    )
     d = read_html(html)
     assert d.outcome is not None
     assert d.outcome.code is OutcomeCode.UPHELD
@@ -133,9 +163,11 @@ def test_entities_nbsp_and_whitespace() -> None:
 
 
 def test_windows_1252_bytes_with_meta_charset() -> None:
-    html = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>'
-            f"<body>{TITLE}<p>Decision : Upheld</p><h2>The Ombudsman\u2019s role and powers</h2>"
-            "<ol><li>We investigate \u2018fault\u2019 \u2013 £50.</li></ol></body></html>")
+    html = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>'
+        f"<body>{TITLE}<p>Decision : Upheld</p><h2>The Ombudsman\u2019s role and powers</h2>"
+        "<ol><li>We investigate \u2018fault\u2019 \u2013 £50.</li></ol></body></html>"
+    )
     d = read_html(html.encode("cp1252"))
     assert d.sections[0].heading == "The Ombudsman\u2019s role and powers"
     assert d.paragraphs()[0].text == "We investigate \u2018fault\u2019 \u2013 £50."
@@ -179,23 +211,27 @@ def test_whole_page_with_cookie_dialog_before_the_article() -> None:
 
 
 def test_site_text_before_the_title_is_kept_as_a_prelude() -> None:
-    d = read_html(f"<div><h2>Search our decisions</h2><ul><li>Browse by year</li></ul></div>{TITLE}{FIELDS_P}"
-                  + STATEMENT)
+    d = read_html(
+        f"<div><h2>Search our decisions</h2><ul><li>Browse by year</li></ul></div>{TITLE}{FIELDS_P}" + STATEMENT
+    )
     assert d.reference == "21 016 384"
     assert d.sections[0].heading is None
     assert [b.text for b in d.sections[0].blocks if isinstance(b, Paragraph)] == [
-        "Search our decisions", "Browse by year"]
+        "Search our decisions",
+        "Browse by year",
+    ]
     assert any(x.code == "text_before_title" for x in d.diagnostics)
 
 
 def test_table_of_contents_links_are_dropped_when_their_sections_exist() -> None:
-    toc = ('<ul><li><a href="#a">The complaint</a></li><li><a href="#b">The Ombudsman\u2019s role and powers</a>'
-           "</li><li><a href='#c'>Final decision</a></li></ul>")
+    toc = (
+        '<ul><li><a href="#a">The complaint</a></li><li><a href="#b">The Ombudsman\u2019s role and powers</a>'
+        "</li><li><a href='#c'>Final decision</a></li></ul>"
+    )
     d = read_html(f"<article>{TITLE}{FIELDS_P}{toc}{STATEMENT}</article>")
     # the one entry without a section is kept (as the text reader keeps it), never dropped
     assert d.sections[0] == Section(blocks=[BulletList(items=["The Ombudsman\u2019s role and powers"])])
     assert d.sections[1:] == expected().sections
-
 
 
 def test_pre_keeps_its_lines() -> None:

@@ -23,8 +23,10 @@ from lgo_decisions import (
 )
 from lgo_decisions._limits import MAX_NESTING
 
-STATEMENT = ("<h1>Leeds City Council (21 016 384)</h1><p>Decision : Upheld</p><h2>The complaint</h2>"
-             "<ol><li>Text of the complaint.</li></ol>")
+STATEMENT = (
+    "<h1>Leeds City Council (21 016 384)</h1><p>Decision : Upheld</p><h2>The complaint</h2>"
+    "<ol><li>Text of the complaint.</li></ol>"
+)
 
 
 @pytest.fixture
@@ -41,10 +43,12 @@ def listener() -> Iterator[socket.socket]:
 def test_no_network_for_dtds_entities_or_resources(listener: socket.socket) -> None:
     port = listener.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
-    html = (f'<!DOCTYPE html SYSTEM "{base}/x.dtd" [<!ENTITY remote SYSTEM "{base}/entity">]>'
-            f'<html xmlns:xi="http://www.w3.org/2001/XInclude"><head><link rel="stylesheet" href="{base}/s.css">'
-            f'<script src="{base}/s.js"></script></head><body>{STATEMENT}<p>&remote;</p>'
-            f'<img src="{base}/i.png"><iframe src="{base}/f"></iframe><xi:include href="{base}/inc"/></body></html>')
+    html = (
+        f'<!DOCTYPE html SYSTEM "{base}/x.dtd" [<!ENTITY remote SYSTEM "{base}/entity">]>'
+        f'<html xmlns:xi="http://www.w3.org/2001/XInclude"><head><link rel="stylesheet" href="{base}/s.css">'
+        f'<script src="{base}/s.js"></script></head><body>{STATEMENT}<p>&remote;</p>'
+        f'<img src="{base}/i.png"><iframe src="{base}/f"></iframe><xi:include href="{base}/inc"/></body></html>'
+    )
     d = read_html(html.encode("utf-8"))
     assert d.reference == "21 016 384"
     with pytest.raises(socket.timeout):
@@ -54,8 +58,10 @@ def test_no_network_for_dtds_entities_or_resources(listener: socket.socket) -> N
 def test_external_file_entities_are_never_read(tmp_path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
-    html = (f'<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
-            f"<html><body>{STATEMENT}<p>Entity: &xxe;</p></body></html>")
+    html = (
+        f'<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        f"<html><body>{STATEMENT}<p>Entity: &xxe;</p></body></html>"
+    )
     for data in (html, html.encode("utf-8")):
         d = read_html(data)
         assert "TOP-SECRET" not in dumps(d)
@@ -64,7 +70,8 @@ def test_external_file_entities_are_never_read(tmp_path) -> None:
 
 def test_entity_expansion_bomb_is_not_expanded() -> None:
     entities = '<!ENTITY lol0 "lol">' + "".join(
-        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    )
     html = f"<!DOCTYPE html [{entities}]><html><body>{STATEMENT}<p>&lol9;</p></body></html>"
     start = time.perf_counter()
     d = read_html(html)
@@ -119,17 +126,52 @@ def test_binary_and_control_characters() -> None:
 
 
 def test_xml_declaration_in_a_str_is_no_lxml_error() -> None:
-    d = read_html('<?xml version="1.0" encoding="iso-8859-1"?><html xmlns="http://www.w3.org/1999/xhtml">'
-                  f"<body>{STATEMENT}</body></html>")
+    d = read_html(
+        '<?xml version="1.0" encoding="iso-8859-1"?><html xmlns="http://www.w3.org/1999/xhtml">'
+        f"<body>{STATEMENT}</body></html>"
+    )
     assert d.reference == "21 016 384"
 
 
-@given(st.one_of(st.binary(max_size=2000), st.text(max_size=2000),
-                 st.lists(st.sampled_from(["<ol>", "</ol>", "<li>", "</li>", "<p>", "</p>", "<h2>", "<ul>",
-                                           "<!DOCTYPE html [", "]>", "&", "&#0;", "&#xD800;", "<![CDATA[",
-                                           "Decision : Upheld", "20 007 417", "Summary:", "<br>", "<dt>",
-                                           "Category", "<pre>", "\n", "<b>", "<!--", "-->", "<?x ?>"]),
-                          max_size=60).map("".join)))
+@given(
+    st.one_of(
+        st.binary(max_size=2000),
+        st.text(max_size=2000),
+        st.lists(
+            st.sampled_from(
+                [
+                    "<ol>",
+                    "</ol>",
+                    "<li>",
+                    "</li>",
+                    "<p>",
+                    "</p>",
+                    "<h2>",
+                    "<ul>",
+                    "<!DOCTYPE html [",
+                    "]>",
+                    "&",
+                    "&#0;",
+                    "&#xD800;",
+                    "<![CDATA[",
+                    "Decision : Upheld",
+                    "20 007 417",
+                    "Summary:",
+                    "<br>",
+                    "<dt>",
+                    "Category",
+                    "<pre>",
+                    "\n",
+                    "<b>",
+                    "<!--",
+                    "-->",
+                    "<?x ?>",
+                ]
+            ),
+            max_size=60,
+        ).map("".join),
+    )
+)
 def test_only_typed_errors(data: bytes | str) -> None:
     with contextlib.suppress(LgoDecisionsError):
         read_html(data)

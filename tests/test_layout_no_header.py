@@ -10,8 +10,9 @@ URL = "https://www.lgo.org.uk/decisions/children-s-care-services/child-protectio
 
 
 def _without_header() -> str:
-    return "\n".join(line for line in seed("002_6d7b561c0b11b3e9").split("\n")
-                     if not line.startswith(("Category", "Decision")))
+    return "\n".join(
+        line for line in seed("002_6d7b561c0b11b3e9").split("\n") if not line.startswith(("Category", "Decision"))
+    )
 
 
 def test_category_comes_from_the_address_as_labels() -> None:

@@ -40,9 +40,11 @@ def test_older_statement_reads_with_its_summary() -> None:
     assert d.summary is not None
     assert d.summary.startswith("A man complains the council")
     texts = [b.text for s in d.sections for b in s.blocks]  # type: ignore[union-attr]
-    assert texts == ["The Ombudsman found fault causing injustice.",
-                     "The council should apologise and pay the man £250 for his time and trouble.",
-                     "Ombudsman satisfied with council's response: 23 September 2016"]
+    assert texts == [
+        "The Ombudsman found fault causing injustice.",
+        "The council should apologise and pay the man £250 for his time and trouble.",
+        "Ombudsman satisfied with council's response: 23 September 2016",
+    ]
     assert d.diagnostics == ()
 
 

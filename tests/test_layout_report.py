@@ -66,7 +66,10 @@ def test_report_chapter_keeps_its_numbers() -> None:
     url = "https://www.lgo.org.uk/decisions/children-s-care-services/child-protection/24-000-262?chapter=2"
     d = read_text(CHAPTER, url=url)
     assert [p.number for p in d.paragraphs()] == [1, 2, 3]
-    assert [s.heading for s in d.sections] == ["The Investigation", "The complaint",
-                                               "Legal and administrative background",
-                                               "The Ombudsman’s role and powers"]
+    assert [s.heading for s in d.sections] == [
+        "The Investigation",
+        "The complaint",
+        "Legal and administrative background",
+        "The Ombudsman’s role and powers",
+    ]
     assert d.url == url

@@ -5,8 +5,10 @@ from __future__ import annotations
 from lgo_decisions import read_text
 from tests.seeds import seed
 
-TOC = "- The complaint\n- The Ombudsman’s role and powers\n- How I considered this complaint\n" \
-      "- My assessment\n- Final decision\n"
+TOC = (
+    "- The complaint\n- The Ombudsman’s role and powers\n- How I considered this complaint\n"
+    "- My assessment\n- Final decision\n"
+)
 
 
 def test_table_of_contents_is_navigation_not_statement() -> None:

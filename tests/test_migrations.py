@@ -22,8 +22,15 @@ def _from_0_9(record: dict[str, Any]) -> dict[str, Any]:
         "schema_version": "1.0",
         "reference": record.pop("ref", None),
         "organisations": [{"name": name} for name in record.pop("bodies", [])],
-        "sections": [{"heading": None, "level": 2, "blocks": [
-            {"type": "numbered_paragraph", "number": i, "text": text} for i, text in enumerate(paragraphs, 1)]}],
+        "sections": [
+            {
+                "heading": None,
+                "level": 2,
+                "blocks": [
+                    {"type": "numbered_paragraph", "number": i, "text": text} for i, text in enumerate(paragraphs, 1)
+                ],
+            }
+        ],
         **record,
     }
 
@@ -34,12 +41,26 @@ def _from_0_8(record: dict[str, Any]) -> dict[str, Any]:
     return {**record, "schema_version": "0.9", "paras": record.pop("body", [])}
 
 
-OLD_0_9 = {"schema_version": "0.9", "ref": "20 007 417", "bodies": ["Kent County Council"],
-           "paras": ["Mr X complained.", "I have found fault."], "summary": "Fault found."}
+OLD_0_9 = {
+    "schema_version": "0.9",
+    "ref": "20 007 417",
+    "bodies": ["Kent County Council"],
+    "paras": ["Mr X complained.", "I have found fault."],
+    "summary": "Fault found.",
+}
 EXPECTED = Decision(
-    reference="20 007 417", organisations=[Organisation(name="Kent County Council")], summary="Fault found.",
-    sections=[Section(blocks=[NumberedParagraph(number=1, text="Mr X complained."),
-                              NumberedParagraph(number=2, text="I have found fault.")])])
+    reference="20 007 417",
+    organisations=[Organisation(name="Kent County Council")],
+    summary="Fault found.",
+    sections=[
+        Section(
+            blocks=[
+                NumberedParagraph(number=1, text="Mr X complained."),
+                NumberedParagraph(number=2, text="I have found fault."),
+            ]
+        )
+    ],
+)
 
 
 @pytest.fixture
@@ -61,8 +82,13 @@ def test_an_older_record_loads_through_its_migration() -> None:
 
 @pytest.mark.usefixtures("old_versions")
 def test_migrations_chain_one_version_at_a_time() -> None:
-    old_0_8 = {"schema_version": "0.8", "ref": "20 007 417", "bodies": ["Kent County Council"],
-               "body": ["Mr X complained.", "I have found fault."], "summary": "Fault found."}
+    old_0_8 = {
+        "schema_version": "0.8",
+        "ref": "20 007 417",
+        "bodies": ["Kent County Council"],
+        "body": ["Mr X complained.", "I have found fault."],
+        "summary": "Fault found.",
+    }
     assert from_dict(old_0_8) == EXPECTED
 
 
@@ -86,8 +112,11 @@ def test_a_migration_loop_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("version", ["2.0", "10.3"])
 def test_a_newer_major_version_is_refused_clearly(version: str) -> None:
-    with pytest.raises(SerialisationError, match=rf"schema version {version}, newer than this library's "
-                                                 rf"{SCHEMA_VERSION}: upgrade lgo-decisions"):
+    with pytest.raises(
+        SerialisationError,
+        match=rf"schema version {version}, newer than this library's "
+        rf"{SCHEMA_VERSION}: upgrade lgo-decisions",
+    ):
         loads(json.dumps({"schema_version": version, "reference": "20 007 417"}))
 
 

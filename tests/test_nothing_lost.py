@@ -54,7 +54,7 @@ def expected_lines(text: str) -> list[tuple[str, bool]]:
         if not w.strip() or _FINAL.match(w.strip()):
             continue
         header = _HEADER.match(line)
-        if header and not words(line[header.end():]).strip():
+        if header and not words(line[header.end() :]).strip():
             continue  # a header label with no value ("Category :" on a page cut there)
         out.append((w, bool(header or _TITLE.search(line))))
     return out
@@ -70,10 +70,15 @@ def header_values(d: Decision) -> str:
         parts.append(f"Decision : {d.outcome.label}")
     if d.decision_date is not None:
         day = d.decision_date
-        parts += [f"Decision date : {day:%d %b %Y}", f"Decision date : {day.day} {day:%B %Y}",
-                  f"Decision date : {day:%d %B %Y}", f"Decision date : {day.day} {day:%b %Y}",
-                  f"Decision date : {day.isoformat()}", f"Decision date : {day:%d/%m/%Y}",
-                  f"Decision date : {day:%d %b %y}"]
+        parts += [
+            f"Decision date : {day:%d %b %Y}",
+            f"Decision date : {day.day} {day:%B %Y}",
+            f"Decision date : {day:%d %B %Y}",
+            f"Decision date : {day.day} {day:%b %Y}",
+            f"Decision date : {day.isoformat()}",
+            f"Decision date : {day:%d/%m/%Y}",
+            f"Decision date : {day:%d %b %y}",
+        ]
     parts += [x.message for x in d.diagnostics]  # an unreadable header value is quoted there
     return " | ".join(words(p) for p in parts)
 

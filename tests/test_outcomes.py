@@ -14,10 +14,16 @@ CASES = [
     ("Closed after initial enquiries", OutcomeCode.CLOSED_AFTER_INITIAL_ENQUIRIES, None),
     ("Upheld: maladministration and injustice", OutcomeCode.UPHELD, "maladministration and injustice"),
     ("Not upheld: no maladministration", OutcomeCode.NOT_UPHELD, "no maladministration"),
-    ("Closed after initial enquiries - out of jurisdiction", OutcomeCode.CLOSED_AFTER_INITIAL_ENQUIRIES,
-     "out of jurisdiction"),
-    ("Closed after initial enquiries: no further action", OutcomeCode.CLOSED_AFTER_INITIAL_ENQUIRIES,
-     "no further action"),
+    (
+        "Closed after initial enquiries - out of jurisdiction",
+        OutcomeCode.CLOSED_AFTER_INITIAL_ENQUIRIES,
+        "out of jurisdiction",
+    ),
+    (
+        "Closed after initial enquiries: no further action",
+        OutcomeCode.CLOSED_AFTER_INITIAL_ENQUIRIES,
+        "no further action",
+    ),
     ("not upheld", OutcomeCode.NOT_UPHELD, None),
     ("Referred back for local resolution", OutcomeCode.REFERRED_BACK_FOR_LOCAL_RESOLUTION, None),
     ("Investigation discontinued", OutcomeCode.INVESTIGATION_DISCONTINUED, None),
@@ -31,8 +37,7 @@ def test_parse_outcome(label: str, code: OutcomeCode, detail: str | None) -> Non
 
 
 @pytest.mark.parametrize(("label", "code", "detail"), CASES)
-def test_outcome_in_a_statement_keeps_the_published_label(label: str, code: OutcomeCode,
-                                                          detail: str | None) -> None:
+def test_outcome_in_a_statement_keeps_the_published_label(label: str, code: OutcomeCode, detail: str | None) -> None:
     d = read_text(f"Anytown Council (22 000 001)\nDecision : {label}\nThe complaint\n- Text.")
     assert d.outcome is not None
     assert (d.outcome.code, d.outcome.label, d.outcome.detail) == (code, label, detail)
@@ -50,7 +55,9 @@ def test_unknown_label_is_kept_with_code_other_and_a_diagnostic() -> None:
 
 
 def test_published_label_is_recorded_even_when_the_summary_disagrees() -> None:
-    d = read_text("Anytown Council (22 000 001)\nDecision : Upheld\nThe Ombudsman's final decision:\n"
-                  "Summary: We will not investigate this complaint.\nFinal decision\n- We will not investigate.")
+    d = read_text(
+        "Anytown Council (22 000 001)\nDecision : Upheld\nThe Ombudsman's final decision:\n"
+        "Summary: We will not investigate this complaint.\nFinal decision\n- We will not investigate."
+    )
     assert d.outcome is not None
     assert d.outcome.code is OutcomeCode.UPHELD

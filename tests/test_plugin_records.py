@@ -40,8 +40,11 @@ def plugin_installed() -> None:
     """Fail (not skip) every test here when the example plugin is not installed."""
     found = {(ep.group, ep.name) for g in (readers.GROUP, extensions.GROUP) for ep in entry_points(group=g)}
     if not {(readers.GROUP, "records"), (extensions.GROUP, "records")} <= found:
-        pytest.fail(f"the example plugin lgo-decisions-records is not installed; run `{INSTALL}` "
-                    f"(the README's test command does)", pytrace=False)
+        pytest.fail(
+            f"the example plugin lgo-decisions-records is not installed; run `{INSTALL}` "
+            f"(the README's test command does)",
+            pytrace=False,
+        )
     readers.REGISTRY.refresh()
     extensions.REGISTRY.refresh()
 
@@ -58,8 +61,8 @@ def record(d: Decision, text: str, **fields: Any) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": "lgsco-0001",
         "fetched_at": FETCHED,
-        "url": d.url or "https://www.lgo.org.uk/decisions/education/school-transport/"
-                        + (d.reference or "").replace(" ", "-"),
+        "url": d.url
+        or "https://www.lgo.org.uk/decisions/education/school-transport/" + (d.reference or "").replace(" ", "-"),
         "ref": (d.reference or "").replace(" ", "-"),
         "authority": d.organisations[0].name if d.organisations else None,
         "category": d.category.area if d.category else None,
@@ -127,13 +130,15 @@ def test_round_trip_with_the_plugin_installed(case: tuple[Decision, Path]) -> No
 @pytest.fixture
 def without_plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """An extension registry that knows no namespace: a program without the plugin."""
-    monkeypatch.setattr(extensions, "REGISTRY", Registry(group="lgo_decisions.tests.none", kind="extension",
-                                                         builtins={}, check=extensions._check))
+    monkeypatch.setattr(
+        extensions,
+        "REGISTRY",
+        Registry(group="lgo_decisions.tests.none", kind="extension", builtins={}, check=extensions._check),
+    )
     return
 
 
-def test_round_trip_without_the_plugin_keeps_the_payload(case: tuple[Decision, Path],
-                                                         without_plugins: None) -> None:
+def test_round_trip_without_the_plugin_keeps_the_payload(case: tuple[Decision, Path], without_plugins: None) -> None:
     d = read(case[1])  # the reader still makes a typed payload (it is the plugin's own class)
     written = dumps(d)
     untyped = loads(written)
@@ -142,12 +147,16 @@ def test_round_trip_without_the_plugin_keeps_the_payload(case: tuple[Decision, P
     assert to_dict(loads(dumps(untyped))) == json.loads(written)
 
 
-def test_a_record_passing_through_a_program_without_the_plugin_is_typed_again(case: tuple[Decision, Path],
-                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_record_passing_through_a_program_without_the_plugin_is_typed_again(
+    case: tuple[Decision, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     d = read(case[1])
     registry = extensions.REGISTRY
-    monkeypatch.setattr(extensions, "REGISTRY", Registry(group="lgo_decisions.tests.none", kind="extension",
-                                                         builtins={}, check=extensions._check))
+    monkeypatch.setattr(
+        extensions,
+        "REGISTRY",
+        Registry(group="lgo_decisions.tests.none", kind="extension", builtins={}, check=extensions._check),
+    )
     passed = dumps(loads(dumps(d)))
     monkeypatch.setattr(extensions, "REGISTRY", registry)
     assert loads(passed) == d
@@ -183,17 +192,20 @@ def test_a_long_record_is_sniffed_from_its_head() -> None:
     head = {k: rec.pop(k) for k in ("id", "fetched_at", "url")}
     text = json.dumps({**head, "text": rec.pop("text"), **rec})  # the head ends inside the text
     assert len(text) > readers.SNIFF_SIZE
-    assert '"ref"' not in text[:readers.SNIFF_SIZE]
-    assert readers.get("records").sniff(text[:readers.SNIFF_SIZE], None) > 0
+    assert '"ref"' not in text[: readers.SNIFF_SIZE]
+    assert readers.get("records").sniff(text[: readers.SNIFF_SIZE], None) > 0
     assert readers.detect(text).name == "records"
 
 
-@pytest.mark.parametrize("content", [
-    '{"reference": "20 007 417", "sections": [], "url": null, "summary": "text"}',  # a schema v1 record
-    '{"text": "Kent County Council (23 008 522)"}',  # too few record keys
-    '[{"id": 1, "ref": "24-011-791", "text": "x", "date": "2024-01-01", "url": "u"}]',
-    "Kent County Council (23 008 522)\nDecision : Upheld",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"reference": "20 007 417", "sections": [], "url": null, "summary": "text"}',  # a schema v1 record
+        '{"text": "Kent County Council (23 008 522)"}',  # too few record keys
+        '[{"id": 1, "ref": "24-011-791", "text": "x", "date": "2024-01-01", "url": "u"}]',
+        "Kent County Council (23 008 522)\nDecision : Upheld",
+    ],
+)
 def test_other_input_is_not_a_record(content: str) -> None:
     assert readers.get("records").sniff(content, None) == 0
     assert readers.get("records").sniff(content.encode("utf-8"), "x.json") == 0
@@ -228,7 +240,7 @@ def test_records_of_the_development_corpus(shared_dir: Path) -> None:
             row = json.loads(line)
             full = read_text(row["text"], url=row["url"])
             header_lines = [t.line or 0 for t in tokenize(row["text"]) if t.kind in (Kind.TITLE, Kind.HEADER)]
-            body = "\n".join(row["text"].splitlines()[max(header_lines, default=0):])
+            body = "\n".join(row["text"].splitlines()[max(header_lines, default=0) :])
             d = read(json.dumps(record(full, body)))
             assert d.source is not None
             assert d.source.reader == "records"

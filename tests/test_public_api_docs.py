@@ -2,9 +2,10 @@
 
 Public: in a public module (no leading underscore anywhere in its dotted name), no leading
 underscore itself, and listed in the module's ``__all__`` when it has one (re-exports included, so
-that what the root exports from an internal module is checked too). The examples themselves run as doctests (``--doctest-modules`` in pyproject.toml); this
-test makes sure each public object has one and that the doctest finder collects it (an example
-the finder skips, for instance on a wrapped function, would never run).
+that what the root exports from an internal module is checked too). The examples themselves run
+as doctests (``--doctest-modules`` in pyproject.toml); this test makes sure each public object has
+one and that the doctest finder collects it (an example the finder skips, for instance on a
+wrapped function, would never run).
 """
 
 from __future__ import annotations

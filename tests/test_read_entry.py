@@ -20,12 +20,16 @@ from tests.seeds import seed
 STEM = "000_9284c856b9d4e60e"
 
 
-@pytest.mark.parametrize("encode", [
-    lambda s: s.encode("utf-8"),
-    lambda s: codecs.BOM_UTF8 + s.encode("utf-8"),
-    lambda s: s.encode("utf-16"),  # with its BOM
-    lambda s: s.encode("cp1252"),
-], ids=["utf-8", "utf-8-bom", "utf-16", "windows-1252"])
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda s: s.encode("utf-8"),
+        lambda s: codecs.BOM_UTF8 + s.encode("utf-8"),
+        lambda s: s.encode("utf-16"),  # with its BOM
+        lambda s: s.encode("cp1252"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16", "windows-1252"],
+)
 def test_bytes_in_every_encoding_read_the_same(encode) -> None:  # type: ignore[no-untyped-def]
     text = seed(STEM)
     assert read(encode(text)) == read_text(text)

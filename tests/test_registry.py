@@ -45,8 +45,9 @@ class Shout:
         text = head.decode("utf-8", "ignore") if isinstance(head, bytes) else head
         return self.score if text.startswith("!SHOUT") else 0
 
-    def read(self, data: str | bytes, *, url: str | None = None, strict: bool = False,
-             name: str | None = None) -> Decision:
+    def read(
+        self, data: str | bytes, *, url: str | None = None, strict: bool = False, name: str | None = None
+    ) -> Decision:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
         return read_text(text.partition("\n")[2].lower(), url=url, strict=strict, name=name)
 
@@ -71,7 +72,7 @@ def shout() -> Iterator[Shout]:
 
 # -- built-ins -------------------------------------------------------------------------------
 def test_builtin_readers_come_first_in_order() -> None:
-    assert readers.available()[:len(BUILTIN_READERS)] == BUILTIN_READERS
+    assert readers.available()[: len(BUILTIN_READERS)] == BUILTIN_READERS
     assert "text" in BUILTIN_READERS
 
 
@@ -239,7 +240,7 @@ def test_suffixes_cover_every_reader(shout: Shout) -> None:
 
 
 # -- entry points ----------------------------------------------------------------------------
-PLUGIN = textwrap.dedent('''
+PLUGIN = textwrap.dedent("""
     LOADS = []
     LOADS.append(1)
 
@@ -254,7 +255,7 @@ PLUGIN = textwrap.dedent('''
     READER = Reader()
     MISNAMED = Reader()
     MISNAMED.name = "other"
-''')
+""")
 
 
 @pytest.fixture
@@ -274,12 +275,14 @@ def _registry(monkeypatch: pytest.MonkeyPatch, eps: list[EntryPoint], builtins: 
         return [ep for ep in eps if ep.group == group]
 
     monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
-    return Registry(group="test.readers", kind="reader", builtins=builtins,
-                    check=readers._check, missing=ReaderNotFound)
+    return Registry(
+        group="test.readers", kind="reader", builtins=builtins, check=readers._check, missing=ReaderNotFound
+    )
 
 
-def test_entry_points_are_found_and_imported_only_when_used(plugin_module: str,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_entry_points_are_found_and_imported_only_when_used(
+    plugin_module: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     reg = _registry(monkeypatch, [EntryPoint("fake", f"{plugin_module}:READER", "test.readers")], {})
     assert reg.names() == ["fake"]
     assert plugin_module not in sys.modules  # listed, not imported
@@ -299,18 +302,25 @@ def test_builtins_are_imported_only_when_used(plugin_module: str, monkeypatch: p
 
 
 def test_builtins_win_over_entry_points(plugin_module: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    reg = _registry(monkeypatch, [EntryPoint("text", f"{plugin_module}:READER", "test.readers")],
-                    {"text": "lgo_decisions.readers.text:READER"})
+    reg = _registry(
+        monkeypatch,
+        [EntryPoint("text", f"{plugin_module}:READER", "test.readers")],
+        {"text": "lgo_decisions.readers.text:READER"},
+    )
     assert reg.names() == ["text"]
     assert reg.get("text") is readers.get("text")
 
 
 def test_broken_entry_points_raise_plugin_errors(plugin_module: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    reg = _registry(monkeypatch, [
-        EntryPoint("missing", "lgo_no_such_module:READER", "test.readers"),
-        EntryPoint("misnamed", f"{plugin_module}:MISNAMED", "test.readers"),
-        EntryPoint("fake", f"{plugin_module}:READER", "test.readers"),
-    ], {})
+    reg = _registry(
+        monkeypatch,
+        [
+            EntryPoint("missing", "lgo_no_such_module:READER", "test.readers"),
+            EntryPoint("misnamed", f"{plugin_module}:MISNAMED", "test.readers"),
+            EntryPoint("fake", f"{plugin_module}:READER", "test.readers"),
+        ],
+        {},
+    )
     with pytest.raises(PluginError, match=r"cannot load reader 'missing' from entry point 'lgo_no_such_module:READER'"):
         reg.get("missing")
     with pytest.raises(PluginError, match="calls itself 'other', registered as 'misnamed'"):

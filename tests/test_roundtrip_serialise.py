@@ -69,8 +69,10 @@ def test_jsonl_stream_from_bytes_lines_with_blank_lines(ds: list[Decision]) -> N
 
 
 def _record() -> dict[str, Any]:
-    d = Decision(reference="20 007 417",
-                 sections=[Section(heading="The complaint", blocks=[NumberedParagraph(number=1, text="A.")])])
+    d = Decision(
+        reference="20 007 417",
+        sections=[Section(heading="The complaint", blocks=[NumberedParagraph(number=1, text="A.")])],
+    )
     return to_dict(d)
 
 

@@ -69,14 +69,21 @@ def test_spaced_seeds_keep_statement_wide_numbering(stem: str, count: int) -> No
 @pytest.mark.parametrize("stem", SPACED)
 def test_spaced_seed_renders_as_its_page_without_chrome(stem: str) -> None:
     page = seed(stem)
-    statement = page[:page.index("Print this page")]
+    statement = page[: page.index("Print this page")]
     rendered = render_text(read_text(page))
+
     # the same lines, apart from the list numbers (the page restarts each list at 1.) and the
     # bullets' indent (seed 004 indents them by two spaces, the others by four)
     def unnumbered(text: str) -> list[str]:
-        return [line.split(". ", 1)[-1] if line.lstrip()[:1].isdigit()
-                else "    " + line.lstrip() if line.lstrip().startswith("\u2022") else line
-                for line in text.strip().split("\n")]
+        return [
+            line.split(". ", 1)[-1]
+            if line.lstrip()[:1].isdigit()
+            else "    " + line.lstrip()
+            if line.lstrip().startswith("\u2022")
+            else line
+            for line in text.strip().split("\n")
+        ]
+
     assert unnumbered(rendered) == unnumbered(statement)
     assert statement.count("\n  1. ") > 1  # the page's numbers restart ...
     assert rendered.count("\n  1. ") == 1  # ... the rendering's run through the statement

@@ -44,8 +44,9 @@ def test_seed_matches_golden(path: Path) -> None:
     assert got == json.loads(golden.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize(("stem", "count"), [("000_9284c856b9d4e60e", 10), ("001_546571a6deac335f", 9),
-                                             ("004_9498e815dd3f7996", 13)])
+@pytest.mark.parametrize(
+    ("stem", "count"), [("000_9284c856b9d4e60e", 10), ("001_546571a6deac335f", 9), ("004_9498e815dd3f7996", 13)]
+)
 def test_spaced_seeds_number_paragraphs_through_the_statement(stem: str, count: int) -> None:
     d = read_text((ROOT / "examples" / f"{stem}.txt").read_text(encoding="utf-8"))
     assert [p.number for p in d.paragraphs()] == list(range(1, count + 1))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from lgo_decisions import Decision, dumps, read_text
-from lgo_decisions.cli import main
 from lgo_decisions._commands.validate import check_lines
+from lgo_decisions.cli import main
 from lgo_decisions.jsonschema import json_schema
 from lgo_decisions.model import Organisation
 
@@ -45,9 +45,18 @@ def test_each_bad_line_is_reported_with_its_reason(tmp_path: Path, capsys: pytes
     record = json.loads(GOOD)
     bad_level = {**record, "sections": [{"heading": "X", "level": 9, "blocks": []}]}
     bad_block = {**record, "sections": [{"blocks": [{"type": "numbered_paragraph", "number": 0, "text": "x"}]}]}
-    path = _jsonl(tmp_path, GOOD, "{not json", json.dumps(bad_level), "[1, 2]", GOOD,
-                  json.dumps({**record, "decision_date": "2021-02-30"}), json.dumps(bad_block),
-                  json.dumps({**record, "schema_version": "3.1"}), json.dumps({**record, "reference": "20 007 417\n"}))
+    path = _jsonl(
+        tmp_path,
+        GOOD,
+        "{not json",
+        json.dumps(bad_level),
+        "[1, 2]",
+        GOOD,
+        json.dumps({**record, "decision_date": "2021-02-30"}),
+        json.dumps(bad_block),
+        json.dumps({**record, "schema_version": "3.1"}),
+        json.dumps({**record, "reference": "20 007 417\n"}),
+    )
     assert main(["validate", str(path)]) == 1
     out, err = capsys.readouterr()
     lines = out.splitlines()
@@ -82,7 +91,8 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_without_jsonschema_records_are_checked_by_loading(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "jsonschema", None)  # import jsonschema now raises ImportError
     path = _jsonl(tmp_path, GOOD, json.dumps({**json.loads(GOOD), "organisations": [{}]}))
     assert main(["validate", str(path)]) == 1
@@ -93,4 +103,7 @@ def test_without_jsonschema_records_are_checked_by_loading(
 
 def test_check_lines_reports_good_lines_as_none() -> None:
     assert list(check_lines([GOOD + "\n", "\n", "{}\n", "null\n"])) == [
-        (1, None), (3, None), (4, "a record must be a JSON object, got NoneType")]
+        (1, None),
+        (3, None),
+        (4, "a record must be a JSON object, got NoneType"),
+    ]

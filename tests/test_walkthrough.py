@@ -77,12 +77,12 @@ def statements(tmp_path: Path) -> Counter[tuple[str, int, str]]:
     for stem, name, category, outcome, date in VARIED:
         target = folder / name
         target.parent.mkdir(exist_ok=True)
-        target.write_text(_vary(_example(stem).read_text(encoding="utf-8"), category, outcome, date),
-                          encoding="utf-8")
+        target.write_text(_vary(_example(stem).read_text(encoding="utf-8"), category, outcome, date), encoding="utf-8")
         year = int(date[-4:])
         expected[(category.split(" > ")[0], year, outcome)] += 1
-    (folder / "no-header.txt").write_text(_headerless(_example(HEADERLESS).read_text(encoding="utf-8")),
-                                          encoding="utf-8")
+    (folder / "no-header.txt").write_text(
+        _headerless(_example(HEADERLESS).read_text(encoding="utf-8")), encoding="utf-8"
+    )
     (folder / "broken.txt").write_bytes(bytes(range(256)))  # a failed save: binary data
     return expected
 
@@ -95,8 +95,12 @@ def test_page_has_the_steps() -> None:
     assert len(EXAMPLES) == len(ORIGINALS)
 
 
-def test_walkthrough_runs(statements: Counter[tuple[str, int, str]], tmp_path: Path,
-                          monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_walkthrough_runs(
+    statements: Counter[tuple[str, int, str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("MPLBACKEND", "Agg")
     namespace: dict[str, object] = {"__name__": "__walkthrough__"}

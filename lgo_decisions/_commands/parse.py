@@ -35,12 +35,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     >>> args.paths, args.output, args.workers
     (['pages/', 'more.zip'], 'out.parquet', 0)
     """
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="statement files, folders (searched recursively), globs, .zip archives, .jsonl files")
-    parser.add_argument("-o", "--output", metavar="OUT",
-                        help="write here instead of standard output; a .parquet name writes Parquet")
-    parser.add_argument("-w", "--workers", type=int, default=1, metavar="N",
-                        help="read on N processes (0: one per core; default 1)")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="statement files, folders (searched recursively), globs, .zip archives, .jsonl files",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write here instead of standard output; a .parquet name writes Parquet"
+    )
+    parser.add_argument(
+        "-w", "--workers", type=int, default=1, metavar="N", help="read on N processes (0: one per core; default 1)"
+    )
     parser.add_argument("--strict", action="store_true", help="fail a statement at the first problem")
     parser.add_argument("--errors", metavar="FILE", help="write one JSON line per failed input: name, error, reason")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
@@ -88,13 +94,16 @@ class _Summary:
 
     def text(self, errors_file: str | None) -> str:
         total = self.read + self.failed
-        out = [f"{PROG}: {total:,} input(s): {self.read:,} read ({self.partial:,} with diagnostics), "
-               f"{self.failed:,} failed"]
+        out = [
+            f"{PROG}: {total:,} input(s): {self.read:,} read ({self.partial:,} with diagnostics), "
+            f"{self.failed:,} failed"
+        ]
         if self.failures:
             out.append("  failed by reason: " + ", ".join(f"{k} {v:,}" for k, v in self.failures.most_common()))
         if self.diagnostics:
-            out.append("  diagnostics (statements): "
-                       + ", ".join(f"{k} {v:,}" for k, v in self.diagnostics.most_common(8)))
+            out.append(
+                "  diagnostics (statements): " + ", ".join(f"{k} {v:,}" for k, v in self.diagnostics.most_common(8))
+            )
         for line in self.first_failures:
             out.append(f"  {line.name}: {line.error}: {line.reason}")
         if self.failed > len(self.first_failures):
@@ -148,15 +157,20 @@ def run(args: argparse.Namespace) -> int:
         progress.total = count_inputs(args.paths)
     summary = _Summary()
     try:
-        lines = (_lines_from_decisions(args, sink) if sink is not None
-                 else read_corpus_json(args.paths, workers=args.workers, strict=args.strict))
+        lines = (
+            _lines_from_decisions(args, sink)
+            if sink is not None
+            else read_corpus_json(args.paths, workers=args.workers, strict=args.strict)
+        )
         done = 0
         for done, line in enumerate(lines, 1):
             summary.add(line)
             if line.record is None:
                 if errors is not None:
-                    errors.write(json.dumps({"name": line.name, "error": line.error, "reason": line.reason},
-                                            ensure_ascii=False) + "\n")
+                    errors.write(
+                        json.dumps({"name": line.name, "error": line.error, "reason": line.reason}, ensure_ascii=False)
+                        + "\n"
+                    )
             elif sink is None:
                 out.write(line.record)
                 out.write("\n")
@@ -164,8 +178,11 @@ def run(args: argparse.Namespace) -> int:
         progress.update(done, summary.failed, force=True)
     except BrokenProcessPool:
         progress.close()
-        print(f"{PROG}: error: a worker process died (out of memory?) after {summary.read + summary.failed:,} "
-              "input(s); the output holds the records written so far", file=sys.stderr)
+        print(
+            f"{PROG}: error: a worker process died (out of memory?) after {summary.read + summary.failed:,} "
+            "input(s); the output holds the records written so far",
+            file=sys.stderr,
+        )
         return 1
     finally:
         progress.close()
@@ -180,4 +197,3 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(summary.text(args.errors), file=sys.stderr)
     return 1 if summary.failed else 0
-

@@ -30,8 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     >>> parser.parse_args(["--json", "records.jsonl", "-"])
     Namespace(files=['records.jsonl', '-'], json=True)
     """
-    parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="JSON Lines of records, as written by parse ('-': standard input)")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="JSON Lines of records, as written by parse ('-': standard input)"
+    )
     parser.add_argument("--json", action="store_true", help="print the counts as one JSON object")
 
 
@@ -72,8 +73,7 @@ class Stats:
 
     def table(self) -> str:
         """A plain-text table: totals, then one block per count, with percentages of the records."""
-        out = [f"{'records':<56}{self.records:>9,}",
-               f"{'with diagnostics':<56}{self.with_diagnostics:>9,}"]
+        out = [f"{'records':<56}{self.records:>9,}", f"{'with diagnostics':<56}{self.with_diagnostics:>9,}"]
         if self.invalid:
             out.append(f"{'invalid lines':<56}{self.invalid:>9,}")
         data = self.as_dict()

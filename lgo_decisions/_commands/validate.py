@@ -34,8 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     Namespace(files=['records.jsonl'], strict=True)
     """
     parser.add_argument("files", nargs="+", metavar="FILE", help="JSON Lines files of records ('-' for standard input)")
-    parser.add_argument("--strict", action="store_true",
-                        help="also reject keys the schema does not name (strict schema and strict loading)")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="also reject keys the schema does not name (strict schema and strict loading)",
+    )
 
 
 def _json_path(path: Iterable[str | int]) -> str:
@@ -56,8 +59,11 @@ def _leaf(error: Any) -> Any:
         branches: dict[Any, list[Any]] = {}
         for e in error.context:
             branches.setdefault(e.schema_path[0], []).append(e)
-        tagged = [es for es in branches.values()
-                  if not any(e.validator == "const" and list(e.relative_path) == ["type"] for e in es)]
+        tagged = [
+            es
+            for es in branches.values()
+            if not any(e.validator == "const" and list(e.relative_path) == ["type"] for e in es)
+        ]
         error = max((e for es in (tagged or branches.values()) for e in es), key=lambda e: len(e.absolute_path))
     return error
 
@@ -72,8 +78,11 @@ def _reason(error: Any) -> str:
         unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         what = "unknown key" + ("s " if len(unknown) > 1 else " ") + ", ".join(map(repr, unknown))
     elif error.validator in ("type", "enum", "const", "minimum", "maximum"):
-        what = f"{_short(error.instance)} " + error.message.split(" ", 1)[1] if error.message.startswith(
-            repr(error.instance)) else error.message
+        what = (
+            f"{_short(error.instance)} " + error.message.split(" ", 1)[1]
+            if error.message.startswith(repr(error.instance))
+            else error.message
+        )
     else:
         what = error.message
     return f"{what} @ {where}"
@@ -118,8 +127,9 @@ def _schema_check(strict: bool) -> Check | None:
     return check
 
 
-def check_lines(lines: Iterable[str], *, strict: bool = False, schema: Check | None = None
-                ) -> Iterator[tuple[int, str | None]]:
+def check_lines(
+    lines: Iterable[str], *, strict: bool = False, schema: Check | None = None
+) -> Iterator[tuple[int, str | None]]:
     """``(line number, reason or None)`` for each record of a JSON Lines text (blank lines skipped).
 
     >>> list(check_lines(['{"reference": "20 007 417"}', "", '["20 007 417"]']))
