@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from lgo_decisions import Decision, RenderError, read_html, read_text, render_html, render_text  # noqa: E402
+from lgo_decisions.writers import _checks  # noqa: E402
 from lgo_decisions.writers import html as html_writer  # noqa: E402
 from lgo_decisions.writers import text as text_writer  # noqa: E402
 
@@ -53,10 +54,9 @@ def records() -> tuple[str, list[Decision]]:
 
 
 def _clear() -> None:
-    for module in (text_writer, html_writer):
-        clear = getattr(module, "clear_caches", None)
-        if clear is not None:
-            clear()
+    clear = getattr(_checks, "clear_caches", None)  # (the writers' caches: none before the proof)
+    if clear is not None:
+        clear()
 
 
 def _writable(render: Callable[[Decision], str], ds: Sequence[Decision]) -> list[Decision]:
@@ -126,7 +126,7 @@ def measure(phases: dict[str, Callable[[], Any]], rounds: int) -> dict[str, floa
     times: dict[str, list[float]] = {n: [] for n in names}
     for r in range(rounds):
         _clear()
-        order = names[r % len(names):] + names[:r % len(names)]
+        order = names[r % len(names) :] + names[: r % len(names)]
         for n in order:
             _clear()
             start = time.process_time()
@@ -141,19 +141,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cold", action="store_true", help="empty the writers' caches before every record")
     args = parser.parse_args(argv)
     where, ds = records()
-    print(f"records: {where}; {args.rounds} interleaved rounds, median CPU time"
-          f"{'; caches emptied before every record' if args.cold else ''}")
-    print(f"{'writer':<10} {'n':>4} {'write':>9} {'verify':>9} {'render':>9} {'read-back':>10}   "
-          f"{'write/render':>12} {'verify/render':>13} {'full read-back share':>20}")
-    for name, render in (("text", render_text), ("html", render_html),
-                         ("html-page", lambda d: render_html(d, page=True))):
+    print(
+        f"records: {where}; {args.rounds} interleaved rounds, median CPU time"
+        f"{'; caches emptied before every record' if args.cold else ''}"
+    )
+    print(
+        f"{'writer':<10} {'n':>4} {'write':>9} {'verify':>9} {'render':>9} {'read-back':>10}   "
+        f"{'write/render':>12} {'verify/render':>13} {'full read-back share':>20}"
+    )
+    for name, render in (
+        ("text", render_text),
+        ("html", render_html),
+        ("html-page", lambda d: render_html(d, page=True)),
+    ):
         ok = _writable(render, ds)
         med = measure(_phases(name, ok, args.cold), args.rounds)
         per = {k: v / len(ok) * 1e6 for k, v in med.items()}
         share = med["read-back"] / (med["write"] + med["read-back"])
-        print(f"{name:<10} {len(ok):>4} {per['write']:>7.1f}us {per['verify']:>7.1f}us {per['render']:>7.1f}us "
-              f"{per['read-back']:>8.1f}us   {med['write'] / med['render']:>12.0%} "
-              f"{med['verify'] / med['render']:>13.0%} {share:>20.0%}")
+        print(
+            f"{name:<10} {len(ok):>4} {per['write']:>7.1f}us {per['verify']:>7.1f}us {per['render']:>7.1f}us "
+            f"{per['read-back']:>8.1f}us   {med['write'] / med['render']:>12.0%} "
+            f"{med['verify'] / med['render']:>13.0%} {share:>20.0%}"
+        )
         if len(ok) < len(ds):
             print(f"{'':<10} ({len(ds) - len(ok)} record(s) the writer refuses left out)")
     return 0

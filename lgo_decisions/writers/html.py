@@ -24,12 +24,11 @@ from ..model import (
     SubParagraph,
 )
 from ._checks import record_problems
+from ._common import BACK_TO_TOP, MARKER, SUMMARY, header_fields, title_line
 
 __all__ = ["WRITER", "HtmlWriter", "render_html"]
 
 NAME = "html"
-MARKER = "The Ombudsman's final decision:"
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # What a browser would not keep (control characters, non-characters, lone surrogates) and white
 # space that HTML collapses (line breaks, tabs, runs of spaces).
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
@@ -39,17 +38,26 @@ _COLLAPSED = re.compile(r"[\t\n\r\f]|  ")
 _COOKIE_DIALOG = (
     ("h2", "Review your privacy settings"),
     ("h3", "Required cookies"),
-    ("p", "These cookies enable the website to function properly. You can only disable these by changing "
-          "your browser preferences, but this will affect how the website performs."),
+    (
+        "p",
+        "These cookies enable the website to function properly. You can only disable these by changing "
+        "your browser preferences, but this will affect how the website performs.",
+    ),
     ("p", "View required cookies"),
     ("h3", "Analytical cookies"),
-    ("p", "Google Analytics cookies help us improve the performance of the website by understanding how "
-          "visitors use the site."),
+    (
+        "p",
+        "Google Analytics cookies help us improve the performance of the website by understanding how "
+        "visitors use the site.",
+    ),
     ("p", "We recommend you set these 'ON'."),
     ("p", "View analytical cookies"),
-    ("p", "In using Google Analytics, we do not collect or store personal information that could identify "
-          "you (for example your name or address). We do not allow Google to use or share our analytics "
-          "data. Google has developed a tool to help you opt out of Google Analytics cookies."),
+    (
+        "p",
+        "In using Google Analytics, we do not collect or store personal information that could identify "
+        "you (for example your name or address). We do not allow Google to use or share our analytics "
+        "data. Google has developed a tool to help you opt out of Google Analytics cookies.",
+    ),
 )
 
 
@@ -65,12 +73,15 @@ def _check_text(value: str, where: str, *, empty: bool = False) -> None:
     if m:
         raise RenderError(f"{where}: character U+{ord(m.group()):04X} cannot be written in HTML")
     if value != value.strip():
-        raise RenderError(f"{where}: leading or trailing white space cannot be written in HTML "
-                          f"(browsers and readers drop it): {value[:60]!r}")
+        raise RenderError(
+            f"{where}: leading or trailing white space cannot be written in HTML "
+            f"(browsers and readers drop it): {value[:60]!r}"
+        )
     m = _COLLAPSED.search(value)
     if m:
-        raise RenderError(f"{where}: {m.group()!r} cannot be written in HTML (white space collapses to one "
-                          f"space): {value[:60]!r}")
+        raise RenderError(
+            f"{where}: {m.group()!r} cannot be written in HTML (white space collapses to one space): {value[:60]!r}"
+        )
 
 
 def _check_blocks(blocks: Sequence[Block], where: str, depth: int) -> None:
@@ -81,8 +92,10 @@ def _check_blocks(blocks: Sequence[Block], where: str, depth: int) -> None:
         if isinstance(block, Paragraph):
             _check_text(block.text, f"{here}.text")
             if depth > 0 and isinstance(prev, SubParagraph):
-                raise RenderError(f"{here}: a paragraph right after a sub-paragraph reads as part of that "
-                                  "sub-paragraph; it cannot be written in HTML")
+                raise RenderError(
+                    f"{here}: a paragraph right after a sub-paragraph reads as part of that "
+                    "sub-paragraph; it cannot be written in HTML"
+                )
         elif isinstance(block, BulletList):
             if not block.items:
                 raise RenderError(f"{here}: an empty bullet list cannot be written in HTML")
@@ -95,13 +108,17 @@ def _check_blocks(blocks: Sequence[Block], where: str, depth: int) -> None:
             if numbered != (depth == 0):
                 kind = "numbered paragraph" if numbered else "sub-paragraph"
                 place = "inside a paragraph" if depth else "at section level"
-                raise RenderError(f"{here}: a {kind} {place} cannot be written in HTML (numbered paragraphs "
-                                  "sit in sections, sub-paragraphs in paragraphs)")
+                raise RenderError(
+                    f"{here}: a {kind} {place} cannot be written in HTML (numbered paragraphs "
+                    "sit in sections, sub-paragraphs in paragraphs)"
+                )
             if not numbered:
                 sub += 1
                 if block.number != sub:
-                    raise RenderError(f"{here}.number: sub-paragraph {block.number} should be {sub} "
-                                      "(sub-paragraphs are numbered 1..k in their paragraph)")
+                    raise RenderError(
+                        f"{here}.number: sub-paragraph {block.number} should be {sub} "
+                        "(sub-paragraphs are numbered 1..k in their paragraph)"
+                    )
             _check_text(block.text, f"{here}.text", empty=True)
             _check_blocks(block.blocks, f"{here}.blocks", depth + 1)
 
@@ -136,8 +153,10 @@ def _check(d: Decision) -> None:
             if isinstance(block, NumberedParagraph):
                 counter += 1
                 if block.number != counter:
-                    raise RenderError(f"{where}.blocks[{j}].number: paragraph {block.number} should be "
-                                      f"{counter} (numbers run 1..N through the statement)")
+                    raise RenderError(
+                        f"{where}.blocks[{j}].number: paragraph {block.number} should be "
+                        f"{counter} (numbers run 1..N through the statement)"
+                    )
 
 
 def _first_difference(want: Any, got: Any, path: str = "$") -> tuple[str, Any, Any] | None:
@@ -170,8 +189,7 @@ def _verify(d: Decision, html: str) -> None:
         return
     diff = _first_difference(to_dict(d), to_dict(back)) or ("$", d, back)
     path, want, got = diff
-    raise RenderError(f"{path}: cannot be written faithfully in HTML: {_short(want)} would read back as "
-                      f"{_short(got)}")
+    raise RenderError(f"{path}: cannot be written faithfully in HTML: {_short(want)} would read back as {_short(got)}")
 
 
 def _short(value: Any) -> str:
@@ -180,30 +198,6 @@ def _short(value: Any) -> str:
 
 
 # -- rendering ---------------------------------------------------------------------------------
-def _title(d: Decision) -> str | None:
-    if d.reference is None:
-        return None
-    if d.organisations:
-        return f"{d.organisations[0].name} ({d.reference})"
-    return d.reference
-
-
-def _date(d: Decision) -> str | None:
-    when = d.decision_date
-    return None if when is None else f"{when.day:02d} {_MONTHS[when.month - 1]} {when.year:04d}"
-
-
-def _fields(d: Decision) -> Iterator[tuple[str, str]]:
-    if d.category is not None:
-        c = d.category
-        yield "Category", c.area if c.subject is None else f"{c.area} > {c.subject}"
-    if d.outcome is not None:
-        yield "Decision", d.outcome.label
-    date = _date(d)
-    if date is not None:
-        yield "Decision date", date
-
-
 def _runs(blocks: Sequence[Block]) -> Iterator[list[Block]]:
     """Blocks grouped so that consecutive numbered (or sub-) paragraphs share one list."""
     run: list[Block] = []
@@ -248,22 +242,23 @@ def _section(section: Section, out: list[str]) -> None:
 
 
 def _back_to_top(out: list[str]) -> None:
-    out.append('<p class="back-to-top"><a href="#top">Back to top</a></p>')
+    out.append(f'<p class="back-to-top"><a href="#top">{BACK_TO_TOP}</a></p>')
 
 
 def _article(d: Decision) -> str:
     out = ['<article class="decision">', '<header class="decision-header">']
-    title = _title(d)
+    title = title_line(d)
     if title is not None:
         out.append(f"<h1>{_e(title)}</h1>")
-    for label, value in _fields(d):
-        out.append(f'<p class="decision-field"><span class="label">{label} :</span> '
-                   f'<span class="value">{_e(value)}</span></p>')
+    for label, value in header_fields(d):
+        out.append(
+            f'<p class="decision-field"><span class="label">{label} :</span> <span class="value">{_e(value)}</span></p>'
+        )
     out.append("</header>")
     out.append('<div class="decision-statement">')
     out.append(f'<p class="final-decision"><strong>{_e(MARKER)}</strong></p>')
     if d.summary is not None:
-        out.append(f'<p class="summary"><strong>Summary:</strong> {_e(d.summary)}</p>')
+        out.append(f'<p class="summary"><strong>{SUMMARY}</strong> {_e(d.summary)}</p>')
     for i, section in enumerate(d.sections):
         if i and section.level <= 2:
             _back_to_top(out)
@@ -278,51 +273,54 @@ def _article(d: Decision) -> str:
 
 
 def _page(d: Decision, article: str) -> str:
-    title = _title(d) or "Decision"
+    title = title_line(d) or "Decision"
     crumbs = ['<li><a href="/">Home</a></li>', '<li><a href="/decisions">Decisions</a></li>']
     if d.category is not None:
         crumbs.append(f'<li><a href="/decisions">{_e(d.category.area)}</a></li>')
     crumbs.append(f'<li><a href="#top">{_e(d.reference or title)}</a></li>')
     cookie = [f"<{tag}>{_e(text)}</{tag}>" for tag, text in _COOKIE_DIALOG]
-    return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="en-GB">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(title)} - Local Government and Social Care Ombudsman</title>",
-        "<style>.cookie-banner{position:fixed;bottom:0}</style>",
-        "<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}</script>",
-        "</head>",
-        '<body id="top">',
-        '<p class="skip"><a href="#main">Skip to main content</a></p>',
-        '<header class="site-header">',
-        '<a href="/"><img src="/images/logo.svg" alt="LGO logogram"></a>',
-        '<form action="/decisions/search" method="get" role="search"><label for="q">Search decisions</label>'
-        '<input id="q" name="q" type="search"><button type="submit">Search</button></form>',
-        '<nav aria-label="Main"><ul><li><a href="/">Home</a></li><li><a href="/make-a-complaint">Make a '
-        'complaint</a></li><li><a href="/decisions">Decisions</a></li><li><a href="/contact-us">Contact us'
-        "</a></li></ul></nav>",
-        "</header>",
-        f'<nav class="breadcrumb" aria-label="Breadcrumb"><ol>{"".join(crumbs)}</ol></nav>',
-        '<main id="main">',
-        article,
-        '<p class="print"><a href="javascript:window.print()">Print this page</a></p>',
-        "</main>",
-        '<footer class="site-footer">',
-        "<p>Local Government and Social Care Ombudsman, PO Box 4771, Coventry CV4 0EH</p>",
-        '<ul><li><a href="/accessibility">Accessibility</a></li><li><a href="/privacy">Privacy notice</a></li></ul>',
-        "</footer>",
-        '<div class="feedback" role="dialog" aria-label="Feedback"><p>Was this page useful?</p></div>',
-        '<div class="cookie-banner" id="cookie-settings">',
-        '<p><img src="/images/logo.svg" alt="LGO logogram"></p>',
-        *cookie,
-        "</div>",
-        '<script src="/scripts/site.js"></script>',
-        "</body>",
-        "</html>",
-        "",
-    ])
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en-GB">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{_e(title)} - Local Government and Social Care Ombudsman</title>",
+            "<style>.cookie-banner{position:fixed;bottom:0}</style>",
+            "<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}</script>",
+            "</head>",
+            '<body id="top">',
+            '<p class="skip"><a href="#main">Skip to main content</a></p>',
+            '<header class="site-header">',
+            '<a href="/"><img src="/images/logo.svg" alt="LGO logogram"></a>',
+            '<form action="/decisions/search" method="get" role="search"><label for="q">Search decisions</label>'
+            '<input id="q" name="q" type="search"><button type="submit">Search</button></form>',
+            '<nav aria-label="Main"><ul><li><a href="/">Home</a></li><li><a href="/make-a-complaint">Make a '
+            'complaint</a></li><li><a href="/decisions">Decisions</a></li><li><a href="/contact-us">Contact us'
+            "</a></li></ul></nav>",
+            "</header>",
+            f'<nav class="breadcrumb" aria-label="Breadcrumb"><ol>{"".join(crumbs)}</ol></nav>',
+            '<main id="main">',
+            article,
+            '<p class="print"><a href="javascript:window.print()">Print this page</a></p>',
+            "</main>",
+            '<footer class="site-footer">',
+            "<p>Local Government and Social Care Ombudsman, PO Box 4771, Coventry CV4 0EH</p>",
+            '<ul><li><a href="/accessibility">Accessibility</a></li>'
+            '<li><a href="/privacy">Privacy notice</a></li></ul>',
+            "</footer>",
+            '<div class="feedback" role="dialog" aria-label="Feedback"><p>Was this page useful?</p></div>',
+            '<div class="cookie-banner" id="cookie-settings">',
+            '<p><img src="/images/logo.svg" alt="LGO logogram"></p>',
+            *cookie,
+            "</div>",
+            '<script src="/scripts/site.js"></script>',
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
 
 
 def render_html(decision: Decision, *, page: bool = False) -> str:
