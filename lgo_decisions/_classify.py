@@ -26,10 +26,15 @@ from ._vocabulary import (
     BREADCRUMB,
     CHROME_LINES,
     CLOSING,
+    CLOSING_LINES,
+    CONTENTS_HEADINGS,
     FINAL_DECISION_MARKER,
+    FOOTER_START,
     HEADER_FIELD,
     HEADER_LABELS,
     MAIN_HEADINGS,
+    RULE_LINE,
+    SHARE,
     SUMMARY_LABEL,
     TITLE,
     is_heading_text,
@@ -39,6 +44,8 @@ from ._vocabulary import (
 __all__ = ["Classifier", "Form", "Line", "classify", "is_contents_entry", "is_header_label", "is_known_heading"]
 
 _CLOSING_ENDS = ("ombudsman", "ombudsmen", "decision")  # every CLOSING match ends with one of these
+_SUBJECT_MARKS = (">", "\u203a", "\u00bb")  # what separates a category's area and subject
+_MIN_CUT_CLOSING = 12  # a closing line cut shorter than this is too little to tell ("Investigator")
 
 
 class Form(str, enum.Enum):
@@ -71,13 +78,14 @@ class Line:
     """One line as a reader found it: its text (stripped, list marker removed) and layout hints.
 
     ``raw`` is the whole line as published where it differs from ``text`` (a text line with its
-    list marker), ``line`` the 1-based input line and ``where`` the element (HTML).
+    list marker), ``line`` the 1-based input line and ``where`` the element (HTML). ``final`` marks
+    the input's last line, where a save cut short may have stopped inside a line of chrome.
 
     >>> Line("Mr X complained.", Form.NUMBERED, number=1, line=7).number
     1
     """
 
-    __slots__ = ("depth", "form", "level", "line", "number", "raw", "text", "where")
+    __slots__ = ("depth", "final", "form", "level", "line", "number", "raw", "text", "where")
 
     def __init__(
         self,
@@ -90,6 +98,7 @@ class Line:
         level: int | None = None,
         line: int | None = None,
         where: str | None = None,
+        final: bool = False,
     ) -> None:
         self.text = text
         self.form = form
@@ -99,6 +108,7 @@ class Line:
         self.level = level
         self.line = line
         self.where = where
+        self.final = final
 
     def __repr__(self) -> str:
         return f"Line({self.text!r}, {self.form})"
@@ -152,6 +162,37 @@ class Classifier:
         self.summary_seen = False
         self._summary: Token | None = None  # "Summary:" with its text still to come
         self._header: Token | None = None  # a header label with its value still to come
+        self._category: Token | None = None  # a category value whose subject may follow: ">" then "Subject"
+        self._subject_next = False  # the ">" has been seen
+        self.footer = False  #: the page footer has begun ("Print this page" after the title)
+
+    STATE = ("titled", "body", "headed", "summary_seen", "footer")
+    """The flags that, with the line, decide the classifier's verdict when nothing waits for a value."""
+
+    def state(self) -> tuple[bool, ...]:
+        """The classifier's state as a tuple of :attr:`STATE` (a key for cached verdicts).
+
+        Raises ``ValueError`` while a label or summary waits for its value (no such key then).
+
+        >>> c = Classifier()
+        >>> _ = c.classify(Line("Kent County Council (23 008 522)"))
+        >>> c.state()
+        (True, False, False, False, False)
+        """
+        if self._summary is not None or self._header is not None or self._category is not None:
+            raise ValueError("a label waits for its value: the state is not the flags alone")
+        return tuple(getattr(self, name) for name in self.STATE)
+
+    def restore(self, state: tuple[bool, ...]) -> None:
+        """Set the flags of :meth:`state` (nothing waiting).
+
+        >>> c = Classifier()
+        >>> c.restore((True, True, False, False, False))
+        >>> c.body
+        True
+        """
+        for name, value in zip(self.STATE, state, strict=True):
+            setattr(self, name, value)
 
     # -- waiting tokens --------------------------------------------------------------------
     def finish(self) -> list[Token]:
@@ -162,8 +203,8 @@ class Classifier:
         >>> [(t.kind.value, t.name, t.text) for t in c.finish()]
         [('header', 'Category', '')]
         """
-        out = [t for t in (self._summary, self._header) if t is not None]
-        self._summary = self._header = None
+        out = [t for t in (self._summary, self._header, self._category) if t is not None]
+        self._summary = self._header = self._category = None
         return out
 
     def _value(self, line: Line, k: str, short: bool, out: list[Token]) -> bool:
@@ -187,9 +228,37 @@ class Classifier:
                 and not SUMMARY_LABEL.match(line.text)
                 and not FINAL_DECISION_MARKER.match(k + ":")
             ):
-                out.append(_with_text(pending, line.text))
+                self._header_value(_with_text(pending, line.text), out)
                 return True
             out.append(pending)
+        return False
+
+    def _header_value(self, tok: Token, out: list[Token]) -> None:
+        """Emit a header field, holding a category without a subject for one line (a scraper's text
+        splits ``Area``, ``>`` and ``Subject`` over three lines)."""
+        if key(tok.name or "") == "category" and ">" not in tok.text:
+            self._category = tok
+        else:
+            out.append(tok)
+
+    def _subject(self, line: Line, out: list[Token]) -> bool:
+        """Join a held category and its subject; True when ``line`` was part of it."""
+        held, s = self._category, line.text
+        assert held is not None
+        if s in _SUBJECT_MARKS and not self._subject_next:
+            self._subject_next = True
+            return True
+        for mark in _SUBJECT_MARKS:
+            if s.startswith(mark + " ") and not self._subject_next:
+                s = s[len(mark) :].strip()
+                self._subject_next = True
+                break
+        self._category, next_line = None, self._subject_next
+        self._subject_next = False
+        if next_line and line.form not in _IN_ITEMS and s and len(s) <= MAX_SHORT_LINE:
+            out.append(_with_text(held, f"{held.text} > {s}"))
+            return True
+        out.append(held)
         return False
 
     # -- lines -----------------------------------------------------------------------------
@@ -203,6 +272,8 @@ class Classifier:
         """Append the tokens of one line to ``out`` (what :meth:`classify` returns, without a list a line)."""
         form = line.form
         s = line.text
+        if self._category is not None and self._subject(line, out):
+            return
         if form is _NUMBERED or form is _BULLET or form is _ITEM or form is _CONTINUATION:
             if self._summary is not None or self._header is not None:
                 short = len(s) <= MAX_SHORT_LINE
@@ -221,18 +292,38 @@ class Classifier:
         if form is _CONTENTS:
             out.append(Token(kind=Kind.TOC, text=s, line=line.line, where=line.where))
             return
-        if k in CHROME_LINES:
-            kind = Kind.RULE if k == BACK_TO_TOP else Kind.CHROME
-            out.append(Token(kind=kind, text=s, line=line.line, where=line.where))
-            return
-        if k.startswith(("home", "you are here")) and BREADCRUMB.match(k):
-            out.append(Token(kind=Kind.CHROME, text=s, line=line.line, where=line.where))
+        chrome = self._chrome(line, s, k)
+        if chrome is not None:
+            out.append(chrome)
             return
         if (self._summary is not None or self._header is not None) and self._value(line, k, short, out):
             return
         tok = self._block(line, s, k, short)
         if tok is not None:  # (None: a label or "Summary:" now waits for its value)
             out.append(tok)
+
+    def _chrome(self, line: Line, s: str, k: str) -> Token | None:
+        """The line as page chrome (``RULE`` for "Back to top"), or ``None`` when it is not chrome."""
+        kind: Kind | None = None
+        why = None
+        if k in CHROME_LINES:
+            kind = Kind.RULE if k == BACK_TO_TOP else Kind.CHROME
+            self.footer = self.footer or (self.titled and k in FOOTER_START)
+        elif "back to top" in k and RULE_LINE.match(k):
+            kind = Kind.RULE
+        elif (k.startswith(("home", "you are here")) and BREADCRUMB.match(k)) or (
+            k.startswith("share") and SHARE.match(k)
+        ):
+            kind = Kind.CHROME
+        elif k in CONTENTS_HEADINGS and not self.headed:
+            kind = Kind.CHROME  # the heading of a table of contents: its entries follow
+        elif self.footer and s and not any(ch.isalnum() for ch in s):
+            kind = Kind.CHROME  # stray punctuation after the page footer
+        elif line.final and len(k) >= 2 and any(c.startswith(k) and c != k for c in CHROME_LINES):
+            kind, why = Kind.CHROME, "cut short"  # a save that stopped inside a line of chrome
+        if kind is None:
+            return None
+        return Token(kind=kind, text=s, name=why, line=line.line, where=line.where)
 
     def _item(self, line: Line, form: Form, s: str, out: list[Token]) -> None:
         if self.titled:
@@ -285,6 +376,9 @@ class Classifier:
         if short and k.endswith(_CLOSING_ENDS) and CLOSING.search(k):
             self.body = True
             return Token(kind=Kind.CLOSING, text=s, line=lineno, where=where)
+        if line.final and len(k) >= _MIN_CUT_CLOSING and any(c.startswith(k) and c != k for c in CLOSING_LINES):
+            self.body = True  # a save that stopped inside the closing line
+            return Token(kind=Kind.CLOSING, text=s, name="cut short", line=lineno, where=where)
         form = line.form
         if form is not _PARAGRAPH and (self.titled or self.body or k in MAIN_HEADINGS):
             if form is _HEADING:  # the medium shows a heading: its level too

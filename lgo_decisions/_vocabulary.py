@@ -74,6 +74,7 @@ MAIN_HEADINGS: frozenset[str] = frozenset(
         "key to names used",
         "summary",
         "finding",
+    "further report",
         "findings",
         "recommendations",
         "conclusions",
@@ -151,6 +152,23 @@ FOOTER_START: frozenset[str] = frozenset(
 )
 """Chrome lines that begin the page footer when met after the statement has started."""
 BACK_TO_TOP = key("Back to top")
+RULE_LINE = re.compile(r"^[\W_]*back to top[\W_]*$")
+"""A "Back to top" link, also with arrows or other marks around it (``↑ Back to top``), on a key."""
+CONTENTS_HEADINGS: frozenset[str] = frozenset({"contents", "table of contents", "on this page", "in this statement"})
+"""Headings of a table of contents (as keys): chrome before the statement's first heading."""
+SHARE = re.compile(r"^share(?: this (?:page|decision))?\b.{0,80}\b(?:e-?mail|print|facebook|twitter|x|linkedin)\b")
+"""A row of sharing links (``Share: Email | Print this page``), matched on a key."""
+CLOSING_LINES: tuple[str, ...] = tuple(
+    key(s)
+    for s in (
+        "Investigator's decision on behalf of the Ombudsman",
+        "Assistant Ombudsman's decision",
+        "Deputy Ombudsman's decision",
+        "Ombudsman's decision",
+        "The Ombudsman's decision",
+    )
+)
+"""The closing lines seen, as keys: a save cut short inside one still ends the statement."""
 
 # Outcome labels (before any ": detail"), as keys.
 OUTCOMES: dict[str, OutcomeCode] = {
@@ -189,7 +207,9 @@ def is_heading_text(text: str, k: str | None = None) -> bool:
     s = norm(text)
     if not s or not (s[0].isupper() or (s[0].isdigit() and not re.match(r"^\d+[.)]", s))):
         return False
-    if s[-1] in ".,;:)!?\"'" or s.endswith("'s"):
+    if s[-1] == "?":  # a short question is a heading ("What happened?"), a long one a sentence
+        return len(s.split(" ")) <= 8 and not any(c in s[:-1] for c in ".?!:;")
+    if s[-1] in ".,;:)!\"'" or s.endswith("'s"):
         return False
     if ": " in s and s[-1].isdigit():  # "Ombudsman satisfied with council's response: 23 September 2016"
         return False

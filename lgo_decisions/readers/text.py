@@ -58,6 +58,10 @@ def lines(text: str) -> Iterator[Line]:
     """
     rows = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     i, n = 0, len(rows)
+    last = n - 1
+    while last > 0 and not rows[last].strip():
+        last -= 1
+    numbered: list[int] = []  # indents of the numbered items open above this line: their depth
     while i < n:
         raw = rows[i]
         i += 1
@@ -67,9 +71,8 @@ def lines(text: str) -> Iterator[Line]:
         lineno = i
         indent = _indent(raw) if raw[0] in " \t\u00a0" else 0
         if s[0] not in _MARKER_START:  # (most lines: no list marker can start them)
-            yield Line(s, Form.TEXT if indent <= _HEADING_INDENT else Form.PARAGRAPH, line=lineno)
-            continue
-        if s in _LONE_MARKERS:
+            ln = Line(s, Form.TEXT if indent <= _HEADING_INDENT else Form.PARAGRAPH, line=lineno)
+        elif s in _LONE_MARKERS:
             # "-" on a line of its own, the item's text on the next line (unless that is a line of its own)
             j = i
             while j < n and not rows[j].strip():
@@ -79,40 +82,46 @@ def lines(text: str) -> Iterator[Line]:
             if nxt and not _has_own_marker(nxt) and not is_known_heading(nxt):
                 i, item = j + 1, nxt
             form = Form.ITEM if s in _DASHES else Form.BULLET
-            yield Line(item, form, raw=s if not item else f"{s} {item}", depth=max(0, indent // 4 - 1), line=lineno)
-            continue
-        m = _NUMBERED.match(s)
-        if m:
-            yield Line(
-                s[m.end() :],
+            ln = Line(item, form, raw=s if not item else f"{s} {item}", depth=max(0, indent // 4 - 1), line=lineno)
+        elif (m := _NUMBERED.match(s)) or (i - 1 == last and indent and s.isdigit() and len(s) <= 3):
+            # (a bare number ending the input is an item whose text the save cut off)
+            ln = Line(
+                s[m.end() :] if m else "",
                 Form.NUMBERED,
                 raw=s,
-                number=int(m.group(1)),
-                depth=max(0, (indent + 2) // 4 - 1),
+                number=int(m.group(1) if m else s),
+                depth=_depth(numbered, indent),
                 line=lineno,
             )
-            continue
-        m = _LETTERED.match(s)
-        if m:
+        elif m := _LETTERED.match(s):
             letter = m.group(1) or m.group(2)
-            yield Line(
+            ln = Line(
                 s[m.end() :],
                 Form.NUMBERED,
                 raw=s,
                 number=ord(letter) - 96,
-                depth=max(1, (indent + 2) // 4 - 1),
+                depth=max(1, _depth(numbered, indent)),
                 line=lineno,
             )
-            continue
-        m = _BULLET.match(s)
-        if m:
-            yield Line(s[m.end() :], Form.BULLET, raw=s, depth=max(0, indent // 4 - 1), line=lineno)
-            continue
-        m = _DASH.match(s)
-        if m:
-            yield Line(s[m.end() :], Form.ITEM, raw=s, line=lineno)
-            continue
-        yield Line(s, Form.TEXT if indent <= _HEADING_INDENT else Form.PARAGRAPH, line=lineno)
+        elif m := _BULLET.match(s):
+            ln = Line(s[m.end() :], Form.BULLET, raw=s, depth=max(0, indent // 4 - 1), line=lineno)
+        elif m := _DASH.match(s):
+            ln = Line(s[m.end() :], Form.ITEM, raw=s, line=lineno)
+        else:
+            ln = Line(s, Form.TEXT if indent <= _HEADING_INDENT else Form.PARAGRAPH, line=lineno)
+        if i - 1 == last:
+            ln.final = True
+        yield ln
+
+
+def _depth(open_indents: list[int], indent: int) -> int:
+    """A numbered item's depth from its indent: one deeper than each open item indented at least two
+    spaces less (``  1.``, ``      1.``, ``        1.``: depths 0, 1, 2); updates ``open_indents``."""
+    while open_indents and open_indents[-1] + 2 > indent:
+        open_indents.pop()
+    depth = len(open_indents)
+    open_indents.append(indent)
+    return depth
 
 
 def tokenize(text: str) -> list[Token]:

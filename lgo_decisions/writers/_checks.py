@@ -18,7 +18,7 @@ before), so the proof can only spare a read-back, never let a difference through
    list marker (the reader's ``_MARKER_START``); a row that can is read by ``lines`` itself.
 3. *Classification* (:class:`~lgo_decisions._classify.Classifier`): every line must give exactly
    the token the writer meant, so nothing is ever left waiting (a label without its value) and
-   the classifier's state is its four flags; its verdict on a line depends on the line and those
+   the classifier's state is its flags (``Classifier.STATE``); its verdict on a line depends on the line and those
    flags only. Lines whose verdict is fixed by the rules below are not classified again; the
    others go through the real classifier, its verdicts cached by line and flags (headings and
    header rows repeat from one statement to the next):
@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Iterator, Mapping, Sequence
 
 from .._address import parse_address
@@ -128,7 +129,7 @@ def record_problems(d: Decision) -> Iterator[tuple[str, str]]:
 
 # -- the text writer's proof ---------------------------------------------------------------------------------
 BLOCKS = frozenset({Paragraph, BulletList, NumberedParagraph, SubParagraph})
-_State = tuple[bool, bool, bool, bool]  # the classifier's titled, body, headed, summary_seen
+_State = tuple[bool, ...]  # the classifier's Classifier.STATE flags
 _Verdict = tuple[list[Token], _State]
 _LISTED = (Form.NUMBERED, Form.BULLET)
 _HEADER_KEYS = {"Category": "category", "Decision": "decision", "Decision date": "decision date"}
@@ -141,11 +142,11 @@ _verdicts: dict[tuple[str, Form, _State], _Verdict] = {}
 
 
 def _state(c: Classifier) -> _State:
-    return c.titled, c.body, c.headed, c.summary_seen
+    return c.state()
 
 
 def _set_state(c: Classifier, state: _State) -> None:
-    c.titled, c.body, c.headed, c.summary_seen = state
+    c.restore(state)
 
 
 def _classified(c: Classifier, text: str, form: Form) -> list[Token]:
@@ -170,7 +171,7 @@ def _constant(text: str, state: _State) -> _Verdict:
 
 
 def _states() -> list[_State]:
-    return [(a, b, c, e) for a in (False, True) for b in (False, True) for c in (False, True) for e in (False, True)]
+    return list(itertools.product((False, True), repeat=len(Classifier.STATE)))
 
 
 def _rule_is_free() -> bool:
@@ -216,11 +217,11 @@ def proved(d: Decision, plain: Sequence[WrittenLine], text: str) -> bool:
             if len(found) != 1 or found[0].form is not form or found[0].text != s:
                 return False
         if kind is Kind.MARKER:
-            state = (c.titled, c.body, c.headed, c.summary_seen)
+            state = c.state()
             tokens, state = _MARKER_VERDICTS[state] if s == MARKER else _constant(s, state)
             if len(tokens) != 1 or not _matches(tokens[0], line) or not state[1]:
                 return False  # (after the marker the body has begun: the list lines read as list lines)
-            c.titled, c.body, c.headed, c.summary_seen = state
+            c.restore(state)
             continue
         if len(s) > MAX_SHORT_LINE:
             if _LONG_IS_PLAIN and c.body:  # a long line's key is "": only the summary label is looked for
