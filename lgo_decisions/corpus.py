@@ -1,4 +1,4 @@
-"""Whole corpora: folders, globs, zip archives and JSON Lines, read in a stable order, on several processes.
+"""Whole corpora: folders, globs, zip archives, JSON and JSON Lines, read in a stable order, on several processes.
 
 :func:`read_corpus` yields one :class:`CorpusResult` per input, in the order the inputs are found,
 whatever the number of worker processes. Inputs are found lazily (one folder listing at a time),
@@ -28,10 +28,12 @@ from typing import NamedTuple, TypeVar, Union
 import attrs
 
 from ._api import read
+from ._decoding import decode
 from ._limits import MAX_INPUT_BYTES
+from ._scraped import read_json
 from .errors import InputTooLargeError
 from .model import Decision
-from .serialise import dumps, from_dict
+from .serialise import dumps
 
 PathLike = Union[str, "os.PathLike[str]"]
 T = TypeVar("T")
@@ -40,6 +42,10 @@ STATEMENT_SUFFIXES: frozenset[str] = frozenset({"", ".txt", ".text", ".htm", ".h
 """Suffixes of saved pages picked up inside folders and zip archives ("" for pages saved without one)."""
 ARCHIVE_SUFFIXES: frozenset[str] = frozenset({".zip"})
 RECORDS_SUFFIXES: frozenset[str] = frozenset({".jsonl", ".ndjson"})
+"""Suffixes of JSON Lines files (named directly or matched by a glob): one record a line, read line by line."""
+JSON_SUFFIXES: frozenset[str] = frozenset({".json"})
+"""Suffixes of JSON files (also picked up inside folders and zip archives): a record, or an array of records."""
+_HEAD = 8192  # how much of a JSON file is read to see whether it holds an array
 CHUNK_SIZE = 16
 """Inputs sent to a worker process at a time: enough that inter-process traffic does not dominate."""
 _MAGIC = frozenset("*?[")
@@ -49,8 +55,8 @@ _MAGIC = frozenset("*?[")
 class CorpusResult:
     """What reading one input gave: a ``decision``, or the ``error`` type name and the ``reason``.
 
-    ``name`` is the file's path, ``archive.zip!member`` for a zip member, or ``file.jsonl:LINE``
-    for a line of JSON Lines.
+    ``name`` is the file's path, ``archive.zip!member`` for a zip member, ``file.jsonl:LINE``
+    for a line of JSON Lines, or ``file.json[INDEX]`` for an element of a JSON array (from 0).
 
     >>> r = CorpusResult(name="x.txt", error="DecodeError", reason="binary data")
     >>> r.ok, r.partial
@@ -74,8 +80,9 @@ class CorpusResult:
 
 
 class _Task(NamedTuple):
-    """One input to read: ``kind`` is ``file``, ``zip`` (``arg`` is the member), ``line`` (``arg`` is
-    the line's JSON text) or ``error`` (found unreadable while listing; ``arg`` is ``Type: reason``)."""
+    """One input to read: ``kind`` is ``file``, ``json`` (a JSON file holding one value), ``zip``
+    (``arg`` is the member), ``value`` (``arg`` is one JSON value's text: a line of JSON Lines, an
+    element of a JSON array) or ``error`` (found unreadable while listing; ``arg`` is ``Type: reason``)."""
 
     kind: str
     name: str
@@ -125,21 +132,45 @@ def _zip_tasks(path: str, suffixes: frozenset[str]) -> Iterator[_Task]:
             members = [
                 i.filename
                 for i in zf.infolist()
-                if not i.is_dir() and not i.filename.startswith("__MACOSX/") and _picked(i.filename, suffixes)
+                if not i.is_dir()
+                and not i.filename.startswith("__MACOSX/")
+                and _picked(i.filename, suffixes | JSON_SUFFIXES)
             ]
     except (OSError, zipfile.BadZipFile) as exc:
         yield _Task("error", path, f"{type(exc).__name__}: {exc}")
         return
-    for member in members:  # names only: the members themselves are read by the workers
-        yield _Task("zip", path, member)
+    for member in members:  # names only: the members are read by the workers (a JSON array's here)
+        if Path(member).suffix.lower() in JSON_SUFFIXES:
+            load = functools.partial(_zip_member, path, member)
+            yield from _json_tasks(f"{path}!{member}", load, _Task("zip", path, member))
+        else:
+            yield _Task("zip", path, member)
+
+
+def _json_tasks(name: str, load: Callable[[int], bytes], whole: _Task) -> Iterator[_Task]:
+    """A JSON array's elements, one ``value`` task each (the array is loaded, within the size limit),
+    or ``whole`` for a JSON file holding anything else (only its head is read here: a worker reads it)."""
+    try:
+        if not load(_HEAD).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+            yield whole
+            return
+        values = json.loads(decode(load(0), name=name))
+    except Exception as exc:  # a file that cannot be read or is not JSON: one failure
+        yield _Task("error", name, f"{type(exc).__name__}: {exc}")
+        return
+    if not values:
+        yield _Task("error", name, "NotADecisionError: an empty JSON array: no records")
+    for index, value in enumerate(values):
+        yield _Task("value", f"{name}[{index}]", json.dumps(value, ensure_ascii=False))
 
 
 def _line_tasks(path: str) -> Iterator[_Task]:
+    """One ``value`` task a non-blank line, streaming: the file is never loaded whole."""
     try:
         with open(path, encoding="utf-8", errors="surrogateescape") as fp:
             for lineno, line in enumerate(fp, 1):
                 if line.strip():
-                    yield _Task("line", f"{path}:{lineno}", line)
+                    yield _Task("value", f"{path}:{lineno}", line)
     except OSError as exc:
         yield _Task("error", path, f"{type(exc).__name__}: {exc}")
 
@@ -150,6 +181,8 @@ def _file_tasks(path: str, suffixes: frozenset[str]) -> Iterator[_Task]:
         yield from _zip_tasks(path, suffixes)
     elif suffix in RECORDS_SUFFIXES:
         yield from _line_tasks(path)
+    elif suffix in JSON_SUFFIXES:
+        yield from _json_tasks(path, functools.partial(_file_bytes, path), _Task("json", path))
     else:
         yield _Task("file", path)
 
@@ -164,7 +197,7 @@ def _iter_tasks(paths: Iterable[PathLike]) -> Iterator[_Task]:
     for p in paths:
         s = os.fspath(p)
         if os.path.isdir(s):
-            for f in _walk(s, suffixes):
+            for f in _walk(s, suffixes | JSON_SUFFIXES):
                 yield from _file_tasks(f, suffixes)
         elif os.path.exists(s):
             yield from _file_tasks(s, suffixes)
@@ -208,13 +241,17 @@ def count_inputs(paths: Iterable[PathLike]) -> int:
 _open_zip: list[tuple[str, zipfile.ZipFile]] = []  # the archive this process read last, kept open
 
 
-def _zip_member(path: str, member: str) -> bytes:
+def _zip_member(path: str, member: str, head: int = 0) -> bytes:
+    """The member's bytes (within the size limit), or its first ``head`` bytes."""
     if not _open_zip or _open_zip[0][0] != path:
         while _open_zip:
             _open_zip.pop()[1].close()
         _open_zip.append((path, zipfile.ZipFile(path)))
     zf = _open_zip[0][1]
     info = zf.getinfo(member)
+    if head:
+        with zf.open(info) as fp:
+            return fp.read(head)
     if info.file_size > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"{path}!{member}: {info.file_size} bytes is above the limit of {MAX_INPUT_BYTES}")
     with zf.open(info) as fp:
@@ -224,27 +261,13 @@ def _zip_member(path: str, member: str) -> bytes:
     return data
 
 
-def _read_line(line: str, strict: bool) -> Decision:
-    """A record (schema v1) or a saved page as ``{"url": ..., "text": ...}``, as scrapers write them."""
-    from .errors import SerialisationError
-
-    try:
-        data = json.loads(line)
-    except ValueError as exc:
-        raise SerialisationError(f"not JSON: {exc}") from None
-    if isinstance(data, dict) and "schema_version" not in data and isinstance(data.get("text"), str):
-        url = data.get("url")
-        return _read_page_text(data["text"], url=url if isinstance(url, str) else None, strict=strict)
-    return from_dict(data)
-
-
-def _read_page_text(text: str, *, url: str | None, strict: bool) -> Decision:
-    """A page's text, never taken for a file name (``read()`` reads a one-line ``str`` naming a file)."""
-    from . import readers
-
-    if len(text) > MAX_INPUT_BYTES:
-        raise InputTooLargeError(f"input of {len(text)} characters is above the limit of {MAX_INPUT_BYTES}")
-    return readers.detect(text[: readers.SNIFF_SIZE], None).read(text, url=url, strict=strict)
+def _file_bytes(path: str, head: int = 0) -> bytes:
+    """The file's bytes (never more than the limit), or its first ``head`` bytes."""
+    with open(path, "rb") as fp:
+        data = fp.read(head or MAX_INPUT_BYTES + 1)
+    if not head and len(data) > MAX_INPUT_BYTES:
+        raise InputTooLargeError(f"{path}: more than the limit of {MAX_INPUT_BYTES} bytes")
+    return data
 
 
 def _named(decision: Decision, name: str) -> Decision:
@@ -261,12 +284,18 @@ def _read_task(task: _Task, *, strict: bool = False) -> CorpusResult:
     try:
         if kind == "file":
             decision = read(Path(name), strict=strict)
+        elif kind == "json":
+            decision = _named(read_json(decode(_file_bytes(name), name=name), name=name, strict=strict), name)
         elif kind == "zip":
             assert arg is not None
-            decision = _named(read(_zip_member(task.name, arg), strict=strict), name)
-        elif kind == "line":
+            data = _zip_member(task.name, arg)
+            if Path(arg).suffix.lower() in JSON_SUFFIXES:
+                decision = _named(read_json(decode(data, name=name), name=name, strict=strict), name)
+            else:
+                decision = _named(read(data, strict=strict), name)
+        elif kind == "value":
             assert arg is not None
-            decision = _named(_read_line(arg, strict), name)
+            decision = _named(read_json(arg, name=name, strict=strict), name)
         else:
             error, _, reason = (arg or "").partition(": ")
             return CorpusResult(name=name, error=error, reason=reason)
@@ -349,12 +378,16 @@ def read_corpus(
     """Read every statement under ``paths``, yielding one :class:`CorpusResult` per input, in a stable order.
 
     ``paths`` are files, folders (searched recursively for ``.txt``/``.html``/... pages, pages
-    saved without a suffix, and zip archives), globs (``"pages/**/*.html"``), zip archives
-    (members read in memory, never extracted to disk) and JSON Lines files (``.jsonl``: each
-    line a record, or a saved page as ``{"url": ..., "text": ...}``). ``workers`` > 1 reads on
-    that many processes (0: one per core); the order of results does not change.
+    saved without a suffix, ``.json`` files and zip archives), globs (``"pages/**/*.html"``), zip
+    archives (members read in memory, never extracted to disk), JSON files (``.json``: a record, a
+    scraper's record, or an array of them, one result each) and JSON Lines files (``.jsonl``,
+    ``.ndjson``: each line a record or a scraper's record, read line by line). A scraper's record
+    is a JSON object holding a statement's text or HTML and its metadata
+    (``{"case_id": ..., "text": ..., "url": ...}``; see ``docs/reading.md``). ``workers`` > 1 reads
+    on that many processes (0: one per core); the order of results does not change.
 
-    A failure names the input and why; a path that does not exist is a failure too.
+    A failure names the input and why; a path that does not exist is a failure too, and so is a
+    JSON value that is neither kind of record (``{}``, ``[1, 2]``, ``"a string"``).
 
     >>> [r.error for r in read_corpus(["no/such/folder"])]
     ['FileNotFoundError']
@@ -375,7 +408,7 @@ def read_corpus_json(paths: Iterable[PathLike], *, workers: int | None = None, s
     >>> _ = (folder / "a.txt").write_text("Kent County Council (23 008 522)\\nDecision : Upheld")
     >>> [line] = read_corpus_json([folder])
     >>> line.record
-    '{"schema_version": "1.0", "reference": "23 008 522", ...}'
+    '{"schema_version": "1...", "reference": "23 008 522", ...}'
     >>> line.error is None
     True
     """

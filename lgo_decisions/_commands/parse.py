@@ -1,4 +1,9 @@
-"""Read statement files, folders, globs, zip archives and JSON Lines; write one JSON record a line.
+"""Read statement files, folders, globs, zip archives, JSON and JSON Lines; write one JSON record a line.
+
+JSON (``.json``: a record or an array of records) and JSON Lines (``.jsonl``, ``.ndjson``) hold
+schema records or scrapers' records (a statement's text or HTML and its metadata); each record is
+one input, named ``file.json[INDEX]`` or ``file.jsonl:LINE``, and a value that is neither kind of
+record is a failed input naming what it lacks.
 
 Records go to standard output (or ``-o FILE``; ``-o FILE.parquet`` writes Parquet with the extra
 ``lgo-decisions[pandas]``), in the order the inputs are found, whatever ``--workers``. A progress
@@ -39,7 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="statement files, folders (searched recursively), globs, .zip archives, .jsonl files",
+        help="statement files, folders (searched recursively), globs, .zip archives, .json and .jsonl files "
+        "(records, scrapers' records or arrays of them)",
     )
     parser.add_argument(
         "-o", "--output", metavar="OUT", help="write here instead of standard output; a .parquet name writes Parquet"
@@ -122,8 +128,8 @@ def run(args: argparse.Namespace) -> int:
     >>> add_arguments(parser)
     >>> run(parser.parse_args(["--quiet", "-o", str(folder / "out.jsonl"), str(folder)]))
     0
-    >>> (folder / "out.jsonl").read_text()[:51]
-    '{"schema_version": "1.0", "reference": "23 008 522"'
+    >>> json.loads((folder / "out.jsonl").read_text())["reference"]
+    '23 008 522'
     """
     if args.workers < 0:
         return _usage_error(f"--workers must be 0 (one per core) or more, got {args.workers}")
