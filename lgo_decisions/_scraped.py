@@ -353,10 +353,5 @@ def read_json(text: str, *, name: str | None = None, strict: bool = False) -> De
         decision: Decision = plugin.read(text, strict=strict, name=name)
         return decision
     if "schema_version" in keys or (keys & _RECORD_KEYS and not keys & _SCRAPER_ONLY):
-        decision = from_dict(value)
-        if decision.reference is None and not decision.sections and decision.source is None:
-            raise NotADecisionError(
-                f"not a decision record: a record with no reference, sections or source, and {MISSING}", source=where
-            )
-        return decision
+        return from_dict(value)  # (which refuses a record with no reference, sections or source)
     return read_record(value, name=name, strict=strict, raw=text)

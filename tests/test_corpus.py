@@ -240,3 +240,18 @@ def test_read_corpus_is_exported() -> None:
     assert lgo_decisions.read_corpus is read_corpus
     assert "read_corpus" in lgo_decisions.__all__
     assert lgo_decisions.corpus.CorpusResult is not None  # the other corpus names: in their module
+
+
+def test_json_files_in_folders_are_inputs_record_by_record(mixed: Path) -> None:
+    page = {
+        "url": "https://www.lgo.org.uk/decisions/education/school-admissions/23-008-522",
+        "body": "Decision : Upheld",
+    }
+    (mixed / "sub" / "records.json").write_text(json.dumps([page, {"title": "x"}]), encoding="utf-8")
+    results = [r for r in read_corpus([mixed]) if ".json" in r.name]
+    assert [r.name for r in results] == [f"{mixed}/sub/records.json[{i}]" for i in (0, 1)]
+    assert results[0].decision is not None
+    assert (results[0].decision.reference, results[0].decision.outcome is not None) == ("23 008 522", True)
+    assert results[1].error == "NotADecisionError"
+    assert "no text, body, content or html field" in (results[1].reason or "")
+    assert count_inputs([mixed]) == len(GOOD) + len(BAD) + 2
