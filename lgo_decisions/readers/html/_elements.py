@@ -81,6 +81,7 @@ BLOCKS = frozenset(
 )
 
 STRING = etree.XPath("string()", smart_strings=False)  # all text inside an element, joined in C
+TEXT_OUTSIDE_LINKS = etree.XPath(".//text()[not(ancestor::a)]", smart_strings=False)
 WS = re.compile(r"[ \t\n\r\f]+")
 # The only non-ASCII characters that ``re.IGNORECASE`` matches to ASCII letters, which ``str.lower`` does not.
 CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -101,24 +102,41 @@ def positive_int(value: str | None) -> int | None:
     return n if n >= 1 else None
 
 
+def _is_link(li: Any) -> bool:
+    if len(li) != 1 or (li.text or "").strip() or (li[0].tail or "").strip():
+        return False
+    a = li[0]
+    while a.tag != "a" and len(a) == 1 and not (a.text or "").strip():
+        a = a[0]
+    return bool(a.tag == "a")
+
+
 def link_only(items: list[Any]) -> bool:
     """Every item is one link and nothing else (menus, breadcrumbs, tables of contents)."""
-    if not items:
-        return False
-    for li in items:
-        if len(li) != 1 or (li.text or "").strip() or (li[0].tail or "").strip():
-            return False
-        a = li[0]
-        while a.tag != "a" and len(a) == 1 and not (a.text or "").strip():
-            a = a[0]
-        if a.tag != "a":
-            return False
-    return True
+    return bool(items) and all(_is_link(li) for li in items)
+
+
+def breadcrumb(items: list[Any]) -> bool:
+    """A trail of links ending in the current page's name, not a link (``Home > Decisions > ...``).
+
+    >>> from lxml import html
+    >>> breadcrumb(list(html.fromstring("<ol><li><a>Home</a></li><li><a>Decisions</a></li><li>Allocations</li></ol>")))
+    True
+    """
+    return (
+        len(items) >= 2
+        and all(_is_link(li) for li in items[:-1])
+        and len(items[-1]) == 0
+        and 0 < len((items[-1].text or "").strip()) <= 120
+    )
 
 
 def has_signal(el: Any) -> bool:
-    """Whether ``el`` holds statement text (a reference, a header label or the marker anywhere in its text), cheaply."""
+    """Whether ``el`` holds statement text (a reference, a header label or the marker anywhere in its
+    text but its links' text: a list of related decisions names references in links), cheaply."""
     text = str(STRING(el))
+    if el.find(".//a") is not None:
+        text = "".join(str(t) for t in TEXT_OUTSIDE_LINKS(el))  # type: ignore[union-attr]
     if ":" in text and SIGNAL_LABEL.search(text):
         return True
     if not text.isascii() and CASE_FOLDS.search(text):

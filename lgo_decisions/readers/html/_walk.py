@@ -31,6 +31,7 @@ from ._elements import (
     SKIP_TAGS,
     START_TAGS,
     WS,
+    breadcrumb,
     element_path,
     has_signal,
     link_only,
@@ -179,8 +180,11 @@ class _Walker:
             return False
         if tag in LISTS and not self.classifier.headed:
             items = [c for c in el if c.tag == "li"]
+            before = not self.classifier.titled and not self.classifier.body
+            if before and breadcrumb(items):
+                return True  # a breadcrumb trail ending in the current page, before the statement
             if link_only(items):
-                if not self.classifier.titled and not self.classifier.body:
+                if before:
                     return True  # a menu or breadcrumb trail before the statement
                 texts = [WS.sub(" ", short_text(li)).strip() for li in items]
                 if all(is_contents_entry(t) for t in texts):
