@@ -35,7 +35,7 @@ from typing import Any
 import attrs
 
 from ._builder import build
-from ._classify import Line, classify
+from ._classify import Classifier, Line, classify
 from ._fields import normalise_reference, parse_category, parse_date, parse_outcome
 from ._keys import KEYS
 from ._tokens import Kind, Token
@@ -144,15 +144,25 @@ def _metadata(record: Mapping[str, Any], note: _Note) -> _Meta:
     return _Meta(given=given, **fields)
 
 
+def _has_title(lines: list[Line]) -> bool:
+    """Whether the classifier reads a title in ``lines`` (it can only come before a header field or the body)."""
+    classifier, out = Classifier(), list[Token]()
+    for line in lines:
+        classifier.feed(line, out)
+        if classifier.titled or classifier.body:
+            return any(t.kind is Kind.TITLE for t in out)
+    return False
+
+
 def _text_tokens(text: str, meta: _Meta) -> list[Token]:
     """The text's tokens, read as if the page began with the metadata's title line when it has none."""
     lines = list(text_lines(text))
-    tokens = classify(lines)
     title = meta.title_line()
-    if title is None or any(t.kind is Kind.TITLE for t in tokens):
-        return tokens
-    titled = classify([Line(title), *lines])  # (line numbers stay those of the text)
-    return titled if titled and titled[0].kind is Kind.TITLE else tokens
+    if title is not None and not _has_title(lines):
+        titled = classify([Line(title), *lines])  # (line numbers stay those of the text)
+        if titled[0].kind is Kind.TITLE:
+            return titled
+    return classify(lines)
 
 
 def _html_tokens(html: str, meta: _Meta, *, name: str | None, strict: bool) -> list[Token]:
