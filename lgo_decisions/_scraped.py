@@ -76,6 +76,7 @@ _RECORD_KEYS = frozenset(KEYS[Decision].values())
 _KNOWN = frozenset(k for keys in ALIASES.values() for k in keys) | _RECORD_KEYS
 _SCRAPER_ONLY = _KNOWN - _RECORD_KEYS
 _BUILT_IN_READERS = frozenset({"html", "text"})  # (the registry's built-ins: readers/__init__.py)
+_SITE_NAME = re.compile(r"\s+[-|\u2013]\s+")  # "<title> - Local Government and Social Care Ombudsman"
 _DATE_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[T ][0-9:.]+(?:Z|[+-][0-9:]+)?")
 
 _Note = Callable[[str, str], None]
@@ -108,7 +109,8 @@ def _value(record: Mapping[str, Any], field: str, note: _Note) -> tuple[str, str
         if v is None or v == "":
             continue
         if isinstance(v, bool) or not isinstance(v, (str, int, float)):
-            note("record_field", f"the record's {k} is a JSON {type(v).__name__}, not text: ignored")
+            kind = "array" if isinstance(v, list) else "object" if isinstance(v, dict) else "true or false"
+            note("record_field", f"the record's {k} is a JSON {kind}, not text: ignored")
             continue
         text = " ".join(str(v).split())
         if text:
@@ -131,7 +133,8 @@ def _metadata(record: Mapping[str, Any], note: _Note) -> _Meta:
         fields["reference"] = normalise_reference(text)
         if fields["reference"] is None:
             note("record_field", f"the record's {k} {text!r} is not a reference like '16 004 217': ignored")
-    if "title" in given and (m := TITLE.match(given["title"][1])):  # "<Organisation> (<reference>)"
+    # the title "<Organisation> (<reference>)", with or without the site's name after it
+    if "title" in given and (m := TITLE.match(_SITE_NAME.split(given["title"][1], maxsplit=1)[0])):
         if not fields.get("reference"):
             fields["reference"] = normalise_reference(m.group("ref"))
         if m.group("org") and "organisation" not in fields:

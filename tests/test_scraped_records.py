@@ -188,6 +188,8 @@ def test_every_alias_of_a_field_is_in_the_one_table() -> None:
         {"case_id": "16-004-217"},
         {"case_id": "16004217"},
         {"case_id": None, "authority": None},  # the title alone: "<Organisation> (<reference>)"
+        {"case_id": None, "authority": None, "title": "Northshire County Council (16 004 217) - LGSCO"},
+        {"case_id": 16004217},
         {"date": "14 Mar 2017"},
         {"date": "14 March 2017"},
         {"date": "2017-03-14T00:00:00Z"},
@@ -256,8 +258,8 @@ def test_unreadable_metadata_is_a_record_field_diagnostic(full: Decision) -> Non
     assert len(notes) == 3
     assert any("'n/a' is not a reference" in n for n in notes)
     assert any("'last Tuesday' is not a date" in n for n in notes)
-    assert any("outcome is a JSON list" in n for n in notes)
-    with pytest.raises(ParseError, match="outcome is a JSON list"):  # the first problem
+    assert any("outcome is a JSON array, not text" in n for n in notes)
+    with pytest.raises(ParseError, match="outcome is a JSON array"):  # the first problem
         read_record(rec, strict=True)
 
 
