@@ -45,7 +45,7 @@ from .model import Decision, Diagnostic
 from .readers._base import content_hash, prepare
 from .readers.html import sniff as sniff_html
 from .readers.html._parse import parse_html
-from .readers.html._walk import _Walker
+from .readers.html._walk import tokens as html_tokens
 from .readers.text import lines as text_lines
 
 __all__ = ["ALIASES", "MISSING", "NAME", "read_json", "read_record"]
@@ -173,15 +173,11 @@ def _html_tokens(html: str, meta: _Meta, *, name: str | None, strict: bool) -> l
     root = parse_html(html, name=name)
     if root is None:
         return []
-    body = root.find("body")
-    start = body if body is not None else root
-    tokens = _Walker(strict).run(start)
+    tokens = html_tokens(root, paths=strict)
     title = meta.title_line()
     if title is None or any(t.kind is Kind.TITLE for t in tokens):
         return tokens
-    walker = _Walker(strict)
-    walker.emit(Line(title))
-    titled = walker.run(start)
+    titled = html_tokens(root, paths=strict, lead=[Line(title)])
     return titled if titled and titled[0].kind is Kind.TITLE else tokens
 
 

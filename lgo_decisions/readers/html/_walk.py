@@ -10,6 +10,7 @@ feeds it line by line and reads back the state it needs (title seen, body begun,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -325,11 +326,11 @@ _NUMBERED, _BULLET, _CONTINUATION = Form.NUMBERED, Form.BULLET, Form.CONTINUATIO
 _HEADING, _EMPHASIS, _PARAGRAPH = Form.HEADING, Form.EMPHASIS, Form.PARAGRAPH
 
 
-def tokens(root: Any, *, paths: bool = False) -> list[Token]:
+def tokens(root: Any, *, paths: bool = False, lead: Iterable[Line] = ()) -> list[Token]:
     """The token stream of a parsed page (``root`` from :func:`~lgo_decisions.readers.html.parse_html`).
 
     Each token's ``where`` is its element's tag, or with ``paths`` the path of its block element
-    (what strict mode's errors name).
+    (what strict mode's errors name). ``lead`` are lines read before the page's own.
 
     >>> from lgo_decisions.readers.html import parse_html
     >>> [t.kind.value for t in tokens(parse_html("<h1>Kent County Council (23 008 522)</h1><ol><li>Text.</li></ol>"))]
@@ -338,4 +339,7 @@ def tokens(root: Any, *, paths: bool = False) -> list[Token]:
     if root is None:
         return []
     body = root.find("body")
-    return _Walker(paths).run(body if body is not None else root)
+    walker = _Walker(paths)
+    for line in lead:  # lines read as if the page began with them (a title line from a record's metadata)
+        walker.emit(line)
+    return walker.run(body if body is not None else root)

@@ -44,6 +44,8 @@ RECORD_KEYS = frozenset(
 """The keys scrapers write; a JSON object with ``text`` and at least :data:`MIN_KEYS` of them is a record."""
 
 MIN_KEYS = 4
+OWN_KEYS = frozenset({"ref", "id", "fetched_at"})
+"""Keys only this plugin's scraper writes: a record must have one (the library reads other scrapers' shapes)."""
 
 _Note = Callable[[str, str], None]
 
@@ -65,8 +67,13 @@ def sniff(head: bytes | str, name: str | None = None) -> int:
         obj = json.loads(text)
     except ValueError:
         keys = set(_KEY.findall(text))
-        return 15 if "text" in keys and len(keys & RECORD_KEYS) >= MIN_KEYS else 0
-    if isinstance(obj, dict) and isinstance(obj.get("text"), str) and len(obj.keys() & RECORD_KEYS) >= MIN_KEYS:
+        return 15 if "text" in keys and keys & OWN_KEYS and len(keys & RECORD_KEYS) >= MIN_KEYS else 0
+    if (
+        isinstance(obj, dict)
+        and isinstance(obj.get("text"), str)
+        and obj.keys() & OWN_KEYS
+        and len(obj.keys() & RECORD_KEYS) >= MIN_KEYS
+    ):
         return 20
     return 0
 
