@@ -30,6 +30,18 @@ DATE_PATTERN = (
 _REFERENCE = re.compile(REFERENCE_PATTERN)
 
 
+STATEMENT_FIELDS = ("reference", "sections", "source")
+"""The fields of which a loaded record must have at least one (non-null, non-empty): an all-null
+record names no statement. The loader checks it (:func:`missing_statement`), the JSON Schema says it."""
+
+
+def missing_statement(decision: Any) -> str | None:
+    """Why a loaded record is no record (it has none of :data:`STATEMENT_FIELDS`), else ``None``."""
+    if any(getattr(decision, name) for name in STATEMENT_FIELDS):
+        return None
+    return "no reference, no sections and no source: a record must have one of them"
+
+
 def check_reference(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not _REFERENCE.fullmatch(value):
         raise ValueError(f"{attribute.name} must look like '20 007 417' (optional letter suffix), got {value!r}")

@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> page = pathlib.Path(tempfile.mkdtemp()) / "statement.txt"
     >>> _ = page.write_text("Kent County Council (23 008 522)\\nDecision : Upheld")
     >>> main(["parse", "--quiet", str(page)])
-    {"schema_version": "1.0", "reference": "23 008 522", ...}
+    {"schema_version": "1.1", "reference": "23 008 522", ...}
     0
     """
     parser = build_parser()

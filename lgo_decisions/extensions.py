@@ -16,7 +16,7 @@ without the plugin loses nothing.
 ...     by: str
 ...     times: int
 >>> register_extension("example.seen", Seen)
->>> d = Decision(extensions={"example.seen": Seen(by="crawler", times=2)})
+>>> d = Decision(reference="20 007 417", extensions={"example.seen": Seen(by="crawler", times=2)})
 >>> loads(dumps(d)).extensions["example.seen"]
 Seen(by='crawler', times=2)
 >>> unregister_extension("example.seen")

@@ -35,6 +35,7 @@ import attrs
 
 from . import model
 from ._keys import BLOCK_TAG, KEYS
+from ._validators import STATEMENT_FIELDS
 from .model import BLOCK_TYPES, DATE_PATTERN, REFERENCE_PATTERN, SCHEMA_VERSION, Block, Decision
 
 __all__ = ["SCHEMA_FILE", "json_schema", "load_shipped_schema", "schema_text"]
@@ -174,6 +175,15 @@ class _Builder:
         }
 
 
+def _statement() -> dict[str, Any]:
+    """The record's rule that it names a statement: one of :data:`STATEMENT_FIELDS` present and not empty."""
+    present = {"reference": {"type": "string"}, "sections": {"minItems": 1}, "source": {"type": "object"}}
+    keys = KEYS[Decision]
+    return {
+        "anyOf": [{"required": [keys[name]], "properties": {keys[name]: present[name]}} for name in STATEMENT_FIELDS]
+    }
+
+
 def _constraints(cls: type[Any], field: attrs.Attribute[Any]) -> dict[str, Any]:
     validator = field.validator
     if validator is None:
@@ -202,9 +212,14 @@ def json_schema(*, strict: bool = False) -> dict[str, Any]:
     '^[0-9]{2} [0-9]{3} [0-9]{3}[a-z]?$'
     >>> json_schema(strict=True)["$defs"]["Section"]["additionalProperties"]
     False
+
+    A record has a reference, sections or a source (an all-null record names no statement):
+
+    >>> [branch["required"] for branch in json_schema()["anyOf"]]
+    [['reference'], ['sections'], ['source']]
     """
     builder = _Builder(strict=strict)
-    root = builder.object_schema(Decision)
+    root = {**builder.object_schema(Decision), **_statement()}
     return {
         "$schema": DIALECT,
         "$id": f"urn:lgo-decisions:schema:decision:{SCHEMA_VERSION}" + (":strict" if strict else ""),
@@ -218,7 +233,7 @@ def load_shipped_schema() -> dict[str, Any]:
     """The schema file shipped in the package (``decision.schema.json``); equal to :func:`json_schema`.
 
     >>> load_shipped_schema()["title"]
-    'lgo-decisions record, schema 1.0'
+    'lgo-decisions record, schema 1.1'
     """
     text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     return json.loads(text)  # type: ignore[no-any-return]

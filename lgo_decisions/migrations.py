@@ -10,11 +10,12 @@ them until the record is of this library's major version. The policy (docs/compa
 - an older major version: migrated step by step; no migration for a version is an error;
 - a newer major version: an error telling the reader to upgrade the library.
 
-Schema 1.0 is the first published schema, so the table is empty; a migration is added here (with
-a test loading a record of the old shape) in the release that changes the schema's major version.
+Schema 1.0 is the first published schema and 1.1 only added optional keys (a 1.0 record is a 1.1
+record), so the table is empty; a migration is added here (with a test loading a record of the old
+shape) in the release that changes the schema's major version.
 
 >>> migrate({"schema_version": "1.4", "reference": "20 007 417"})
-{'schema_version': '1.0', 'reference': '20 007 417'}
+{'schema_version': '1.1', 'reference': '20 007 417'}
 >>> migrate({"schema_version": "2.0"})
 Traceback (most recent call last):
 ...
@@ -63,7 +64,7 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 
     >>> old = {"schema_version": "1.3", "reference": "20 007 417"}
     >>> migrate(old)["schema_version"], old["schema_version"]
-    ('1.0', '1.3')
+    ('1.1', '1.3')
     """
     if "schema_version" not in data:
         return data

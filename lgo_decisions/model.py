@@ -10,13 +10,39 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal, Union
+from typing import Any
 
 import attrs
 
+from . import _diagnostics as _codes
 from . import _validators
+from ._blocks import BLOCK_TYPES, Block, BulletList, NumberedParagraph, Paragraph, SubParagraph, iter_block_text
 
-SCHEMA_VERSION = "1.0"
+__all__ = [
+    "BLOCK_TYPES",
+    "DATE_PATTERN",
+    "REFERENCE_PATTERN",
+    "SCHEMA_VERSION",
+    "Block",
+    "BulletList",
+    "Category",
+    "Compliance",
+    "Decision",
+    "Diagnostic",
+    "NumberedParagraph",
+    "Organisation",
+    "Outcome",
+    "OutcomeCode",
+    "Paragraph",
+    "Section",
+    "Severity",
+    "Source",
+    "SubParagraph",
+    "iter_block_text",
+    "iter_text",
+]
+
+SCHEMA_VERSION = "1.1"
 """The schema version written into every record (``major.minor``)."""
 
 # The serialised forms' patterns and the fields' validators (in _validators: shared with the JSON Schema).
@@ -29,10 +55,6 @@ _check_reference, _positive, _level = _validators.check_reference, _validators.p
 
 # Converters accepting any iterable (lists from callers) and storing tuples; one per element
 # type so that mypy's attrs plugin types the __init__ arguments.
-def _strs(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
-
-
 def _blocks(value: Iterable[Block]) -> tuple[Block, ...]:
     return tuple(value)
 
@@ -69,6 +91,18 @@ class OutcomeCode(str, enum.Enum):
     OUTSIDE_JURISDICTION = "outside_jurisdiction"
     WITHDRAWN = "withdrawn"
     OTHER = "other"
+
+
+class Severity(str, enum.Enum):
+    """How much a diagnostic matters: ``info`` (noted), ``warning`` (a guess), ``error`` (no statement or no core).
+
+    >>> Severity("warning") is Severity.WARNING, Diagnostic(code="no_closing_line", message="...").severity.value
+    (True, 'info')
+    """
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
 
 
 @attrs.frozen(kw_only=True)
@@ -128,113 +162,19 @@ class Outcome:
 
 
 @attrs.frozen(kw_only=True)
-class Paragraph:
-    """An unnumbered paragraph (a continuation paragraph when it sits inside a numbered one).
+class Compliance:
+    """The Ombudsman's satisfaction with the council's response (2016-17 report pages), as published.
 
-    >>> Paragraph(text="(Local Government Act 1974, section 26(6))").type
-    'paragraph'
+    >>> Compliance(text="Ombudsman satisfied with council's response: 2 October 2017", date=_dt.date(2017, 10, 2)).date
+    datetime.date(2017, 10, 2)
     """
 
-    type: Literal["paragraph"] = attrs.field(
-        default="paragraph",
-        init=False,
-        repr=False,
-        metadata={"description": "The block kind: always 'paragraph' for this block."},
+    text: str = attrs.field(
+        metadata={"description": 'The line as published, e.g. "Ombudsman satisfied with council\'s response: ...".'}
     )
-    text: str = attrs.field(metadata={"description": "The paragraph's text."})
-
-
-@attrs.frozen(kw_only=True)
-class BulletList:
-    """A bulleted list; each item is the text of one bullet.
-
-    >>> BulletList(items=["the complaint", "the Council's reply"]).items  # any iterable, stored as a tuple
-    ('the complaint', "the Council's reply")
-    """
-
-    type: Literal["bullet_list"] = attrs.field(
-        default="bullet_list",
-        init=False,
-        repr=False,
-        metadata={"description": "The block kind: always 'bullet_list' for this block."},
+    date: _dt.date | None = attrs.field(
+        default=None, metadata={"description": "The date the line gives, as an ISO date 'YYYY-MM-DD', or null."}
     )
-    items: tuple[str, ...] = attrs.field(
-        converter=_strs, metadata={"description": "The text of each bullet, in order (an item may be empty)."}
-    )
-
-
-@attrs.frozen(kw_only=True)
-class SubParagraph:
-    """A lettered or numbered sub-paragraph; ``number`` is its place in its list (1, 2, ...).
-
-    >>> SubParagraph(number=2, text="apologise to Mr X;").number
-    2
-    """
-
-    type: Literal["sub_paragraph"] = attrs.field(
-        default="sub_paragraph",
-        init=False,
-        repr=False,
-        metadata={"description": "The block kind: always 'sub_paragraph' for this block."},
-    )
-    number: int = attrs.field(
-        validator=_positive, metadata={"description": "Its place in its list of sub-paragraphs, from 1."}
-    )
-    text: str = attrs.field(metadata={"description": "The sub-paragraph's text (its first paragraph)."})
-    blocks: tuple[Block, ...] = attrs.field(
-        default=(),
-        converter=_blocks,
-        metadata={"description": "Blocks inside the sub-paragraph (continuation paragraphs, nested lists), in order."},
-    )
-
-
-@attrs.frozen(kw_only=True)
-class NumberedParagraph:
-    """A numbered paragraph; ``number`` runs 1..N through the whole statement.
-
-    >>> p = NumberedParagraph(number=4, text="The Council should:",
-    ...                       blocks=[SubParagraph(number=1, text="apologise;")])
-    >>> p.number, p.blocks[0].text
-    (4, 'apologise;')
-    >>> NumberedParagraph(number=0, text="Numbers start at 1.")
-    Traceback (most recent call last):
-    ...
-    ValueError: number must be a whole number >= 1, got 0
-    """
-
-    type: Literal["numbered_paragraph"] = attrs.field(
-        default="numbered_paragraph",
-        init=False,
-        repr=False,
-        metadata={"description": "The block kind: always 'numbered_paragraph' for this block."},
-    )
-    number: int = attrs.field(
-        validator=_positive,
-        metadata={
-            "description": "The paragraph's number in the whole statement, from 1 (numbers run through "
-            "all sections, as the statement's own cross-references use them)."
-        },
-    )
-    text: str = attrs.field(metadata={"description": "The paragraph's text (its first paragraph)."})
-    blocks: tuple[Block, ...] = attrs.field(
-        default=(),
-        converter=_blocks,
-        metadata={
-            "description": "Blocks inside the paragraph (sub-paragraphs, bullet lists, continuation "
-            "paragraphs), in order."
-        },
-    )
-
-
-Block = Union[Paragraph, BulletList, SubParagraph, NumberedParagraph]
-"""Any block of a section (and of a paragraph's nested content)."""
-
-BLOCK_TYPES: dict[str, type[Block]] = {
-    "paragraph": Paragraph,
-    "bullet_list": BulletList,
-    "sub_paragraph": SubParagraph,
-    "numbered_paragraph": NumberedParagraph,
-}
 
 
 @attrs.frozen(kw_only=True)
@@ -291,6 +231,13 @@ class Diagnostic:
     message: str = attrs.field(metadata={"description": "A readable explanation."})
     line: int | None = attrs.field(
         default=None, metadata={"description": "The 1-based line (or block) of the input it concerns, or null."}
+    )
+    severity: Severity = attrs.field(
+        default=attrs.Factory(lambda self: Severity(_codes.severity_of(self.code)), takes_self=True),
+        metadata={
+            "description": "How much it matters: 'info', 'warning' or 'error' (by default its code's, "
+            "see docs/schema.md; 'warning' for a code the library does not know)."
+        },
     )
 
 
@@ -356,6 +303,10 @@ class Decision:
             'the Ombudsman", or null.'
         },
     )
+    compliance: Compliance | None = attrs.field(
+        default=None,
+        metadata={"description": "The line saying the Ombudsman is satisfied with the council's response, or null."},
+    )
     url: str | None = attrs.field(
         default=None, metadata={"description": "The statement's address on the Ombudsman's site, or null."}
     )
@@ -390,7 +341,7 @@ class Decision:
         return [b for s in self.sections for b in s.blocks if isinstance(b, NumberedParagraph)]
 
     def text(self) -> str:
-        """All the statement's text (summary, headings, blocks, closing line), one block a line.
+        """All the statement's text (summary, headings, blocks, closing and compliance lines), one block a line.
 
         >>> Decision(summary="We will not investigate.", sections=[Section(heading="The complaint")]).text()
         'We will not investigate.\\nThe complaint'
@@ -398,36 +349,8 @@ class Decision:
         return "\n".join(iter_text(self))
 
 
-for _cls in (
-    Organisation,
-    Category,
-    Outcome,
-    Paragraph,
-    BulletList,
-    SubParagraph,
-    NumberedParagraph,
-    Section,
-    Source,
-    Diagnostic,
-    Decision,
-):
+for _cls in (Organisation, Category, Outcome, Compliance, Section, Source, Diagnostic, Decision):
     attrs.resolve_types(_cls, globals())
-
-
-def iter_block_text(blocks: Iterable[Block]) -> Iterator[str]:
-    """Yield the text of blocks and everything nested in them, in reading order.
-
-    >>> list(iter_block_text([NumberedParagraph(number=1, text="It covered:", blocks=[BulletList(items=["a", "b"])])]))
-    ['It covered:', 'a', 'b']
-    """
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            yield block.text
-        elif isinstance(block, BulletList):
-            yield from block.items
-        else:
-            yield block.text
-            yield from iter_block_text(block.blocks)
 
 
 def iter_text(decision: Decision) -> Iterator[str]:
@@ -445,3 +368,5 @@ def iter_text(decision: Decision) -> Iterator[str]:
         yield from iter_block_text(section.blocks)
     if decision.decided_by is not None:
         yield decision.decided_by
+    if decision.compliance is not None:
+        yield decision.compliance.text

@@ -30,10 +30,11 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.strategies import configure_tagged_union
 
 from ._keys import BLOCK_TAG, KEYS
+from ._validators import missing_statement
 from .errors import SerialisationError
 from .extensions import structure_extensions, unstructure_extensions
 from .migrations import migrate
-from .model import BLOCK_TYPES, DATE_PATTERN, Block, Decision, OutcomeCode
+from .model import BLOCK_TYPES, DATE_PATTERN, Block, Decision, OutcomeCode, Severity
 
 __all__ = [
     "BLOCK_TAG",
@@ -176,6 +177,8 @@ def make_converter(*, forbid_extra_keys: bool = False, payloads: cattrs.Converte
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(OutcomeCode, lambda v, _: OutcomeCode(v))  # not the str hook: an enum
     conv.register_unstructure_hook(OutcomeCode, lambda c: c.value)  # plain str, not the enum member
+    conv.register_structure_hook(Severity, lambda v, _: Severity(v))
+    conv.register_unstructure_hook(Severity, lambda s: s.value)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook_factory(_is_array, _array_hook)
     conv.register_structure_hook_factory(_is_model, _object_hook)
@@ -233,6 +236,7 @@ def from_dict(data: dict[str, Any], *, strict: bool = False) -> Decision:
 
     Records of an older schema version are migrated (:mod:`lgo_decisions.migrations`). Keys that
     schema v1 does not name are ignored, or with ``strict=True`` rejected (docs/compatibility.md).
+    A record with no reference, no sections and no source names no statement, and is refused.
 
     >>> from_dict({"reference": "20 007 417", "sections": [{"heading": "The complaint"}]}).sections[0].level
     2
@@ -240,14 +244,22 @@ def from_dict(data: dict[str, Any], *, strict: bool = False) -> Decision:
     Traceback (most recent call last):
     ...
     lgo_decisions.errors.SerialisationError: record does not fit schema v1: unknown key 'colour' @ $
+    >>> from_dict({"outcome": None})
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.SerialisationError: record does not fit schema v1: no reference, no sections and no source: ...
     """
     if not isinstance(data, dict):
         raise SerialisationError(f"a record must be a JSON object, got {type(data).__name__}")
     data = migrate(data)
     try:
-        return (strict_converter if strict else converter).structure(data, Decision)
+        decision: Decision = (strict_converter if strict else converter).structure(data, Decision)
     except (BaseValidationError, ValueError, TypeError, KeyError) as exc:
         raise _error(exc) from None
+    problem = missing_statement(decision)
+    if problem is not None:
+        raise SerialisationError(f"record does not fit schema v1: {problem} @ $")
+    return decision
 
 
 _LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
@@ -261,7 +273,7 @@ def dumps(decision: Decision, *, indent: int | None = None) -> str:
 
     >>> from lgo_decisions.model import Organisation
     >>> dumps(Decision(organisations=[Organisation(name="Conseil\\u2028Général")]))
-    '{"schema_version": "1.0", "reference": null, "organisations": [{"name": "Conseil\\\\u2028Général", ...}], ...}'
+    '{"schema_version": "1.1", "reference": null, "organisations": [{"name": "Conseil\\\\u2028Général", ...}], ...}'
     """
     text = json.dumps(to_dict(decision), ensure_ascii=False, indent=indent)
     if "\u2028" in text or "\u2029" in text or "\x85" in text:

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from lgo_decisions._diagnostics import CODES, DEFAULT_SEVERITY
 from lgo_decisions.jsonschema import SCHEMA_FILE, json_schema, schema_text
 from lgo_decisions.model import (
     SCHEMA_VERSION,
@@ -75,6 +76,39 @@ def _object_section(name: str, schema: dict[str, Any]) -> list[str]:
         desc = prop["description"].replace("|", "\\|")
         rules = _rules_text(prop).replace("|", "\\|")
         lines.append(f"| `{key}` | {_type_text(prop)} | {'yes' if key in required else 'no'} | {rules} | {desc} |")
+    return [*lines, ""]
+
+
+def _statement_rule(schema: dict[str, Any]) -> list[str]:
+    """The record's ``anyOf``: the keys of which it must have one, present and not empty."""
+    keys = [branch["required"][0] for branch in schema.get("anyOf", ())]
+    if not keys:
+        return []
+    named = ", ".join(f"`{k}`" for k in keys[:-1]) + f" or `{keys[-1]}`"
+    return [
+        f"A record must have {named} (not null, not empty): a record with none of them",
+        "names no statement, and the loader refuses it as the schema does.",
+        "",
+    ]
+
+
+def _codes_section() -> list[str]:
+    """The table of diagnostic codes (lgo_decisions._diagnostics.CODES) with their severities."""
+    lines = [
+        "## Diagnostic codes",
+        "",
+        "Every code the library (and its example plugin) puts in `diagnostics[].code`, with the default",
+        "`severity` of a diagnostic of that code: `info` (noted; nothing is wrong with the record),",
+        "`warning` (a guess that may have got something wrong) or `error` (the record is not a",
+        f"statement, or has lost its core). A code not listed here (a plugin's own) is a `{DEFAULT_SEVERITY}`.",
+        "",
+        "| Code | Severity | Meaning |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| `{code}` | {severity} | {meaning.replace('|', chr(92) + '|')} |"
+        for code, (severity, meaning) in CODES.items()
+    ]
     return [*lines, ""]
 
 
@@ -137,6 +171,7 @@ def schema_markdown(schema: dict[str, Any] | None = None) -> str:
         "",
     ]
     lines += _object_section("Decision", schema)
+    lines += _statement_rule(schema)
     for name, sub in defs.items():
         if name == "Block":
             kinds = ", ".join(
@@ -149,6 +184,7 @@ def schema_markdown(schema: dict[str, Any] | None = None) -> str:
             lines += [f"### {name}", "", sub["description"], "", f"A string, one of: {values}.", ""]
         else:
             lines += _object_section(name, sub)
+    lines += _codes_section()
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -22,6 +22,7 @@ from lgo_decisions.extensions import register_extension
 from lgo_decisions.testing.strategies import decisions
 
 NS = "test.visit"
+REF = "20 007 417"  # (a record names its statement: a reference, sections or a source)
 
 
 @attrs.frozen(kw_only=True)
@@ -91,7 +92,7 @@ def test_an_unknown_namespace_survives_load_and_dump_unchanged(payload: Any, d: 
 def test_a_typed_payload_passes_through_a_program_without_the_plugin(visit: Visit) -> None:
     register_extension(NS, Visit, replace=True)
     try:
-        original = dumps(Decision(extensions={NS: visit}))
+        original = dumps(Decision(reference=REF, extensions={NS: visit}))
     finally:
         extensions.unregister_extension(NS)
     untyped = loads(original)  # the plugin is gone: plain JSON kept
@@ -107,7 +108,7 @@ def test_a_typed_payload_passes_through_a_program_without_the_plugin(visit: Visi
 def test_datetimes_are_iso_and_z_is_utc(visit: type[Visit]) -> None:
     at = dt.datetime(2024, 5, 1, 9, 30, tzinfo=dt.timezone.utc)
     assert to_dict(Decision(extensions={NS: Visit(at=at)}))["extensions"][NS]["at"] == "2024-05-01T09:30:00+00:00"
-    d = from_dict({"extensions": {NS: {"at": "2024-05-01T09:30:00Z"}}})
+    d = from_dict({"reference": REF, "extensions": {NS: {"at": "2024-05-01T09:30:00Z"}}})
     assert d.extensions[NS] == Visit(at=at)
 
 
@@ -167,7 +168,7 @@ def plugin_extensions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
 def test_payload_classes_come_from_entry_points_lazily(plugin_extensions: str) -> None:
     assert extensions.namespaces() == ["test.broken", "test.tag"]
     assert plugin_extensions not in sys.modules
-    d = loads('{"extensions": {"test.tag": {"label": "x"}, "other": [1]}}')
+    d = loads('{"reference": "20 007 417", "extensions": {"test.tag": {"label": "x"}, "other": [1]}}')
     assert type(d.extensions["test.tag"]).__name__ == "Tag"
     assert d.extensions["test.tag"].label == "x"
     assert d.extensions["other"] == [1]
@@ -175,7 +176,7 @@ def test_payload_classes_come_from_entry_points_lazily(plugin_extensions: str) -
 
 def test_a_broken_extension_plugin_keeps_its_data(plugin_extensions: str) -> None:
     with pytest.warns(RuntimeWarning, match="test.broken"):
-        d = loads('{"extensions": {"test.broken": {"a": 1}}}')
+        d = loads('{"reference": "20 007 417", "extensions": {"test.broken": {"a": 1}}}')
     assert d.extensions == {"test.broken": {"a": 1}}
     with pytest.raises(PluginError, match=r"cannot load extension 'test\.broken'"):
         extensions.extension_type("test.broken")

@@ -48,6 +48,7 @@ MODELS = (
     models.Organisation,
     models.Category,
     models.Outcome,
+    models.Compliance,
     models.Section,
     models.Paragraph,
     models.BulletList,
@@ -70,7 +71,7 @@ def _objects(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 def test_schema_is_valid_draft_2020_12(schema: dict[str, Any]) -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"].startswith("urn:lgo-decisions:schema:decision:1.0")
+    assert schema["$id"].startswith(f"urn:lgo-decisions:schema:decision:{models.SCHEMA_VERSION}")
     assert schema["title"]
 
 

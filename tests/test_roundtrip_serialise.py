@@ -116,7 +116,7 @@ def test_jsonl_error_names_the_line_and_path() -> None:
 
 
 def test_unicode_line_separators_stay_inside_one_json_line() -> None:
-    d = Decision(summary="a\u2028b\u2029c\x85d")
+    d = Decision(reference="20 007 417", summary="a\u2028b\u2029c\x85d")
     text = dumps(d)
     assert len(text.splitlines()) == 1
     assert loads(text) == d

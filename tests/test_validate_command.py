@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lgo_decisions import Decision, dumps, read_text
+from lgo_decisions import SCHEMA_VERSION, Decision, dumps, read_text
 from lgo_decisions._commands.validate import check_lines
 from lgo_decisions.cli import main
 from lgo_decisions.jsonschema import json_schema
@@ -66,7 +66,7 @@ def test_each_bad_line_is_reported_with_its_reason(tmp_path: Path, capsys: pytes
     assert "a record must be a JSON object, got list" in lines[2]
     assert '"2021-02-30" is not a real date written YYYY-MM-DD @ $.decision_date' in lines[3]
     assert "0 is less than the minimum of 1 @ $.sections[0].blocks[0].number" in lines[4]
-    assert "newer than this library's 1.0" in lines[5]
+    assert f"newer than this library's {SCHEMA_VERSION}" in lines[5]
     assert "@ $.reference" in lines[6]
     assert f"{path}: 9 record(s), 7 bad" in err
 
@@ -104,6 +104,10 @@ def test_without_jsonschema_records_are_checked_by_loading(
 def test_check_lines_reports_good_lines_as_none() -> None:
     assert list(check_lines([GOOD + "\n", "\n", "{}\n", "null\n"])) == [
         (1, None),
-        (3, None),
+        (
+            3,
+            "load: record does not fit schema v1: no reference, no sections and no source: "
+            "a record must have one of them @ $",
+        ),
         (4, "a record must be a JSON object, got NoneType"),
     ]

@@ -54,8 +54,9 @@ def _short(value: Any) -> str:
 
 
 def _leaf(error: Any) -> Any:
-    """The error that says what is wrong: inside a oneOf/anyOf, the branch whose block tag matched."""
-    while error.context:
+    """The error that says what is wrong: inside a oneOf/anyOf, the branch whose block tag matched
+    (the record's own anyOf, one of the keys that name a statement, says it best itself)."""
+    while error.context and not (error.validator == "anyOf" and not error.absolute_path):
         branches: dict[Any, list[Any]] = {}
         for e in error.context:
             branches.setdefault(e.schema_path[0], []).append(e)
@@ -74,6 +75,9 @@ def _reason(error: Any) -> str:
         what = f"{_short(error.instance)} is not a real date written YYYY-MM-DD"
     elif error.validator == "pattern":
         what = f"{_short(error.instance)} does not match {error.validator_value}"
+    elif error.validator == "anyOf" and not error.absolute_path:  # (the record names no statement)
+        keys = [branch["required"][0] for branch in error.validator_value]
+        what = f"a record must have one of {keys} (not null, not empty), and this one has none"
     elif error.validator == "additionalProperties":
         unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         what = "unknown key" + ("s " if len(unknown) > 1 else " ") + ", ".join(map(repr, unknown))
@@ -119,6 +123,8 @@ def _schema_check(strict: bool) -> Check | None:
 
     def check(data: Any) -> str | None:
         errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+        if len(errors) > 1:  # (a record naming no statement because its reference is bad: the reference says it)
+            errors = [e for e in errors if not (e.validator == "anyOf" and not e.absolute_path)]
         if not errors:
             return None
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""

@@ -41,6 +41,7 @@ from ..model import (
     Block,
     BulletList,
     Category,
+    Compliance,
     Decision,
     NumberedParagraph,
     Organisation,
@@ -354,6 +355,13 @@ def decisions(draw: st.DrawFn, *, readable: bool = False, max_sections: int = 6,
         url = _url(reference, category)
     elif not readable:
         url = draw(st.one_of(st.none(), st.text(max_size=60)))
+    compliance = None  # (the writers do not write it yet: readable decisions have none)
+    if not readable:
+        when = st.one_of(st.none(), st.dates())
+        compliance = draw(st.one_of(st.none(), st.builds(Compliance, text=st.text(max_size=60), date=when)))
+    source = draw(st.one_of(st.none(), sources()))
+    if source is None and reference is None and not secs:
+        source = draw(sources())  # a record names its statement: a reference, sections or a source
     extensions: dict[str, Any] = {}
     if not readable:
         extensions = draw(
@@ -369,8 +377,9 @@ def decisions(draw: st.DrawFn, *, readable: bool = False, max_sections: int = 6,
         summary=summary,
         sections=renumber(secs),
         decided_by=decided_by,
+        compliance=compliance,
         url=url,
-        source=draw(st.one_of(st.none(), sources())),
+        source=source,
         diagnostics=tuple(draw(st.lists(diagnostics(), max_size=2))),
         extensions=extensions,
     )
