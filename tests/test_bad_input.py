@@ -104,9 +104,10 @@ def test_utf16_with_a_bom_reads_like_utf8() -> None:
     assert read("\ufeff".encode("utf-16-be") + text.encode("utf-16-be")) == read_text(text)
 
 
-def test_invalid_utf8_keeps_the_text_as_windows_1252() -> None:
+def test_a_stray_byte_in_utf8_text_is_replaced_with_a_diagnostic() -> None:
     d = read(seed_text().encode("utf-8").replace(b"Council", b"Coun\xffcil", 1))
-    assert d.organisations[0].name == "Leicestershire County Coun\u00ffcil"
+    assert d.organisations[0].name == "Leicestershire County Coun\ufffdcil"
+    assert [x.code for x in d.diagnostics if x.code in ("invalid_utf8", "windows_1252")] == ["invalid_utf8"]
 
 
 def test_nul_characters_are_removed_and_counted_with_their_line() -> None:

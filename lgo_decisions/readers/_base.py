@@ -19,7 +19,7 @@ import attrs
 
 from .._builder import build
 from .._classify import Line, classify
-from .._decoding import bytes_have_controls, decode, has_bom, looks_binary, remove_controls
+from .._decoding import bytes_have_controls, decode, decode_guess, remove_controls
 from .._limits import MAX_INPUT_BYTES
 from .._tokens import Token
 from ..errors import InputTooLargeError
@@ -65,12 +65,7 @@ Decoder = Callable[[bytes, "str | None"], "tuple[str, list[Diagnostic], bool]"]
 
 
 def _decode_plain(data: bytes, name: str | None) -> tuple[str, list[Diagnostic], bool]:
-    if not has_bom(data) and not looks_binary(data):
-        try:
-            return data.decode("utf-8"), [], True
-        except UnicodeDecodeError:
-            pass
-    return decode(data, name=name), [], False
+    return decode_guess(data, name=name)  # (a BOM, UTF-8, else UTF-8 with bad bytes replaced or Windows-1252)
 
 
 def prepare(
@@ -87,8 +82,8 @@ def prepare(
     Raises :class:`~lgo_decisions.errors.InputTooLargeError` above ``max_bytes`` (default
     :data:`~lgo_decisions._limits.MAX_INPUT_BYTES`) and :class:`~lgo_decisions.errors.DecodeError`
     for bytes that are not text. ``decoder`` decodes bytes without an explicit ``encoding`` (by
-    default: a byte-order mark, UTF-8, else Windows-1252); the HTML reader's also reads the
-    page's meta charset.
+    default: a byte-order mark, UTF-8, else UTF-8 with its few bad bytes replaced or Windows-1252,
+    with a diagnostic either way); the HTML reader's also reads the page's meta charset.
 
     >>> p = prepare(b"\\xef\\xbb\\xbfKent County Council (23 008 522)\\x07", reader="text", name="a.txt")
     >>> p.text, [d.code for d in p.diagnostics], p.source.reader
@@ -166,8 +161,9 @@ class BaseReader:
     def decode(self, data: bytes, name: str | None) -> tuple[str, list[Diagnostic], bool]:
         """Decode input bytes: ``(text, diagnostics, whether text is data decoded as UTF-8)``.
 
-        The default decodes a byte-order mark, UTF-8, else Windows-1252; override it for a format
-        that declares its own encoding.
+        The default decodes a byte-order mark, UTF-8, else UTF-8 with its few bad bytes replaced
+        or Windows-1252 (:func:`lgo_decisions._decoding.decode_guess`, with a diagnostic); override
+        it for a format that declares its own encoding.
         """
         return _decode_plain(data, name)
 

@@ -1,10 +1,11 @@
-"""Page bytes to text: an explicit encoding, a byte-order mark, the meta charset, UTF-8, Windows-1252."""
+"""Page bytes to text: an explicit encoding, a byte-order mark, the meta charset, UTF-8, Windows-1252
+(the last two as :func:`lgo_decisions._decoding.decode_guess` guesses, with a diagnostic)."""
 
 from __future__ import annotations
 
 import re
 
-from ..._decoding import codec_for_label, decode, has_bom, looks_binary
+from ..._decoding import codec_for_label, decode_guess, has_bom
 from ...model import Diagnostic
 
 __all__ = ["decode_html", "meta_charset"]
@@ -32,7 +33,7 @@ def decode_html(data: bytes, name: str | None = None) -> tuple[str, list[Diagnos
     'Ombudsman’s</p>'
     """
     if has_bom(data):
-        return decode(data, name=name), [], False
+        return decode_guess(data, name=name)
     label = meta_charset(data)
     notes: list[Diagnostic] = []
     if label is not None:
@@ -42,16 +43,9 @@ def decode_html(data: bytes, name: str | None = None) -> tuple[str, list[Diagnos
         except LookupError:
             notes.append(Diagnostic(code="unknown_charset", message=f"unknown meta charset {label!r} ignored"))
         except UnicodeDecodeError as exc:
-            notes.append(
-                Diagnostic(
-                    code="charset_mismatch",
-                    message=f"the page says {label!r} but its bytes are not ({exc.reason}); "
-                    "decoded as UTF-8 or Windows-1252",
-                )
-            )
-    elif not looks_binary(data):
-        try:
-            return data.decode("utf-8"), notes, True
-        except UnicodeDecodeError:
-            pass
-    return decode(data, name=name), notes, False
+            message = f"the page says {label!r} but its bytes are not ({exc.reason}); the encoding was guessed"
+            notes.append(Diagnostic(code="charset_mismatch", message=message))
+    text, guessed, exact = decode_guess(data, name=name)
+    if notes and notes[0].code == "charset_mismatch" and guessed and guessed[0].code == "invalid_utf8":
+        notes = []  # (it says UTF-8 and is UTF-8 but for a few bytes: the guess's diagnostic says so)
+    return text, notes + guessed, exact
