@@ -358,6 +358,8 @@ class _Builder:
             self.sections.insert(
                 0, OpenSection(heading=None, level=2, blocks=[Paragraph(text=t.text) for t in self.prelude])
             )
+        if not self.headers and not self.sections:  # (a title, a marker or a closing line, and nothing else)
+            self.note("no_statement_found", "no header field and no section: no statement found", self.title)
         sections = [
             Section(heading=s.heading, level=self.level(s), blocks=tuple(freeze(b) for b in s.blocks))
             for s in self.sections

@@ -12,14 +12,15 @@ import re
 
 from ._address import Address
 from ._patterns import REFERENCE_GROUPS
-from ._vocabulary import OUTCOMES, key, norm
-from .model import Category, Outcome, OutcomeCode
+from ._vocabulary import COMPLIANCE, OUTCOMES, key, norm
+from .model import Category, Compliance, Outcome, OutcomeCode
 
 __all__ = [
     "normalise_reference",
     "parse_category",
     "parse_date",
     "parse_outcome",
+    "read_compliance",
     "read_outcome",
     "reconcile_reference",
 ]
@@ -46,7 +47,7 @@ _MONTHS = {
     )
     for name in names
 }
-_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2}) ([A-Za-z]+) ([0-9]{4})")
+_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)? ([A-Za-z]+),? ([0-9]{4})", re.IGNORECASE)
 _ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _SLASHED = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 _OUTCOME_SPLIT = re.compile(r"\s*(?::|\s-\s|\s\u2013\s)\s*")
@@ -72,12 +73,14 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """Read a published decision date (``04 Feb 2021``, ``4 February 2021``, ISO, ``04/02/2021``).
+    """Read a published date (``04 Feb 2021``, ``4 February 2021``, ``2nd October 2017``, ISO, ``04/02/2021``).
 
     Four-digit years only: a cut-short ``03 Oct 20`` is no date.
 
     >>> parse_date("04 Feb 2021"), parse_date("4 Sept 2021"), parse_date("03 Oct 20")
     (datetime.date(2021, 2, 4), datetime.date(2021, 9, 4), None)
+    >>> parse_date("2 October 2017"), parse_date("2nd October 2017")
+    (datetime.date(2017, 10, 2), datetime.date(2017, 10, 2))
     """
     s = norm(text).rstrip(".")
     m = _DAY_MONTH_YEAR.fullmatch(s)
@@ -123,6 +126,23 @@ def read_outcome(label: str) -> Outcome | None:
         return None
     code, detail = parse_outcome(label)
     return Outcome(code=code or OutcomeCode.OTHER, label=label.strip(), detail=detail)
+
+
+def read_compliance(text: str) -> Compliance | None:
+    """The compliance line of a 2016-17 report page, with the date it gives; ``None`` for any other line.
+
+    >>> read_compliance("Ombudsman satisfied with council\u2019s response: 2 October 2017")
+    Compliance(text='Ombudsman satisfied with council’s response: 2 October 2017', date=datetime.date(2017, 10, 2))
+    >>> read_compliance("Ombudsman satisfied with Council reponse").date is None, read_compliance("Mr X was satisfied.")
+    (True, None)
+    """
+    if "atisf" not in text and "ATISF" not in text:  # (most lines: no pattern match needed)
+        return None
+    m = COMPLIANCE.match(norm(text))
+    if m is None:
+        return None
+    when = m.group("date")
+    return Compliance(text=text.strip(), date=parse_date(when) if when else None)
 
 
 def parse_category(text: str) -> Category | None:

@@ -104,6 +104,14 @@ BREADCRUMB = re.compile(r"^(?:you are here:?\s*)?home\s*[>\u00bb\u203a/]\s*\S")
 CLOSING = re.compile(
     r"(?:decision on behalf of the ombudsm[ae]n|^(?:the )?(?:deputy |assistant )?ombudsm[ae]n'?s decision)$"
 )
+COMPLIANCE = re.compile(
+    r"^(?:the )?ombudsm[ae]n(?:'?s)? (?:is |was )?satisfied with (?:the )?council(?:'?s)? res?ponse"
+    r"(?:\s*[:\-\u2013]\s*(?P<date>.*?))?\s*\.?$",
+    re.IGNORECASE,
+)
+"""The compliance line ending the 2016-17 report pages, matched on :func:`norm` text: ``Ombudsman
+satisfied with council's response: 2 October 2017`` (also ``council response``, ``Council's``, the
+misspelt ``reponse``); the group ``date`` is what follows the colon."""
 
 # Text that marks a container of a page as holding the statement (the HTML reader keeps such
 # furniture): a reference, a header or summary label, the final-decision marker.
