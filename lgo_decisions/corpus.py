@@ -32,7 +32,7 @@ from ._decoding import decode
 from ._limits import MAX_INPUT_BYTES
 from ._scraped import read_json
 from .errors import InputTooLargeError
-from .model import Decision
+from .model import Decision, Severity, worst_severity
 from .serialise import dumps
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -59,8 +59,8 @@ class CorpusResult:
     for a line of JSON Lines, or ``file.json[INDEX]`` for an element of a JSON array (from 0).
 
     >>> r = CorpusResult(name="x.txt", error="DecodeError", reason="binary data")
-    >>> r.ok, r.partial
-    (False, False)
+    >>> r.ok, r.partial, r.worst
+    (False, False, None)
     """
 
     name: str
@@ -77,6 +77,11 @@ class CorpusResult:
     def partial(self) -> bool:
         """True when the input was read but the reader left diagnostics (something it could not place)."""
         return self.decision is not None and bool(self.decision.diagnostics)
+
+    @property
+    def worst(self) -> Severity | None:
+        """The worst severity of the decision's diagnostics; ``None`` without a decision or diagnostics."""
+        return worst_severity(self.decision.diagnostics) if self.decision is not None else None
 
 
 class _Task(NamedTuple):
@@ -316,6 +321,7 @@ class Line(NamedTuple):
     diagnostics: tuple[str, ...]
     error: str | None
     reason: str | None
+    worst: str | None = None  # the worst severity of the diagnostics (its value), or None
 
 
 def _read_task_to_json(task: _Task, *, strict: bool = False) -> Line:
@@ -323,7 +329,9 @@ def _read_task_to_json(task: _Task, *, strict: bool = False) -> Line:
     r = _read_task(task, strict=strict)
     if r.decision is None:
         return Line(r.name, None, (), r.error, r.reason)
-    return Line(r.name, dumps(r.decision), tuple(d.code for d in r.decision.diagnostics), None, None)
+    worst = r.worst
+    codes = tuple(d.code for d in r.decision.diagnostics)
+    return Line(r.name, dumps(r.decision), codes, None, None, worst.value if worst else None)
 
 
 # --- running the work, in order, on several processes ---------------------------------------------

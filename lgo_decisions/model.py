@@ -40,6 +40,7 @@ __all__ = [
     "SubParagraph",
     "iter_block_text",
     "iter_text",
+    "worst_severity",
 ]
 
 SCHEMA_VERSION = "1.1"
@@ -351,6 +352,18 @@ class Decision:
 
 for _cls in (Organisation, Category, Outcome, Compliance, Section, Source, Diagnostic, Decision):
     attrs.resolve_types(_cls, globals())
+
+
+def worst_severity(diagnostics: Iterable[Diagnostic]) -> Severity | None:
+    """The worst severity among ``diagnostics`` (``error`` > ``warning`` > ``info``), ``None`` for none.
+
+    >>> worst_severity([Diagnostic(code="no_closing_line", message=""), Diagnostic(code="unknown_outcome", message="")])
+    <Severity.WARNING: 'warning'>
+    >>> worst_severity([]) is None
+    True
+    """
+    order = tuple(Severity)
+    return max((d.severity for d in diagnostics), key=order.index, default=None)
 
 
 def iter_text(decision: Decision) -> Iterator[str]:

@@ -70,7 +70,8 @@ def _lines_from_decisions(args: argparse.Namespace, sink: ParquetSink) -> Iterat
             yield Line(r.name, None, (), r.error, r.reason)
         else:
             sink.write(r.decision)
-            yield Line(r.name, "", tuple(d.code for d in r.decision.diagnostics), None, None)
+            worst = r.worst.value if r.worst else None
+            yield Line(r.name, "", tuple(d.code for d in r.decision.diagnostics), None, None, worst)
 
 
 class _Summary:
@@ -81,6 +82,7 @@ class _Summary:
         self.partial = 0
         self.failures: Counter[str] = Counter()
         self.diagnostics: Counter[str] = Counter()
+        self.worst: Counter[str] = Counter()  # statements by the worst severity of their diagnostics
         self.first_failures: list[Line] = []
 
     def add(self, line: Line) -> None:
@@ -93,6 +95,7 @@ class _Summary:
         if line.diagnostics:
             self.partial += 1
             self.diagnostics.update(set(line.diagnostics))
+            self.worst[line.worst or "warning"] += 1
 
     @property
     def failed(self) -> int:
@@ -106,6 +109,9 @@ class _Summary:
         ]
         if self.failures:
             out.append("  failed by reason: " + ", ".join(f"{k} {v:,}" for k, v in self.failures.most_common()))
+        if self.worst:
+            worst = ", ".join(f"{k} {self.worst[k]:,}" for k in ("error", "warning", "info") if self.worst[k])
+            out.append(f"  worst severity (statements): {worst}")
         if self.diagnostics:
             out.append(
                 "  diagnostics (statements): " + ", ".join(f"{k} {v:,}" for k, v in self.diagnostics.most_common(8))

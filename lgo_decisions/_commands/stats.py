@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from ..errors import SerialisationError
-from ..model import Decision
+from ..model import Decision, worst_severity
 from ..serialise import loads
 
 PROG = "lgo-decisions stats"
@@ -49,6 +49,7 @@ class Stats:
     def __init__(self) -> None:
         self.records = 0
         self.with_diagnostics = 0
+        self.worst: Counter[str] = Counter()  # records by the worst severity of their diagnostics
         self.invalid = 0
         self.outcome: Counter[str] = Counter()
         self.area: Counter[str] = Counter()
@@ -57,6 +58,9 @@ class Stats:
     def add(self, d: Decision) -> None:
         self.records += 1
         self.with_diagnostics += bool(d.diagnostics)
+        worst = worst_severity(d.diagnostics)
+        if worst is not None:
+            self.worst[worst.value] += 1
         self.outcome[d.outcome.code.value if d.outcome else _NONE] += 1
         self.area[d.category.area if d.category else _NONE] += 1
         self.year[str(d.decision_date.year) if d.decision_date else _NONE] += 1
@@ -69,11 +73,15 @@ class Stats:
             "outcome": dict(self.outcome.most_common()),
             "area": dict(self.area.most_common()),
             "year": dict(sorted(self.year.items())),
+            "worst_severity": {k: self.worst[k] for k in ("error", "warning", "info") if self.worst[k]},
         }
 
     def table(self) -> str:
         """A plain-text table: totals, then one block per count, with percentages of the records."""
         out = [f"{'records':<56}{self.records:>9,}", f"{'with diagnostics':<56}{self.with_diagnostics:>9,}"]
+        for severity in ("error", "warning", "info"):  # (records by the worst severity of their diagnostics)
+            if self.worst[severity]:
+                out.append(f"{'  worst: ' + severity:<56}{self.worst[severity]:>9,}")
         if self.invalid:
             out.append(f"{'invalid lines':<56}{self.invalid:>9,}")
         data = self.as_dict()
