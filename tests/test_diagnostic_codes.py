@@ -57,8 +57,8 @@ def test_every_code_has_a_severity_and_a_one_line_meaning(code: str) -> None:
 
 
 def test_the_severities_are_the_enum_values_least_first() -> None:
-    assert SEVERITIES == tuple(s.value for s in Severity)
-    assert DEFAULT_SEVERITY == Severity.WARNING.value
+    assert tuple(s.value for s in Severity) == SEVERITIES
+    assert Severity.WARNING.value == DEFAULT_SEVERITY
 
 
 def test_the_severities_of_the_issue() -> None:
