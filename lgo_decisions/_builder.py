@@ -11,8 +11,7 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from ._address import parse_address
-from ._fields import normalise_reference, parse_category, parse_date, read_outcome, reconcile_reference
+from ._fields import read_compliance, read_head
 from ._limits import MAX_NESTING
 from ._parts import (
     Bullets,
@@ -21,18 +20,17 @@ from ._parts import (
     Part,
     continues_list,
     freeze,
+    heading_levels,
     one_sentence,
     starts_lower,
     summary_from_section,
 )
 from ._tokens import Kind, Token
-from ._vocabulary import BULLET_SECTIONS, key
+from ._vocabulary import BULLET_SECTIONS, FOOTER_START, REMEDY_SECTIONS, key
 from .errors import NotADecisionError, ParseError
 from .model import (
     Decision,
     Diagnostic,
-    Organisation,
-    OutcomeCode,
     Paragraph,
     Section,
     Source,
@@ -44,6 +42,7 @@ __all__ = ["build"]
 # list there is page text, kept as paragraphs before the title once the statement begins.
 _HELD = frozenset({Kind.HEADING, Kind.NUMBERED, Kind.BULLET, Kind.ITEM, Kind.PARAGRAPH, Kind.BOUNDARY})
 _ANCHORS = frozenset({Kind.TITLE, Kind.HEADER, Kind.MARKER})
+_OUTSIDE = frozenset({Kind.HEADING, Kind.NUMBERED, Kind.BULLET, Kind.ITEM, Kind.PARAGRAPH})  # text kinds
 _UNSEEN = frozenset({Kind.TOC, Kind.CHROME, Kind.RULE, Kind.BOUNDARY})  # kinds that set no "previous token"
 
 
@@ -72,6 +71,10 @@ class _Builder:
         self.run_open = False  # a paragraph ended with ':' and "- " items may be its bullets
         self.last_bullet: str | None = None
         self.prelude: list[Token] = []
+        self.remedy_lead = False  # a remedy section's lead-in ended with ":": unmarked lines are its items
+        self.compliance: Token | None = None
+        self.after: list[Token] = []  # text after the closing line or the page footer: outside the statement
+        self.footer = False
         self.headed = False
         self.toc: list[Token] = []
 
@@ -94,6 +97,7 @@ class _Builder:
         self.bullets = None
         self.inferred_nesting = False
         self.run_open = False
+        self.remedy_lead = False
         self.last_bullet = None
 
     def container(self) -> list[Part]:
@@ -111,6 +115,9 @@ class _Builder:
                 self.held = None
             elif kind is Kind.SUMMARY or kind is Kind.CLOSING:  # it began without a title
                 self.release()
+        elif (self.decided_by is not None or self.footer) and tok.kind in _OUTSIDE:
+            self.after.append(tok)  # after the closing line or the footer: not the statement's
+            return
         handler, seen = _DISPATCH[tok.kind._value_]  # (by the value: an Enum hashes in Python)
         handler(self, tok)
         if seen:
@@ -127,7 +134,18 @@ class _Builder:
         self.toc.append(tok)
 
     def _chrome(self, tok: Token) -> None:
-        pass
+        if tok.name == "cut short":  # (kept outside the statement: it may be more than chrome)
+            self.note("cut_short", f"the input ends inside a line of page chrome: {tok.text!r}", tok)
+            self.after.append(tok)
+        elif self.title is not None and key(tok.text) in FOOTER_START:
+            self.footer = True
+
+    def _compliance(self, tok: Token) -> None:
+        if self.compliance is None:
+            self.close_items()
+            self.compliance = tok
+        else:
+            self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH))
 
     def _rule(self, tok: Token) -> None:
         self.has_rules = self.after_rule = True
@@ -153,6 +171,8 @@ class _Builder:
                 self.note("duplicate_header", f"{tok.name} given twice; the first is kept", tok)
             self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH, text=f"{tok.name} : {tok.text}"))
             return
+        if not tok.text.strip():
+            self.note("empty_header", f"the header label {tok.name!r} has no value (a page cut short?)", tok)
         self.headers[name] = tok
 
     def _marker(self, tok: Token) -> None:
@@ -178,6 +198,8 @@ class _Builder:
 
     def _closing(self, tok: Token) -> None:
         self.body = True
+        if tok.name == "cut short":
+            self.note("cut_short", f"the input ends inside its closing line: {tok.text!r}", tok)
         if self.decided_by is None:
             self.close_items()
             self.decided_by = tok.text
@@ -189,8 +211,11 @@ class _Builder:
             self.prelude.append(tok)  # text before the title: kept, never the summary
             return
         self.body = True
-        self.bullets = None
         text = tok.text
+        if self.remedy_lead and not self.stack:
+            self._add_bullet(text)  # a remedy's line after "the council has agreed to:" (markers lost)
+            return
+        self.bullets = None
         if self.stack:
             self.stack[-1].blocks.append(Paragraph(text=text))
             self.run_open = False
@@ -199,8 +224,10 @@ class _Builder:
             # Older statements and reports: an unlabelled summary opens the page.
             self.summary = text
             return
-        self.section().blocks.append(Paragraph(text=text))
+        section = self.section()
+        section.blocks.append(Paragraph(text=text))
         self.run_open = text.rstrip().endswith(":")
+        self.remedy_lead = self.run_open and section.heading is not None and key(section.heading) in REMEDY_SECTIONS
         self.last_bullet = None
 
     def _numbered(self, tok: Token) -> None:
@@ -248,6 +275,7 @@ class _Builder:
             parent.blocks.append(item)
         self.stack.append(item)
         self.bullets = None
+        self.remedy_lead = False
         self.run_open = text.rstrip().endswith(":")
         self.last_bullet = None
 
@@ -290,13 +318,6 @@ class _Builder:
         self._add_item(0, text)
 
     # -- result --------------------------------------------------------------------------
-    def level(self, section: OpenSection) -> int:
-        """A section's heading level: as the input shows it, else 2, or 3 for a heading that neither
-        comes first nor follows a "Back to top" rule in a statement that has such rules."""
-        if section.level is not None:
-            return section.level
-        return 2 if (section.opens or not self.has_rules) else 3
-
     def finish(self) -> Decision:
         if self.held is not None:
             self.release()
@@ -312,30 +333,9 @@ class _Builder:
             raise NotADecisionError(
                 "not a decision statement: no title, header fields or decision marker found", source=name
             )
-        reference = None
-        organisations: tuple[Organisation, ...] = ()
-        if self.title is not None:
-            reference = normalise_reference(self.title.reference or "")
-            if self.title.organisation:
-                organisations = (Organisation(name=self.title.organisation, reference=reference),)
-        address = parse_address(self.url) if self.url else None
-        reference, problem = reconcile_reference(reference, address)
-        if problem is not None:
-            self.note("reference_mismatch", problem, self.title)
-        cat = self.headers.get("category")
-        category = parse_category(cat.text) if cat is not None else None
-        if category is None and address is not None:
-            category = address.category()
-        dec = self.headers.get("decision")
-        outcome = read_outcome(dec.text) if dec is not None else None
-        if dec is not None and outcome is not None and outcome.code is OutcomeCode.OTHER:
-            self.note("unknown_outcome", f"unknown decision label {dec.text!r} (code 'other')", dec)
-        decision_date = None
-        when = self.headers.get("decision date")
-        if when is not None and when.text.strip():
-            decision_date = parse_date(when.text)
-            if decision_date is None:
-                self.note("invalid_date", f"decision date {when.text!r} is not a date", when)
+        head = read_head(self.title, self.headers, self.url, self.source.name if self.source else None)
+        for code, problem, where in head.notes:
+            self.note(code, problem, where)
         if self.marker and self.decided_by is None:
             self.note(
                 "no_closing_line", "no closing line naming who decided: the statement may be cut short", self.prev
@@ -352,31 +352,36 @@ class _Builder:
         if self.prelude:
             self.note(
                 "text_before_title",
-                f"{len(self.prelude)} line(s) of unrecognised text before the title",
+                f"{len(self.prelude)} line(s) of unrecognised text before the title, kept as outside_text",
                 self.prelude[0],
             )
-            self.sections.insert(
-                0, OpenSection(heading=None, level=2, blocks=[Paragraph(text=t.text) for t in self.prelude])
+        if self.after:
+            self.note(
+                "text_after_statement",
+                f"{len(self.after)} line(s) of unrecognised text after the statement, kept as outside_text",
+                self.after[0],
             )
         if not self.headers and not self.sections:  # (a title, a marker or a closing line, and nothing else)
             self.note("no_statement_found", "no header field and no section: no statement found", self.title)
         sections = [
-            Section(heading=s.heading, level=self.level(s), blocks=tuple(freeze(b) for b in s.blocks))
-            for s in self.sections
+            Section(heading=s.heading, level=level, blocks=tuple(freeze(b) for b in s.blocks))
+            for s, level in zip(self.sections, heading_levels(self.sections, self.has_rules), strict=True)
         ]
         summary = self.summary
         if summary is None:
             summary, sections = summary_from_section(sections)
         return Decision(
-            reference=reference,
-            organisations=organisations,
-            category=category,
-            outcome=outcome,
-            decision_date=decision_date,
+            reference=head.reference,
+            organisations=head.organisations,
+            category=head.category,
+            outcome=head.outcome,
+            decision_date=head.decision_date,
             summary=summary,
             sections=tuple(sections),
             decided_by=self.decided_by,
+            compliance=read_compliance(self.compliance.text) if self.compliance is not None else None,
             url=self.url,
+            outside_text=tuple(t.text for t in (*self.prelude, *self.after) if t.text),
             source=self.source,
             diagnostics=tuple(self.diagnostics),
         )
@@ -394,6 +399,7 @@ _HANDLERS: dict[Kind, _Handler] = {
     Kind.ITEM: _Builder._item,
     Kind.PARAGRAPH: _Builder._paragraph,
     Kind.CLOSING: _Builder._closing,
+    Kind.COMPLIANCE: _Builder._compliance,
     Kind.RULE: _Builder._rule,
     Kind.BOUNDARY: _Builder._boundary,
     Kind.CHROME: _Builder._chrome,
@@ -434,8 +440,10 @@ def build(
     (1, 'He says the Council delayed.')
     """
     b = _Builder(url, strict, source)
-    for d in diagnostics:
-        b.note(d.code, d.message, line=d.line)
+    for d in diagnostics:  # (kept as the reader made them, its severity too; strict mode raises)
+        if strict:
+            b.note(d.code, d.message, line=d.line)
+        b.diagnostics.append(d)
     feed = b.feed
     for tok in tokens:
         feed(tok)

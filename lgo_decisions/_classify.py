@@ -27,6 +27,7 @@ from ._vocabulary import (
     CHROME_LINES,
     CLOSING,
     CLOSING_LINES,
+    COMPLIANCE,
     CONTENTS_HEADINGS,
     FINAL_DECISION_MARKER,
     FOOTER_START,
@@ -376,6 +377,9 @@ class Classifier:
         if short and k.endswith(_CLOSING_ENDS) and CLOSING.search(k):
             self.body = True
             return Token(kind=Kind.CLOSING, text=s, line=lineno, where=where)
+        if "satisf" in k and COMPLIANCE.match(k):
+            self.body = True
+            return Token(kind=Kind.COMPLIANCE, text=s, line=lineno, where=where)
         if line.final and len(k) >= _MIN_CUT_CLOSING and any(c.startswith(k) and c != k for c in CLOSING_LINES):
             self.body = True  # a save that stopped inside the closing line
             return Token(kind=Kind.CLOSING, text=s, name="cut short", line=lineno, where=where)

@@ -38,7 +38,12 @@ CODES: dict[str, tuple[str, str]] = {
     "no_closing_line": ("info", "No closing line naming who decided (a page saved without its last line)."),
     "cut_short": ("info", "The input ends inside a line (of chrome, or the closing line): a save cut short."),
     "contents_without_section": ("warning", "Table-of-contents entries with no section: the page may be cut short."),
-    "text_before_title": ("warning", "Unrecognised text before the title, kept as the first section."),
+    "text_before_title": ("warning", "Unrecognised text before the title, kept as outside_text."),
+    "empty_header": ("warning", "A header label (Category, Decision, Decision date) without its value."),
+    "text_after_statement": (
+        "warning",
+        "Unrecognised text after the closing line or the footer, kept as outside_text.",
+    ),
     "repeated_title": ("info", "The title line appears again; the first is kept."),
     "duplicate_header": ("warning", "A header field is given twice; the first is kept."),
     "nesting_too_deep": ("warning", "List items nested deeper than the limit were kept at that depth."),

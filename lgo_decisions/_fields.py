@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
-from ._address import Address
-from ._patterns import REFERENCE_GROUPS
+import attrs
+
+from ._address import Address, parse_address
+from ._patterns import REFERENCE_GROUPS, SLUG_REFERENCE
+from ._tokens import Token
 from ._vocabulary import COMPLIANCE, OUTCOMES, key, norm
-from .model import Category, Compliance, Outcome, OutcomeCode
+from .model import Category, Compliance, Organisation, Outcome, OutcomeCode
 
 __all__ = [
     "normalise_reference",
@@ -21,11 +25,15 @@ __all__ = [
     "parse_date",
     "parse_outcome",
     "read_compliance",
+    "read_head",
     "read_outcome",
     "reconcile_reference",
+    "reference_from_name",
+    "resolve_reference",
 ]
 
 _REFERENCE = re.compile(f"^{REFERENCE_GROUPS}$")
+_NAMED = re.compile(f"(?<![0-9]){SLUG_REFERENCE}(?![0-9a-zA-Z])")  # a slug reference in a file's name
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -159,6 +167,42 @@ def parse_category(text: str) -> Category | None:
     return Category(area=area.strip(), subject=(subject.strip() or None) if sep else None)
 
 
+def resolve_reference(
+    page: str | None, address: Address | None, name: str | None
+) -> tuple[str | None, list[tuple[str, str]]]:
+    """The statement's reference from its page, else its address, else its input's name, and the
+    diagnostics ``(code, message)`` of how it was found (or that it was not).
+
+    >>> reference, notes = resolve_reference(None, None, "16-004-217.txt")
+    >>> reference, [code for code, _ in notes]
+    ('16 004 217', ['reference_from_name'])
+    """
+    reference, problem = reconcile_reference(page, address)
+    notes = [("reference_mismatch", problem)] if problem is not None else []
+    if reference is None:
+        reference = reference_from_name(name) if name else None
+        if reference is not None:
+            notes.append(
+                ("reference_from_name", f"the reference {reference!r} is taken from the input's name {name!r}")
+            )
+        else:
+            notes.append(("no_reference", "no reference: neither the page, its address nor its name gives one"))
+    return reference, notes
+
+
+def reference_from_name(name: str) -> str | None:
+    """The reference a file's name gives (``16-004-217.html``, ``pages.zip!16-004-217.txt``), or ``None``.
+
+    >>> reference_from_name("saved/16-004-217.txt"), reference_from_name("pages.zip!17-002-402b.html")
+    ('16 004 217', '17 002 402b')
+    >>> reference_from_name("statement.txt") is None
+    True
+    """
+    base = name.replace("\\", "/").rsplit("/", 1)[-1].rsplit("!", 1)[-1]
+    m = _NAMED.search(base)
+    return normalise_reference(m.group(0)) if m else None
+
+
 def reconcile_reference(page: str | None, address: Address | None) -> tuple[str | None, str | None]:
     """The statement's reference from its page and its address, and a problem when they disagree.
 
@@ -181,3 +225,58 @@ def reconcile_reference(page: str | None, address: Address | None) -> tuple[str 
     if page[:10] != address.reference[:10]:
         return page, f"the page says {page!r}, the address {address.reference!r}"
     return page, None
+
+
+@attrs.frozen(kw_only=True)
+class Head:
+    """What a statement's title and header fields say, read as the builder reads them."""
+
+    reference: str | None = None
+    organisations: tuple[Organisation, ...] = ()
+    category: Category | None = None
+    outcome: Outcome | None = None
+    decision_date: dt.date | None = None
+    notes: tuple[tuple[str, str, Token | None], ...] = ()  # (code, message, the token it concerns)
+
+
+def read_head(title: Token | None, headers: Mapping[str, Token], url: str | None, name: str | None) -> Head:
+    """The reference, organisations, category, outcome and date of a statement from its title and
+    header tokens (``headers`` by label key), its address and its input's name, with diagnostics.
+
+    >>> from lgo_decisions._tokens import Kind, Token
+    >>> head = read_head(None, {"decision": Token(kind=Kind.HEADER, text="Settled")}, None, "16-004-217.txt")
+    >>> head.reference, head.outcome.code.value, [code for code, _, _ in head.notes]
+    ('16 004 217', 'other', ['reference_from_name', 'unknown_outcome'])
+    """
+    notes: list[tuple[str, str, Token | None]] = []
+    reference = None
+    organisations: tuple[Organisation, ...] = ()
+    if title is not None:
+        reference = normalise_reference(title.reference or "")
+        if title.organisation:
+            organisations = (Organisation(name=title.organisation, reference=reference),)
+    address = parse_address(url) if url else None
+    reference, problems = resolve_reference(reference, address, name)
+    notes.extend((code, problem, title if code == "reference_mismatch" else None) for code, problem in problems)
+    cat = headers.get("category")
+    category = parse_category(cat.text) if cat is not None else None
+    if category is None and address is not None:
+        category = address.category()
+    dec = headers.get("decision")
+    outcome = read_outcome(dec.text) if dec is not None else None
+    if dec is not None and outcome is not None and outcome.code is OutcomeCode.OTHER:
+        notes.append(("unknown_outcome", f"unknown decision label {dec.text!r} (code 'other')", dec))
+    decision_date = None
+    when = headers.get("decision date")
+    if when is not None and when.text.strip():
+        decision_date = parse_date(when.text)
+        if decision_date is None:
+            notes.append(("invalid_date", f"decision date {when.text!r} is not a date", when))
+    return Head(
+        reference=reference,
+        organisations=organisations,
+        category=category,
+        outcome=outcome,
+        decision_date=decision_date,
+        notes=tuple(notes),
+    )

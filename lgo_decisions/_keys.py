@@ -53,6 +53,7 @@ KEYS: dict[type, dict[str, str]] = {
         "decided_by",
         "compliance",
         "url",
+        "outside_text",
         "source",
         "diagnostics",
         "extensions",

@@ -11,7 +11,7 @@ from typing import Union
 
 import attrs
 
-from ._vocabulary import key
+from ._vocabulary import PARENT_HEADINGS, TOP_HEADINGS, key
 from .model import Block, BulletList, NumberedParagraph, Paragraph, Section, SubParagraph
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u2019\u201d)]?\s+[A-Z]")
@@ -75,10 +75,34 @@ def continues_list(text: str) -> bool:
 
 
 def summary_from_section(sections: list[Section]) -> tuple[str | None, list[Section]]:
-    """Reports: the first paragraph under a "Summary" heading is the summary."""
+    """Reports: the first paragraph under a "Summary" heading is the summary (the heading stays, as
+    published, even when nothing else is under it)."""
     for i, s in enumerate(sections):
         if s.heading is not None and key(s.heading) == "summary" and s.blocks and isinstance(s.blocks[0], Paragraph):
             out = list(sections)
             out[i] = attrs.evolve(s, blocks=s.blocks[1:])
             return s.blocks[0].text, out
     return None, sections
+
+
+def heading_levels(sections: list[OpenSection], has_rules: bool) -> list[int]:
+    """Each section's heading level: as the input shows it; else, with "Back to top" rules, 2 for
+    a heading that comes first or follows a rule and 3 between rules; without rules, 2 for a
+    known section heading and 3 for another heading under "What I found", "My assessment" and
+    the like."""
+    out: list[int] = []
+    parent: str | None = None  # the key of the section the headings below belong to
+    for section in sections:
+        level = section.level
+        if level is None and section.heading is not None:
+            k = key(section.heading)
+            if has_rules:
+                level = 2 if section.opens else 3
+            else:
+                level = 3 if (k not in TOP_HEADINGS and parent in PARENT_HEADINGS) else 2
+            if level == 2:
+                parent = k
+        elif section.heading is not None and level == 2:
+            parent = key(section.heading)
+        out.append(level or 2)
+    return out

@@ -31,6 +31,7 @@ class Kind(str, enum.Enum):
     ITEM = "item"  #: a list item whose kind the input does not show ("- " layouts)
     PARAGRAPH = "paragraph"  #: unmarked text
     CLOSING = "closing"  #: "Investigator's decision on behalf of the Ombudsman"
+    COMPLIANCE = "compliance"  #: "Ombudsman satisfied with council's response: 2 October 2017"
     RULE = "rule"  #: "Back to top" between sections (chrome, but a section boundary)
     BOUNDARY = "boundary"  #: the end of a list or block the input shows: what follows is outside it
     CHROME = "chrome"  #: page chrome, dropped

@@ -74,7 +74,7 @@ MAIN_HEADINGS: frozenset[str] = frozenset(
         "key to names used",
         "summary",
         "finding",
-    "further report",
+        "further report",
         "findings",
         "recommendations",
         "conclusions",
@@ -89,6 +89,41 @@ MAIN_HEADINGS: frozenset[str] = frozenset(
         "decision date",
     }
 )
+
+SUB_HEADINGS: frozenset[str] = frozenset(
+    {
+        "analysis",
+        "background",
+        "what happened",
+        "law and guidance",
+        "relevant law and guidance",
+        "legal and administrative background",
+        "law, guidance and policies",
+    }
+)
+"""Known headings that are sub-headings (of "What I found", "My assessment", ...)."""
+TOP_HEADINGS: frozenset[str] = MAIN_HEADINGS - SUB_HEADINGS
+"""Known headings that always open a section of their own (level 2)."""
+PARENT_HEADINGS: frozenset[str] = frozenset(
+    {
+        "what i found",
+        "what we found",
+        "my assessment",
+        "our assessment",
+        "assessment",
+        "the investigation",
+        "investigation",
+        "finding",
+        "findings",
+    }
+)
+"""Sections whose other headings are their sub-headings (level 3) when no "Back to top" rule shows it."""
+
+REMEDY_SECTIONS: frozenset[str] = frozenset(
+    {"recommendations", "agreed action", "agreed actions", "recommended action", "action"}
+)
+"""Sections of remedies: after a lead-in ending ":", their unmarked lines are the list of what was agreed
+(a scraper's text of the 2016-17 report pages loses the list markers)."""
 
 BULLET_SECTIONS: frozenset[str] = frozenset({"key to names used"})
 """Sections whose list items are bullets even when the layout marks every item ``-``."""

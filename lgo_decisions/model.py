@@ -72,6 +72,10 @@ def _diagnostics(value: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
     return tuple(value)
 
 
+def _texts(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 class OutcomeCode(str, enum.Enum):
     """Normalised outcome of a decision; the published wording is kept in ``Outcome.label``.
 
@@ -310,6 +314,15 @@ class Decision:
     )
     url: str | None = attrs.field(
         default=None, metadata={"description": "The statement's address on the Ombudsman's site, or null."}
+    )
+    outside_text: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_texts,
+        eq=False,
+        metadata={
+            "description": "Text of the page outside the statement (before its title, after its closing line or "
+            "footer) that is not recognised as chrome, kept as found; not part of equality."
+        },
     )
     source: Source | None = attrs.field(
         default=None,

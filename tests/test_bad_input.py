@@ -207,7 +207,7 @@ def test_read_text_takes_only_str() -> None:
         (f"{HEAD}\nThe complaint\n- Te\x00xt.\n", 7, "control character"),
         ("Stray text first\n" + HEAD + "The complaint\n- Text.\n", 1, "before the title"),
         (HEAD + "The Ombudsman's final decision:\nSummary: Short.\nThe complaint\n- Cut here", 8, "cut short"),
-        (HEAD + "".join(" " * (4 * i) + "1. x\n" for i in range(200)), 5 + 102, "nested deeper"),
+        (HEAD + "".join(" " * (4 * i) + "1. x\n" for i in range(200)), 5 + 101, "nested deeper"),
     ],
 )
 def test_strict_text_names_the_line(text: str, line: int, code: str) -> None:

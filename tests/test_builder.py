@@ -120,7 +120,7 @@ def test_without_a_boundary_a_paragraph_continues_the_item() -> None:
     assert first.blocks == (Paragraph(text="More of one."),)
 
 
-def test_page_text_before_the_title_is_kept_as_paragraphs() -> None:
+def test_page_text_before_the_title_is_kept_outside_the_statement() -> None:
     d = build(
         [
             heading("Our decisions"),
@@ -131,8 +131,8 @@ def test_page_text_before_the_title_is_kept_as_paragraphs() -> None:
             numbered("Mr X complained."),
         ]
     )
-    assert d.sections[0].heading is None
-    assert d.sections[0].blocks == (Paragraph(text="Our decisions"), Paragraph(text="Menu item"))
+    assert [s.heading for s in d.sections] == ["The complaint"]
+    assert d.outside_text == ("Our decisions", "Menu item")
     assert [p.number for p in d.paragraphs()] == [1]
     assert "text_before_title" in [x.code for x in d.diagnostics]
 

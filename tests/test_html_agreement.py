@@ -69,6 +69,8 @@ def to_markdown(d: Decision) -> str:
         if section.heading is not None:
             out += ["#" * section.level + " " + _md(section.heading), ""]
         _md_blocks(section.blocks, "", out)
+    if d.compliance is not None:
+        out += [_md(d.compliance.text), ""]
     if d.decided_by is not None:
         out += [_md(d.decided_by), ""]
     return "\n".join(out)

@@ -210,16 +210,13 @@ def test_whole_page_with_cookie_dialog_before_the_article() -> None:
     assert d.diagnostics == ()
 
 
-def test_site_text_before_the_title_is_kept_as_a_prelude() -> None:
+def test_site_text_before_the_title_is_kept_outside_the_statement() -> None:
     d = read_html(
         f"<div><h2>Search our decisions</h2><ul><li>Browse by year</li></ul></div>{TITLE}{FIELDS_P}" + STATEMENT
     )
     assert d.reference == "21 016 384"
-    assert d.sections[0].heading is None
-    assert [b.text for b in d.sections[0].blocks if isinstance(b, Paragraph)] == [
-        "Search our decisions",
-        "Browse by year",
-    ]
+    assert d.sections[0].heading is not None  # (never appended to a section)
+    assert d.outside_text == ("Search our decisions", "Browse by year")
     assert any(x.code == "text_before_title" for x in d.diagnostics)
 
 

@@ -43,8 +43,12 @@ def test_older_statement_reads_with_its_summary() -> None:
     assert texts == [
         "The Ombudsman found fault causing injustice.",
         "The council should apologise and pay the man £250 for his time and trouble.",
-        "Ombudsman satisfied with council's response: 23 September 2016",
     ]
+    assert d.compliance is not None
+    assert (d.compliance.text, d.compliance.date) == (
+        "Ombudsman satisfied with council's response: 23 September 2016",
+        dt.date(2016, 9, 23),
+    )
     assert d.diagnostics == ()
 
 

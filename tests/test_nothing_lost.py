@@ -4,7 +4,8 @@ The expectation is built with this module's own normalisation (words: runs of le
 lower case; list markers before a line's text removed), independent of the library's vocabulary,
 except for the list of page chrome (``CHROME_LINES``), which is what the library may drop.
 A line counts as kept when its words appear, as a run, in the record's text
-(:meth:`Decision.text`) or, for the title and header lines, in the header values. Where the
+(:meth:`Decision.text`) or, for the title and header lines, in the header values, or among the
+text kept outside the statement (``Decision.outside_text``). Where the
 input has an order (real statements, sections duplicated, pages cut short), the lines must
 appear in that order.
 """
@@ -30,7 +31,7 @@ _MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\([a-z]\)|[-\u2013\u20
 _HEADER = re.compile(r"^\s*(?:category|decision date|decision)\s*:", re.IGNORECASE)
 _TITLE = re.compile(r"\(?\d{2}[ -]?\d{3}[ -]?\d{3}[a-zA-Z]?\)?\s*$")
 _FINAL = re.compile(r"^the ombudsm[ae]n s final decision$")  # after words(): the marker line, a label
-_SUMMARY = re.compile(r"^\s*summary\s*:", re.IGNORECASE)  # a label: the record keeps what follows it
+_SUMMARY = re.compile(r"^\s*summary\s*(?::|$)", re.IGNORECASE)  # a label: the record keeps what follows it
 
 
 def words(text: str) -> str:
@@ -88,11 +89,11 @@ def check(text: str, d: Decision, *, ordered: bool) -> None:
     body = words("\n".join(d.text().split("\n")))
     meta = header_values(d)
     lost, disorder = [], []
-    fields = {words(d.summary or ""), words(d.decided_by or "")}
+    fields = {words(d.summary or ""), words(d.decided_by or ""), *(words(t) for t in d.outside_text)}
     cursor = 0
     for w, header in expected_lines(text):
         if (header and w in meta) or w in fields:
-            continue  # header values; the summary and closing line are fields of their own, wherever they stood
+            continue  # header values; the summary, closing line and text outside the statement: fields of their own
         pos = body.find(w, cursor)
         if pos >= 0:
             cursor = pos

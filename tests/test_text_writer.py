@@ -387,6 +387,7 @@ def test_what_the_proof_relies_on() -> None:
         "summary",
         "sections",
         "decided_by",
+        "compliance",
         "url",
         "extensions",
     }

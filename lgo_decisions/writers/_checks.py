@@ -349,8 +349,8 @@ def header_reads_back(
     >>> header_reads_back(Decision(summary="In short."), None, {}, "In short.", None)
     True
     """
-    if d.schema_version != SCHEMA_VERSION or d.extensions:
-        return False
+    if d.schema_version != SCHEMA_VERSION or d.extensions or d.compliance is not None:
+        return False  # (a compliance line: left to the full read-back)
     reference = organisation = None
     if title is not None:
         # (a reference of the model's pattern is what normalise_reference makes of itself)

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from html import escape
 from typing import Any
 
+from .._fields import read_compliance
 from ..errors import LgoDecisionsError, RenderError
 from ..model import (
     Block,
@@ -136,6 +137,12 @@ def _check(d: Decision) -> None:
         _check_text(d.outcome.label, "outcome.label")
     if d.summary is not None:
         _check_text(d.summary, "summary")
+    if d.compliance is not None:
+        _check_text(d.compliance.text, "compliance.text")
+        if read_compliance(d.compliance.text) != d.compliance:
+            raise RenderError(
+                f"compliance: {d.compliance.text[:60]!r} does not read as this compliance line and its date"
+            )
     if d.decided_by is not None:
         _check_text(d.decided_by, "decided_by")
     counter = 0
@@ -265,6 +272,8 @@ def _article(d: Decision) -> str:
         _section(section, out)
     if d.sections:
         _back_to_top(out)
+    if d.compliance is not None:
+        out.append(f'<p class="compliance">{_e(d.compliance.text)}</p>')
     if d.decided_by is not None:
         out.append(f'<p class="decided-by">{_e(d.decided_by)}</p>')
     out.append("</div>")

@@ -47,6 +47,7 @@ from collections.abc import Sequence
 
 from .._classify import Form
 from .._decoding import CONTROL_CHARACTERS
+from .._fields import read_compliance
 from .._limits import MAX_NESTING, MAX_SHORT_LINE
 from .._tokens import Kind, Token
 from .._vocabulary import CLOSING, is_heading_text, key
@@ -131,6 +132,11 @@ class _Writer:
             text = self.check(d.summary, "summary")
             self.add(f"{SUMMARY} {text}", Kind.SUMMARY, text, "summary")
         self.sections(d.sections)
+        if d.compliance is not None:
+            text = self.check(d.compliance.text, "compliance.text")
+            if read_compliance(text) != d.compliance:
+                raise self.fail("compliance", f"{_short(text)!r} does not read as this compliance line and its date")
+            self.add(text, Kind.COMPLIANCE, text, "compliance")
         if d.decided_by is not None:
             text = self.check(d.decided_by, "decided_by")
             if len(text) > MAX_SHORT_LINE or not CLOSING.search(key(text)):
