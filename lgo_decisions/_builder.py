@@ -21,6 +21,7 @@ from ._parts import (
     continues_list,
     freeze,
     heading_levels,
+    new_thought,
     one_sentence,
     starts_lower,
     summary_from_section,
@@ -302,12 +303,12 @@ class _Builder:
             self._add_bullet(text)
             return
         if self.run_open or self.last_bullet is not None:
-            prev_text = self.last_bullet
+            prev = self.last_bullet
             if (
                 starts_lower(text)
                 or not text
-                or (prev_text is not None and continues_list(prev_text))
-                or one_sentence(text)
+                or (prev is not None and continues_list(prev))
+                or (one_sentence(text) and not new_thought(prev, text))
             ):
                 self._add_bullet(text)
                 return

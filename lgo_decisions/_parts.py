@@ -74,6 +74,24 @@ def continues_list(text: str) -> bool:
     return s.endswith((";", ",", ":", " or", " and", " and/or", "; or", "; and")) or (bool(s) and s[-1].isalnum())
 
 
+def new_thought(prev: str | None, text: str) -> bool:
+    """An item that starts a new paragraph after a list of lower-case items: a capitalised sentence
+    after an item that ends its own sentence (``- delayed responding.`` then ``- Mr B says ...``).
+
+    >>> new_thought("delayed responding to his complaint.", "Mr B says this caused him distress.")
+    True
+    >>> new_thought("Poor communication", "Delay")
+    False
+    """
+    return (
+        prev is not None
+        and starts_lower(prev)
+        and prev.rstrip().endswith(".")
+        and text[:1].isupper()
+        and text.rstrip().endswith((".", ".”", '."'))
+    )
+
+
 def summary_from_section(sections: list[Section]) -> tuple[str | None, list[Section]]:
     """Reports: the first paragraph under a "Summary" heading is the summary (the heading stays, as
     published, even when nothing else is under it)."""

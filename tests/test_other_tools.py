@@ -218,3 +218,21 @@ def test_a_summary_heading_gives_the_summary() -> None:
     d = read_html(page)
     assert d.summary == "We found fault."
     assert [(s.heading, len(s.blocks)) for s in d.sections] == [("Summary", 0), ("The complaint", 1)]
+
+
+def test_a_new_thought_after_a_compact_list_is_the_next_paragraph() -> None:
+    d = read_text(
+        HEAD
+        + "The complaint\n- Ms D complained the Council:\n- failed to assess her needs.\n- delayed its reply.\n"
+        + "- Ms D said, as a result, she had experienced distress.\n"
+    )
+    assert [p.text for p in d.paragraphs()] == [
+        "Ms D complained the Council:",
+        "Ms D said, as a result, she had experienced distress.",
+    ]
+    assert d.paragraphs()[0].blocks == (BulletList(items=["failed to assess her needs.", "delayed its reply."]),)
+
+
+def test_short_capitalised_items_stay_bullets() -> None:
+    d = read_text(HEAD + "My assessment\n- That reply covered:\n- Poor communication\n- Delay\n- Cost\n")
+    assert d.paragraphs()[0].blocks == (BulletList(items=["Poor communication", "Delay", "Cost"]),)
