@@ -39,11 +39,9 @@ from .model import (
 
 __all__ = ["build"]
 
-# Tokens held before the statement's first title, header field or marker: a site's heading or
-# list there is page text, kept as paragraphs before the title once the statement begins.
-_HELD = frozenset({Kind.HEADING, Kind.NUMBERED, Kind.BULLET, Kind.ITEM, Kind.PARAGRAPH, Kind.BOUNDARY})
-_ANCHORS = frozenset({Kind.TITLE, Kind.HEADER, Kind.MARKER})
 _OUTSIDE = frozenset({Kind.HEADING, Kind.NUMBERED, Kind.BULLET, Kind.ITEM, Kind.PARAGRAPH})  # text kinds
+_HELD = _OUTSIDE | {Kind.BOUNDARY}  # held before the first title, header or marker: page text if one comes
+_ANCHORS = frozenset({Kind.TITLE, Kind.HEADER, Kind.MARKER})
 _UNSEEN = frozenset({Kind.TOC, Kind.CHROME, Kind.RULE, Kind.BOUNDARY})  # kinds that set no "previous token"
 
 
