@@ -136,7 +136,7 @@ class _Builder:
         if tok.name == "cut short":  # (kept outside the statement: it may be more than chrome)
             self.note("cut_short", f"the input ends inside a line of page chrome: {tok.text!r}", tok)
             self.after.append(tok)
-        elif self.title is not None and key(tok.text) in FOOTER_START:
+        elif not self.footer and self.title is not None and key(tok.text) in FOOTER_START:
             self.footer = True
 
     def _compliance(self, tok: Token) -> None:

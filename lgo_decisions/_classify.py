@@ -46,6 +46,7 @@ __all__ = ["Classifier", "Form", "Line", "classify", "is_contents_entry", "is_he
 
 _CLOSING_ENDS = ("ombudsman", "ombudsmen", "decision")  # every CLOSING match ends with one of these
 _SUBJECT_MARKS = (">", "\u203a", "\u00bb")  # what separates a category's area and subject
+_CHROME_STARTS = ("home", "you are here", "share", *CONTENTS_HEADINGS)  # what other chrome lines begin with
 _MIN_CUT_CLOSING = 12  # a closing line cut shorter than this is too little to tell ("Investigator")
 
 
@@ -293,10 +294,11 @@ class Classifier:
         if form is _CONTENTS:
             out.append(Token(kind=Kind.TOC, text=s, line=line.line, where=line.where))
             return
-        chrome = self._chrome(line, s, k)
-        if chrome is not None:
-            out.append(chrome)
-            return
+        if k in CHROME_LINES or self.footer or line.final or "back to top" in k or k.startswith(_CHROME_STARTS):
+            chrome = self._chrome(line, s, k)  # (only for a line that may be chrome: most are not)
+            if chrome is not None:
+                out.append(chrome)
+                return
         if (self._summary is not None or self._header is not None) and self._value(line, k, short, out):
             return
         tok = self._block(line, s, k, short)
@@ -351,7 +353,7 @@ class Classifier:
                     line=lineno,
                     where=where,
                 )
-        header = HEADER_FIELD.match(s) if short else None
+        header = HEADER_FIELD.match(s) if short and k.startswith(("c", "d")) else None  # (keys are lower case)
         if header is not None and self.headed:  # a header field's words in the body: text, never a heading
             return self._paragraph(s, lineno, where)
         if short and not self.headed and (header is not None or (k in HEADER_LABELS and not self.body)):

@@ -38,9 +38,10 @@ class Kind(str, enum.Enum):
     TOC = "toc"  #: a table-of-contents entry, dropped when a section of that heading follows
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define(kw_only=True)
 class Token:
-    """One piece of the token stream.
+    """One piece of the token stream (a slotted attrs class; not frozen, as tokens are made by the
+    thousand a statement and none outlives its read: treat them as values all the same).
 
     ``line`` is the 1-based input line (text readers) and ``where`` the element or element path
     (HTML readers), named in diagnostics and strict-mode errors.

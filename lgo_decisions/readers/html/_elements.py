@@ -135,8 +135,14 @@ def has_signal(el: Any) -> bool:
     """Whether ``el`` holds statement text (a reference, a header label or the marker anywhere in its
     text but its links' text: a list of related decisions names references in links), cheaply."""
     text = str(STRING(el))
-    if el.find(".//a") is not None:
-        text = "".join(str(t) for t in TEXT_OUTSIDE_LINKS(el))  # type: ignore[union-attr]
+    if not _signal(text):
+        return False
+    if el.find(".//a") is None:
+        return True
+    return _signal("".join(str(t) for t in TEXT_OUTSIDE_LINKS(el)))  # type: ignore[union-attr]
+
+
+def _signal(text: str) -> bool:
     if ":" in text and SIGNAL_LABEL.search(text):
         return True
     if not text.isascii() and CASE_FOLDS.search(text):
