@@ -236,3 +236,9 @@ def test_a_new_thought_after_a_compact_list_is_the_next_paragraph() -> None:
 def test_short_capitalised_items_stay_bullets() -> None:
     d = read_text(HEAD + "My assessment\n- That reply covered:\n- Poor communication\n- Delay\n- Cost\n")
     assert d.paragraphs()[0].blocks == (BulletList(items=["Poor communication", "Delay", "Cost"]),)
+
+
+@pytest.mark.parametrize("after", ["<p>More of the statement.</p>", "<body><p>More of the statement.</p></body>"])
+def test_what_follows_the_body_is_read(after: str) -> None:
+    page = PAGE.format(before="", inside="").replace("</body></html>", f"</body>{after}</html>")
+    assert "More of the statement." in read_html(page).text() + " ".join(read_html(page).outside_text)

@@ -338,8 +338,9 @@ def tokens(root: Any, *, paths: bool = False, lead: Iterable[Line] = ()) -> list
     """
     if root is None:
         return []
-    body = root.find("body")
     walker = _Walker(paths)
     for line in lead:  # lines read as if the page began with them (a title line from a record's metadata)
         walker.emit(line)
-    return walker.run(body if body is not None else root)
+    # The whole tree, not its first <body>: what a page has after </body> (an element, a second
+    # <body>) is a sibling of it, and statement text there is read like any other (its <head> is gone).
+    return walker.run(root)
