@@ -51,24 +51,59 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 C0 control characters but tab and line breaks, DEL, and the non-characters U+FFFE and U+FFFF."""
 
 _CONTROL_BYTES = bytes(b for b in range(0x80) if CONTROL_CHARACTERS.match(chr(b)))
-# WHATWG: these labels mean windows-1252 in HTML.
-_AS_CP1252 = frozenset(
-    {
-        "iso-8859-1",
-        "iso8859-1",
-        "latin1",
-        "latin-1",
-        "l1",
-        "us-ascii",
-        "ascii",
-        "iso-ir-100",
-        "cp819",
-        "ibm819",
-        "x-cp1252",
-        "windows-1252",
-        "cp1252",
-    }
-)
+_LINE_BREAK_CONTROLS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})  # vertical tab and form feed
+_BETWEEN_WORDS = re.compile(r"(?<=\w)[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]+(?=\w)")
+_LINE_START_BOM = re.compile(r"(?:^|(?<=[\n\r]))\ufeff+")
+"""A byte-order mark at the start of a line (a file's pasted into another): removed like a control character."""
+# The WHATWG Encoding Standard's labels (https://encoding.spec.whatwg.org/#names-and-labels), by the
+# Python codec that decodes them: the only charset labels a page's meta element is obeyed for. As the
+# standard's prescan does, UTF-16 labels mean UTF-8 and x-user-defined Windows-1252; the
+# "replacement" labels (ISO-2022-KR, HZ and the like) are not obeyed.
+_WHATWG_LABELS = {
+    "utf-8": "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8 "
+    "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le unicodefffe utf-16be",
+    "cp866": "866 cp866 csibm866 ibm866",
+    "iso8859-2": "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 l2 latin2",
+    "iso8859-3": "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3",
+    "iso8859-4": "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4",
+    "iso8859-5": "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 iso_8859-5:1988",
+    "iso8859-6": "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 iso-8859-6-e "
+    "iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987",
+    "iso8859-7": "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 iso88597 "
+    "iso_8859-7 iso_8859-7:1987 sun_eu_greek",
+    "iso8859-8": "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 iso88598 "
+    "iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical",
+    "iso8859-10": "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6",
+    "iso8859-13": "iso-8859-13 iso8859-13 iso885913",
+    "iso8859-14": "iso-8859-14 iso8859-14 iso885914",
+    "iso8859-15": "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9",
+    "iso8859-16": "iso-8859-16",
+    "koi8-r": "cskoi8r koi koi8 koi8-r koi8_r",
+    "koi8-u": "koi8-ru koi8-u",
+    "mac-roman": "csmacintosh mac macintosh x-mac-roman",
+    "cp874": "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874",
+    "cp1250": "cp1250 windows-1250 x-cp1250",
+    "cp1251": "cp1251 windows-1251 x-cp1251",
+    "cp1252": "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 "
+    "iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252 x-user-defined",
+    "cp1253": "cp1253 windows-1253 x-cp1253",
+    "cp1254": "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 iso_8859-9:1989 l5 latin5 "
+    "windows-1254 x-cp1254",
+    "cp1255": "cp1255 windows-1255 x-cp1255",
+    "cp1256": "cp1256 windows-1256 x-cp1256",
+    "cp1257": "cp1257 windows-1257 x-cp1257",
+    "cp1258": "cp1258 windows-1258 x-cp1258",
+    "mac-cyrillic": "x-mac-cyrillic x-mac-ukrainian",
+    "gb18030": "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk gb18030",
+    "big5hkscs": "big5 big5-hkscs cn-big5 csbig5 x-x-big5",
+    "euc_jp": "cseucpkdfmtjapanese euc-jp x-euc-jp",
+    "iso2022_jp": "csiso2022jp iso-2022-jp",
+    "cp932": "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis",
+    "cp949": "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 ksc_5601 "
+    "windows-949",
+}
+CHARSET_LABELS: dict[str, str] = {label: codec for codec, labels in _WHATWG_LABELS.items() for label in labels.split()}
+"""A page's charset label (lower case) to the Python codec that decodes it: the WHATWG labels only."""
 
 
 def has_bom(data: bytes) -> bool:
@@ -98,17 +133,21 @@ def looks_binary(data: bytes) -> bool:
 
 
 def codec_for_label(label: str) -> str:
-    """The codec a document's charset label means (WHATWG: Latin-1 and ASCII labels mean Windows-1252,
-    a UTF-16 label without a byte-order mark means UTF-8); raises :class:`LookupError` when unknown.
+    """The codec a document's charset label means, by the WHATWG labels (:data:`CHARSET_LABELS`:
+    Latin-1 and ASCII labels mean Windows-1252, a UTF-16 label without a byte-order mark means
+    UTF-8); raises :class:`LookupError` for any other label, a Python codec's name included.
 
     >>> codec_for_label("ISO-8859-1"), codec_for_label("utf-16"), codec_for_label("koi8-r")
     ('cp1252', 'utf-8', 'koi8-r')
+    >>> codec_for_label("unicode_escape")
+    Traceback (most recent call last):
+    ...
+    LookupError: 'unicode_escape' is not a WHATWG encoding label
     """
-    label = label.strip().lower()
-    if label in _AS_CP1252:
-        return "cp1252"
-    name = codecs.lookup(label).name
-    return "utf-8" if name.startswith("utf-16") else name
+    codec = CHARSET_LABELS.get(label.strip().lower())
+    if codec is None:
+        raise LookupError(f"{label!r} is not a WHATWG encoding label")
+    return codec
 
 
 def decode(data: bytes, *, encoding: str | None = None, name: str | None = None) -> str:
@@ -195,28 +234,46 @@ def _line_at(data: bytes, offset: int) -> int:
 
 
 def bytes_have_controls(data: bytes) -> bool:
-    """Whether UTF-8 (or ASCII-compatible) bytes hold a character of :data:`CONTROL_CHARACTERS`.
+    """Whether UTF-8 (or ASCII-compatible) bytes hold a character of :data:`CONTROL_CHARACTERS` (or
+    a byte-order mark, which :func:`remove_controls` removes at the start of a line).
 
     >>> bytes_have_controls(b"a\\x07b"), bytes_have_controls("\\ufffe".encode()), bytes_have_controls(b"a\\tb")
     (True, True, False)
     """
     return len(data.translate(None, _CONTROL_BYTES)) != len(data) or (
-        b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data)
+        b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data or b"\xef\xbb\xbf" in data)
     )
 
 
 def remove_controls(text: str) -> tuple[str, int, int | None]:
-    """``text`` without :data:`CONTROL_CHARACTERS`, how many were removed and the line of the first.
+    """``text`` without :data:`CONTROL_CHARACTERS` (nor a byte-order mark at a line start), how many
+    were removed and the line of the first.
 
-    Lines are counted as the readers count them (``\\r\\n``, ``\\r`` and ``\\n`` each end one).
+    A control character that separates words does not merge them: vertical tab and form feed become
+    line breaks, others between two word characters a space (a run of them one space); the rest are
+    removed. Lines are counted as the readers count them (``\\r\\n``, ``\\r`` and ``\\n`` each end one).
 
     >>> remove_controls("Mr X\\ncomplained\\x07.")
     ('Mr X\\ncomplained.', 1, 2)
+    >>> remove_controls("Council\\fdelayed\\x00\\x01its\\n\\ufeffDecision : Upheld")
+    ('Council\\ndelayed its\\nDecision : Upheld', 4, 1)
     """
     first = CONTROL_CHARACTERS.search(text)
-    if first is None:
+    bom = _LINE_START_BOM.search(text) if "\ufeff" in text else None
+    if first is None and bom is None:
         return text, 0, None
-    clean, count = CONTROL_CHARACTERS.subn("", text)
-    head = text[: first.start()]
+    start = min(m.start() for m in (first, bom) if m is not None)
+    clean = text
+    count = 0
+    if first is not None:
+        count = len(text) - len(CONTROL_CHARACTERS.sub("", text))
+        if "\x0b" in clean or "\x0c" in clean:
+            clean = clean.translate(_LINE_BREAK_CONTROLS)
+        clean = CONTROL_CHARACTERS.sub("", _BETWEEN_WORDS.sub(" ", clean))
+    if bom is not None:
+        size = len(clean)
+        clean = _LINE_START_BOM.sub("", clean)
+        count += size - len(clean)
+    head = text[:start]
     line = head.count("\n") + head.count("\r") - head.count("\r\n") + 1
     return clean, count, line

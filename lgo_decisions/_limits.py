@@ -11,3 +11,18 @@ MAX_SHORT_LINE = 300
 MAX_NESTING = 100
 """Deepest sub-paragraph nesting kept (statements use 2 or 3); deeper items stay at this depth, so
 that freezing, serialising and rendering stay well within Python's recursion limit."""
+
+MAX_ELEMENTS = 1_000_000
+"""Pages with more tags than this (counted as ``<`` characters before parsing, a cheap upper bound)
+raise :class:`~lgo_decisions.errors.InputTooLargeError`: the parsed tree of a page costs a few
+hundred bytes an element, so 8 million ``<br>`` under the size limit would need gigabytes. Real
+statement pages have a few thousand."""
+
+MAX_ATTRIBUTES = 10_000
+"""A tag with more attributes (or white-space separated words) than this raises
+:class:`~lgo_decisions.errors.ParseError` before parsing: libxml2 checks each attribute against
+the tag's others (quadratic; 400,000 attributes take minutes)."""
+
+MAX_TEXT_NODE = 10_000_000
+"""libxml2's limit on one text node or attribute value (characters); a longer one raises
+:class:`~lgo_decisions.errors.ParseError` naming it."""

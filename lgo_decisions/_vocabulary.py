@@ -131,7 +131,11 @@ BULLET_SECTIONS: frozenset[str] = frozenset({"key to names used"})
 FINAL_DECISION_MARKER = re.compile(r"^the ombudsm[ae]n'?s final decision\s*:?$")
 SUMMARY_LABEL = re.compile(r"^\s*summary\s*:\s*", re.IGNORECASE)
 HEADER_FIELD = re.compile(r"^\s*(category|decision date|decision)\s*:\s*(.*?)\s*$", re.IGNORECASE)
-TITLE = re.compile(rf"^\s*(?:(?P<org>\S.*?)\s*)?\(?(?P<ref>{REFERENCE})\)?\s*$")
+TITLE = re.compile(rf"^\s*(?:(?P<org>\S(?:.*?\S)??)\s*)?\(?(?<![0-9])(?P<ref>{REFERENCE})\)?\s*$")
+"""``<Organisation> (<reference>)`` or the bare reference, on one line. The organisation ends in a
+non-space (so white space before the reference is tried once, not at every end of the organisation:
+linear in the line), and the reference stands on its own (no digit before it: ``(2023 008 522)`` is
+no reference ``23 008 522``)."""
 HEADER_LABELS: frozenset[str] = frozenset({"category", "decision", "decision date"})
 """The header labels (as keys), which some pages put in an element or on a line of their own."""
 BREADCRUMB = re.compile(r"^(?:you are here:?\s*)?home\s*[>\u00bb\u203a/]\s*\S")

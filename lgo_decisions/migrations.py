@@ -39,7 +39,7 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[str, Migration] = {}
 """Migration of a record by its ``schema_version`` (``"major.minor"``) to the next version."""
 
-_VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
+_VERSION = re.compile(r"(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")  # (bounded: int() has a digit limit)
 
 
 def parse_version(version: object) -> tuple[int, int]:

@@ -51,6 +51,9 @@ __all__ = [
 ]
 
 _DATE = re.compile(DATE_PATTERN)
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # (a candidate: a pair is checked when decoded)
+_ESCAPED_SURROGATE_BYTES = re.compile(_ESCAPED_SURROGATE.pattern.encode("ascii"))
 _TAGS = {cls: tag for tag, cls in BLOCK_TYPES.items()}
 
 
@@ -256,6 +259,8 @@ def from_dict(data: dict[str, Any], *, strict: bool = False) -> Decision:
         decision: Decision = (strict_converter if strict else converter).structure(data, Decision)
     except (BaseValidationError, ValueError, TypeError, KeyError) as exc:
         raise _error(exc) from None
+    except RecursionError:
+        raise SerialisationError("record does not fit schema v1: nested too deeply to load") from None
     problem = missing_statement(decision)
     if problem is not None:
         raise SerialisationError(f"record does not fit schema v1: {problem} @ $")
@@ -275,7 +280,12 @@ def dumps(decision: Decision, *, indent: int | None = None) -> str:
     >>> dumps(Decision(organisations=[Organisation(name="Conseil\\u2028Général")]))
     '{"schema_version": "1.1", "reference": null, "organisations": [{"name": "Conseil\\\\u2028Général", ...}], ...}'
     """
-    text = json.dumps(to_dict(decision), ensure_ascii=False, indent=indent)
+    try:
+        text = json.dumps(to_dict(decision), ensure_ascii=False, indent=indent, allow_nan=False)
+    except ValueError as exc:  # NaN and infinities (in extension payloads) are not JSON
+        raise SerialisationError(f"cannot write the record as JSON: {exc}") from None
+    if _SURROGATE.search(text):  # (C speed; a lone surrogate is no text: no file could hold it as UTF-8)
+        raise SerialisationError("cannot write the record as JSON: a string holds a lone surrogate")
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = text.translate(_LINE_BREAKS)
     return text
@@ -292,10 +302,32 @@ def loads(text: str | bytes, *, strict: bool = False) -> Decision:
     lgo_decisions.errors.SerialisationError: not JSON: Expecting property name enclosed in double quotes: ...
     """
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
     except ValueError as exc:
         raise SerialisationError(f"not JSON: {exc}") from None
+    except RecursionError:
+        raise SerialisationError("not JSON this library reads: arrays or objects nested too deeply") from None
+    if _may_hold_surrogates(text) and _holds_surrogates(data):
+        raise SerialisationError("not JSON this library reads: a string holds a lone surrogate")
     return from_dict(data, strict=strict)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _may_hold_surrogates(text: str | bytes) -> bool:
+    if isinstance(text, bytes):  # (json.loads decodes bytes with surrogatepass)
+        return b"\xed" in text or (b"\\u" in text and _ESCAPED_SURROGATE_BYTES.search(text) is not None)
+    return ("\\u" in text and _ESCAPED_SURROGATE.search(text) is not None) or _SURROGATE.search(text) is not None
+
+
+def _holds_surrogates(data: Any) -> bool:
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def dump_jsonl(decisions: Iterable[Decision], fp: IO[str]) -> int:

@@ -58,6 +58,9 @@ class Prepared:
     source: Source
     diagnostics: tuple[Diagnostic, ...] = ()
     utf8: bytes | None = None
+    #: What the reader notes while it makes its token list (the HTML reader: control characters
+    #: that character references put into the parsed text), kept after :attr:`diagnostics`.
+    later: list[Diagnostic] = attrs.Factory(list)
 
 
 Decoder = Callable[[bytes, "str | None"], "tuple[str, list[Diagnostic], bool]"]
@@ -92,8 +95,11 @@ def prepare(
     if not isinstance(data, (str, bytes)):
         raise TypeError(f"a {reader} reader takes bytes or str, not {type(data).__name__}")
     limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
-    if len(data) > limit:
-        raise InputTooLargeError(f"{name or 'input'}: {len(data)} bytes is above the limit of {limit}")
+    size = len(data)
+    if isinstance(data, str) and size * 4 > limit and size <= limit:  # (a str is measured in UTF-8 bytes)
+        size = len(data.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise InputTooLargeError(f"{name or 'input'}: {size} bytes is above the limit of {limit}")
     diagnostics: list[Diagnostic] = []
     utf8: bytes | None = None
     if isinstance(data, bytes):
@@ -121,9 +127,10 @@ def prepare(
                 digest = hashlib.sha256(encoded).hexdigest()
         if bytes_have_controls(encoded):  # (C speed; the pattern only when there is something to remove)
             text, count, line = remove_controls(text)
-            diagnostics.append(
-                Diagnostic(code="control_characters", message=f"{count} control character(s) removed", line=line)
-            )
+            if count:  # (a byte-order mark inside a line is no control character)
+                diagnostics.append(
+                    Diagnostic(code="control_characters", message=f"{count} control character(s) removed", line=line)
+                )
     source = Source(reader=reader, name=name, content_hash=digest or content_hash(data))
     return Prepared(text=text, source=source, diagnostics=tuple(diagnostics), utf8=utf8)
 
@@ -151,7 +158,7 @@ class BaseReader:
     name: ClassVar[str] = ""
     #: The file suffixes the reader claims (lower case, with the dot); they raise its sniff score.
     suffixes: ClassVar[tuple[str, ...]] = ()
-    #: The largest input the reader takes, in bytes (characters of a ``str``).
+    #: The largest input the reader takes, in bytes (a ``str`` in UTF-8).
     max_bytes: ClassVar[int] = MAX_INPUT_BYTES
 
     def sniff(self, head: bytes | str, name: str | None) -> int:
@@ -198,10 +205,11 @@ class BaseReader:
             max_bytes=self.max_bytes if max_bytes is None else max_bytes,
             decoder=self.decode,
         )
+        toks = self.tokens(prepared, strict=strict)
         return build(
-            self.tokens(prepared, strict=strict),
+            toks,
             url=url,
             strict=strict,
             source=prepared.source,
-            diagnostics=prepared.diagnostics,
+            diagnostics=(*prepared.diagnostics, *prepared.later) if prepared.later else prepared.diagnostics,
         )

@@ -90,7 +90,7 @@ class HtmlReader(BaseReader):
         name = prepared.source.name
         # the input's UTF-8 bytes as they are when they can be: no encoding of the text again
         root = parse_utf8(prepared.utf8, name) if prepared.utf8 is not None else parse_html(prepared.text, name=name)
-        toks = _tokens(root, paths=strict)
+        toks = _tokens(root, paths=strict, notes=prepared.later)
         if not any(t.text for t in toks):
             raise NotADecisionError("not a decision statement: the page has no text", source=name or "input")
         return toks

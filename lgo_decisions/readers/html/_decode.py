@@ -40,10 +40,11 @@ def decode_html(data: bytes, name: str | None = None) -> tuple[str, list[Diagnos
         try:
             codec = codec_for_label(label)
             return data.decode(codec), notes, codec == "utf-8"
-        except LookupError:
+        except LookupError:  # (only the WHATWG labels are obeyed: never unicode_escape, utf-7, punycode...)
             notes.append(Diagnostic(code="unknown_charset", message=f"unknown meta charset {label!r} ignored"))
-        except UnicodeDecodeError as exc:
-            message = f"the page says {label!r} but its bytes are not ({exc.reason}); the encoding was guessed"
+        except UnicodeError as exc:
+            reason = getattr(exc, "reason", None) or str(exc)
+            message = f"the page says {label!r} but its bytes are not ({reason}); the encoding was guessed"
             notes.append(Diagnostic(code="charset_mismatch", message=message))
     text, guessed, exact = decode_guess(data, name=name)
     if notes and notes[0].code == "charset_mismatch" and guessed and guessed[0].code == "invalid_utf8":

@@ -13,7 +13,8 @@ from typing import Any
 
 from lxml import etree
 
-from ...errors import ParseError
+from ..._limits import MAX_ATTRIBUTES, MAX_ELEMENTS, MAX_TEXT_NODE
+from ...errors import InputTooLargeError, ParseError
 
 __all__ = ["parse_html", "parse_utf8"]
 
@@ -43,6 +44,9 @@ DROP_TAGS = (
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[[^\]]*\]\s*>", re.IGNORECASE)
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
 _DOCTYPE_BYTES = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+# a start tag with more than MAX_ATTRIBUTES white-space separated words (each repeat's parts are
+# disjoint, and a match never crosses "<" or ">": linear)
+_MANY_ATTRIBUTES = re.compile(rb"<[A-Za-z][^<>\s]*(?:\s+[^<>\s]+){%d}" % MAX_ATTRIBUTES)
 
 
 def _parser() -> etree.HTMLParser:
@@ -91,16 +95,42 @@ def parse_utf8(raw: bytes, name: str | None = None) -> Any:
     return _parse(raw, name)
 
 
+def _check_size(raw: bytes, name: str | None) -> None:
+    """Refuse, before parsing, what would cost libxml2 more than linear time or memory."""
+    tags = raw.count(b"<") - raw.count(b"</")  # (C speed: an upper bound of the start tags)
+    if tags > MAX_ELEMENTS:
+        raise InputTooLargeError(
+            f"{name or 'input'}: about {tags} tags is above the limit of {MAX_ELEMENTS} elements (MAX_ELEMENTS)"
+        )
+    if tags and len(raw) > 2 * MAX_ATTRIBUTES:
+        many = _MANY_ATTRIBUTES.search(raw)
+        if many is not None:
+            line = raw.count(b"\n", 0, many.start()) + 1
+            raise ParseError(
+                f"a tag with more than {MAX_ATTRIBUTES} attributes (MAX_ATTRIBUTES); not a saved page",
+                source=name,
+                line=line,
+            )
+
+
 def _parse(raw: bytes, name: str | None) -> Any:
+    _check_size(raw, name)
     parser = _parser()
     try:
         root = etree.fromstring(raw, parser)
     except (etree.LxmlError, ValueError) as exc:
         raise ParseError(f"cannot parse the page: {exc}", source=name) from None
     for err in parser.error_log:
-        if err.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "Excessive depth" in err.message:
+        if "Excessive depth" in err.message:
             raise ParseError(
                 "markup nested too deeply (libxml2 allows 256 levels); not a saved page", source=name, line=err.line
+            )
+        if err.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            raise ParseError(
+                f"a text node or attribute value longer than libxml2's limit of {MAX_TEXT_NODE} characters "
+                f"(MAX_TEXT_NODE; {err.message.strip()})",
+                source=name,
+                line=err.line,
             )
     if root is None:
         return None

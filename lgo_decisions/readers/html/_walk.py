@@ -17,7 +17,9 @@ import attrs
 from lxml import etree
 
 from ..._classify import Classifier, Form, Line, is_contents_entry, is_header_label
+from ..._decoding import CONTROL_CHARACTERS, remove_controls
 from ..._tokens import Token
+from ...model import Diagnostic
 from ._elements import (
     BLOCKS,
     BOLD,
@@ -32,8 +34,8 @@ from ._elements import (
     SKIP_TAGS,
     START_TAGS,
     WS,
+    Paths,
     breadcrumb,
-    element_path,
     has_signal,
     link_only,
     positive_int,
@@ -69,6 +71,9 @@ class _Walker:
 
     def __init__(self, paths: bool = False) -> None:
         self.paths = paths
+        self.controls = 0  # control characters (from character references) cleaned from the lines
+        self.controls_line: int | None = None
+        self.path = Paths()  # (strict mode's element paths, each parent's children counted once)
         self.tokens: list[Token] = []
         # the line being assembled
         self.buf: list[str] = []
@@ -96,7 +101,7 @@ class _Walker:
 
     def emit_item(self, li: _Li, text: str, line: int | None) -> None:
         li.emitted = True
-        where = element_path(li.el) if self.paths else "<li>"
+        where = self.path(li.el) if self.paths else "<li>"
         if li.numbered:
             item = Line(text, _NUMBERED, number=li.number, depth=li.depth, line=line, where=where)
         else:
@@ -134,7 +139,7 @@ class _Walker:
         el = self.line_el
         if not self.paths:
             return f"<{el.tag}>"
-        return element_path(el.getparent() if self.line_tail and el.getparent() is not None else el)
+        return self.path(el.getparent() if self.line_tail and el.getparent() is not None else el)
 
     def flush(self) -> None:
         buf = self.buf
@@ -149,6 +154,8 @@ class _Walker:
             s_value = squash("".join(buf[label_at:]))
             s = f"{label} : {s_value.lstrip(':').strip()}" if s_value else s
         buf.clear()  # (the same list throughout: run() holds it)
+        if s and (s[0] == "\ufeff" or CONTROL_CHARACTERS.search(s)):
+            s = self.clean(s, line)
         if not s:
             return
         if self.lis:
@@ -161,6 +168,15 @@ class _Walker:
         level = self.level
         form = _HEADING if level is not None else _EMPHASIS if bold else _PARAGRAPH
         self.feed(Line(s, form, level=level, line=line, where=self.where()), self.tokens)
+
+    def clean(self, s: str, line: int | None) -> str:
+        """A line without the control characters (or leading byte-order mark) that character
+        references such as ``&#1;`` put into the parsed text, counted for the diagnostic."""
+        cleaned, count, _ = remove_controls(s)
+        if count and not self.controls:
+            self.controls_line = line
+        self.controls += count
+        return squash(cleaned)
 
     # -- elements ------------------------------------------------------------------------
     def skip(self, el: Any, role: str | None) -> bool:
@@ -191,7 +207,7 @@ class _Walker:
                 if all(is_contents_entry(t) for t in texts):
                     for t in texts:  # a table of contents (the builder keeps entries without a section)
                         self.emit(
-                            Line(t, Form.CONTENTS, line=el.sourceline, where=element_path(el) if self.paths else "<li>")
+                            Line(t, Form.CONTENTS, line=el.sourceline, where=self.path(el) if self.paths else "<li>")
                         )
                     return True
         return False
@@ -326,11 +342,14 @@ _NUMBERED, _BULLET, _CONTINUATION = Form.NUMBERED, Form.BULLET, Form.CONTINUATIO
 _HEADING, _EMPHASIS, _PARAGRAPH = Form.HEADING, Form.EMPHASIS, Form.PARAGRAPH
 
 
-def tokens(root: Any, *, paths: bool = False, lead: Iterable[Line] = ()) -> list[Token]:
+def tokens(
+    root: Any, *, paths: bool = False, lead: Iterable[Line] = (), notes: list[Diagnostic] | None = None
+) -> list[Token]:
     """The token stream of a parsed page (``root`` from :func:`~lgo_decisions.readers.html.parse_html`).
 
     Each token's ``where`` is its element's tag, or with ``paths`` the path of its block element
-    (what strict mode's errors name). ``lead`` are lines read before the page's own.
+    (what strict mode's errors name). ``lead`` are lines read before the page's own; ``notes``
+    receives the diagnostic of control characters cleaned from the lines.
 
     >>> from lgo_decisions.readers.html import parse_html
     >>> [t.kind.value for t in tokens(parse_html("<h1>Kent County Council (23 008 522)</h1><ol><li>Text.</li></ol>"))]
@@ -343,4 +362,8 @@ def tokens(root: Any, *, paths: bool = False, lead: Iterable[Line] = ()) -> list
         walker.emit(line)
     # The whole tree, not its first <body>: what a page has after </body> (an element, a second
     # <body>) is a sibling of it, and statement text there is read like any other (its <head> is gone).
-    return walker.run(root)
+    toks = walker.run(root)
+    if walker.controls and notes is not None:
+        message = f"{walker.controls} control character(s) from character references removed"
+        notes.append(Diagnostic(code="control_characters", message=message, line=walker.controls_line))
+    return toks
