@@ -41,8 +41,11 @@ def _load(source: SourceLike, max_bytes: int) -> tuple[str | bytes, str | None]:
         if len(data) > max_bytes:
             raise InputTooLargeError(f"{path}: more than the limit of {max_bytes} bytes")
         return data, str(path)
-    if len(source) > max_bytes:
-        raise InputTooLargeError(f"input of {len(source)} bytes is above the limit of {max_bytes}")
+    size = len(source)
+    if isinstance(source, str) and size * 4 > max_bytes >= size:  # (a str is measured in UTF-8 bytes)
+        size = len(source.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise InputTooLargeError(f"input of {size} bytes is above the limit of {max_bytes}")
     return source, None
 
 

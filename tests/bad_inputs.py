@@ -248,6 +248,34 @@ CASES: tuple[Case, ...] = (
         html=True,
         diagnostic="unknown_charset",
     ),
+    Case(
+        "HTML: non-web meta charset",
+        lambda n: b'<meta charset="unicode_escape">' + PAGE.encode() + b"<p>C:\\new</p>" * n,
+        html=True,
+        diagnostic="unknown_charset",
+        note="only WHATWG labels are obeyed",
+    ),
+    Case(
+        "HTML: character references to control characters",
+        lambda n: PAGE + "<p>a&#1;b&#x0b;c</p>" * n,
+        html=True,
+        diagnostic="control_characters",
+    ),
+    Case(
+        "control characters between words",
+        lambda n: HEAD + "The complaint\n1. The Council\fdelayed\x07its reply.\n" * n,
+        diagnostic="control_characters",
+        note="a space or a line break",
+    ),
+    Case(
+        "byte-order mark at a line start",
+        lambda n: HEAD.replace("Decision :", "\ufeffDecision :") + "The complaint\n1. Text.\n" * n,
+        diagnostic="control_characters",
+    ),
+    Case("title with a four-digit year", lambda n: HEAD.replace("(21 016", "(2021 016") * n, diagnostic="no_reference"),
+    Case("HTML: 100,000 attributes", lambda n: "<p " + "a=x " * 100_000 * n + ">" + PAGE, ParseError, html=True),
+    Case("HTML: text node over 10 MB", lambda n: PAGE + "<p>" + "a" * 10_000_001 * n + "</p>", ParseError, html=True),
+    Case("HTML: 8,000,000 <br>", lambda n: PAGE + "<br>" * 8_000_000 * n, InputTooLargeError, html=True),
     # -- size limit ------------------------------------------------------------------------------
     Case("above the size limit (str)", lambda n: HEAD + "x" * 2000 * n, InputTooLargeError, max_bytes=1000),
     Case(
