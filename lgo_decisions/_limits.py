@@ -13,7 +13,7 @@ MAX_NESTING = 100
 that freezing, serialising and rendering stay well within Python's recursion limit."""
 
 MAX_ELEMENTS = 1_000_000
-"""Pages with more tags than this (counted as ``<`` characters before parsing, a cheap upper bound)
+"""Pages with more tags than this (start and end tags, counted as ``<`` characters before parsing)
 raise :class:`~lgo_decisions.errors.InputTooLargeError`: the parsed tree of a page costs a few
 hundred bytes an element, so 8 million ``<br>`` under the size limit would need gigabytes. Real
 statement pages have a few thousand."""

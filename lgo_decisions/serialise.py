@@ -51,7 +51,6 @@ __all__ = [
 ]
 
 _DATE = re.compile(DATE_PATTERN)
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # (a candidate: a pair is checked when decoded)
 _ESCAPED_SURROGATE_BYTES = re.compile(_ESCAPED_SURROGATE.pattern.encode("ascii"))
 _TAGS = {cls: tag for tag, cls in BLOCK_TYPES.items()}
@@ -284,7 +283,7 @@ def dumps(decision: Decision, *, indent: int | None = None) -> str:
         text = json.dumps(to_dict(decision), ensure_ascii=False, indent=indent, allow_nan=False)
     except ValueError as exc:  # NaN and infinities (in extension payloads) are not JSON
         raise SerialisationError(f"cannot write the record as JSON: {exc}") from None
-    if _SURROGATE.search(text):  # (C speed; a lone surrogate is no text: no file could hold it as UTF-8)
+    if not text.isascii() and not _utf8(text):  # (a lone surrogate is no text: no file could hold it)
         raise SerialisationError("cannot write the record as JSON: a string holds a lone surrogate")
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = text.translate(_LINE_BREAKS)
@@ -319,7 +318,16 @@ def _no_constant(name: str) -> Any:
 def _may_hold_surrogates(text: str | bytes) -> bool:
     if isinstance(text, bytes):  # (json.loads decodes bytes with surrogatepass)
         return b"\xed" in text or (b"\\u" in text and _ESCAPED_SURROGATE_BYTES.search(text) is not None)
-    return ("\\u" in text and _ESCAPED_SURROGATE.search(text) is not None) or _SURROGATE.search(text) is not None
+    return ("\\u" in text and _ESCAPED_SURROGATE.search(text) is not None) or not (text.isascii() or _utf8(text))
+
+
+def _utf8(text: str) -> bool:
+    """Whether ``text`` can be written as UTF-8 (no lone surrogate; encoding is faster than a search)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _holds_surrogates(data: Any) -> bool:

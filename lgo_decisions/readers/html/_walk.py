@@ -154,7 +154,7 @@ class _Walker:
             s_value = squash("".join(buf[label_at:]))
             s = f"{label} : {s_value.lstrip(':').strip()}" if s_value else s
         buf.clear()  # (the same list throughout: run() holds it)
-        if s and (s[0] == "\ufeff" or CONTROL_CHARACTERS.search(s)):
+        if not s.isprintable() and (s[0] == "\ufeff" or CONTROL_CHARACTERS.search(s)):  # (isprintable: C speed)
             s = self.clean(s, line)
         if not s:
             return
