@@ -42,7 +42,9 @@ __all__ = ["build"]
 _OUTSIDE = frozenset({Kind.HEADING, Kind.NUMBERED, Kind.BULLET, Kind.ITEM, Kind.PARAGRAPH})  # text kinds
 _HELD = _OUTSIDE | {Kind.BOUNDARY}  # held before the first title, header or marker: page text if one comes
 _ANCHORS = frozenset({Kind.TITLE, Kind.HEADER, Kind.MARKER})
-_UNSEEN = frozenset({Kind.TOC, Kind.CHROME, Kind.RULE, Kind.BOUNDARY})  # kinds that set no "previous token"
+_UNSEEN = frozenset(
+    {Kind.TOC, Kind.CHROME, Kind.RULE, Kind.BOUNDARY, Kind.OUTSIDE}
+)  # kinds that set no "previous token"
 
 
 class _Builder:
@@ -73,6 +75,7 @@ class _Builder:
         self.remedy_lead = False  # a remedy section's lead-in ended with ":": unmarked lines are its items
         self.compliance: Token | None = None
         self.after: list[Token] = []  # text after the closing line or the page footer: outside the statement
+        self.furniture: list[Token] = []  # prose the page shows outside the statement (an <aside>, a <footer>)
         self.footer = False
         self.headed = False
         self.toc: list[Token] = []
@@ -348,18 +351,13 @@ class _Builder:
                 f"{len(unmatched)} table-of-contents entr(y/ies) with no section: {unmatched[:3]}",
             )
             self.sections.insert(0, OpenSection(heading=None, level=2, blocks=[Bullets(items=unmatched)]))
+        apart = "line(s) of unrecognised text {}, kept as outside_text"
         if self.prelude:
-            self.note(
-                "text_before_title",
-                f"{len(self.prelude)} line(s) of unrecognised text before the title, kept as outside_text",
-                self.prelude[0],
-            )
+            self.note("text_before_title", f"{len(self.prelude)} {apart.format('before the title')}", self.prelude[0])
+        if self.furniture:
+            self.note("furniture_text", f"{len(self.furniture)} {apart.format('in page furniture')}", self.furniture[0])
         if self.after:
-            self.note(
-                "text_after_statement",
-                f"{len(self.after)} line(s) of unrecognised text after the statement, kept as outside_text",
-                self.after[0],
-            )
+            self.note("text_after_statement", f"{len(self.after)} {apart.format('after the statement')}", self.after[0])
         if not self.headers and not self.sections:  # (a title, a marker or a closing line, and nothing else)
             self.note("no_statement_found", "no header field and no section: no statement found", self.title)
         sections = [
@@ -380,7 +378,7 @@ class _Builder:
             decided_by=self.decided_by,
             compliance=read_compliance(self.compliance.text) if self.compliance is not None else None,
             url=self.url,
-            outside_text=tuple(t.text for t in (*self.prelude, *self.after) if t.text),
+            outside_text=tuple(t.text for t in (*self.prelude, *self.furniture, *self.after) if t.text),
             source=self.source,
             diagnostics=tuple(self.diagnostics),
         )
@@ -403,6 +401,7 @@ _HANDLERS: dict[Kind, _Handler] = {
     Kind.BOUNDARY: _Builder._boundary,
     Kind.CHROME: _Builder._chrome,
     Kind.TOC: _Builder._toc,
+    Kind.OUTSIDE: lambda b, tok: b.furniture.append(tok),  # prose of the page's furniture
 }
 """What the builder does with each kind of token (a test checks that every kind is here)."""
 _DISPATCH: dict[str, tuple[_Handler, bool]] = {kind.value: (h, kind not in _UNSEEN) for kind, h in _HANDLERS.items()}

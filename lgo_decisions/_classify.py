@@ -66,6 +66,7 @@ class Form(str, enum.Enum):
     ITEM = "item"  #: a list item whose kind the medium does not show (``- ``)
     CONTINUATION = "continuation"  #: more text inside the list item being read (a second ``<p>`` in an ``<li>``)
     CONTENTS = "contents"  #: an entry of a table of contents the medium shows (a list of links to headings)
+    OUTSIDE = "outside"  #: text the medium shows outside the statement (prose in a page's furniture)
     BOUNDARY = "boundary"  #: not a line: the end of a list or block the medium shows
 
 
@@ -73,7 +74,7 @@ _IN_ITEMS = frozenset({Form.NUMBERED, Form.BULLET, Form.ITEM, Form.CONTINUATION}
 # (module globals: identity tests on them are the classifier's hot path)
 _PARAGRAPH, _HEADING = Form.PARAGRAPH, Form.HEADING
 _NUMBERED, _BULLET, _ITEM, _CONTINUATION = Form.NUMBERED, Form.BULLET, Form.ITEM, Form.CONTINUATION
-_CONTENTS, _BOUNDARY = Form.CONTENTS, Form.BOUNDARY
+_CONTENTS, _BOUNDARY, _OUTSIDE = Form.CONTENTS, Form.BOUNDARY, Form.OUTSIDE
 
 
 class Line:
@@ -293,6 +294,10 @@ class Classifier:
         k = key(s) if short else ""
         if form is _CONTENTS:
             out.append(Token(kind=Kind.TOC, text=s, line=line.line, where=line.where))
+            return
+        if form is _OUTSIDE:
+            chrome = self._chrome(line, s, k)
+            out.append(chrome or Token(kind=Kind.OUTSIDE, text=s, line=line.line, where=line.where))
             return
         if k in CHROME_LINES or self.footer or line.final or "back to top" in k or k.startswith(_CHROME_STARTS):
             chrome = self._chrome(line, s, k)  # (only for a line that may be chrome: most are not)

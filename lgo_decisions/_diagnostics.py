@@ -40,6 +40,10 @@ CODES: dict[str, tuple[str, str]] = {
     "contents_without_section": ("warning", "Table-of-contents entries with no section: the page may be cut short."),
     "text_before_title": ("warning", "Unrecognised text before the title, kept as outside_text."),
     "empty_header": ("warning", "A header label (Category, Decision, Decision date) without its value."),
+    "furniture_text": (
+        "info",
+        "Prose in the page's furniture (an aside, a footer) outside the statement, kept as outside_text.",
+    ),
     "text_after_statement": (
         "warning",
         "Unrecognised text after the closing line or the footer, kept as outside_text.",

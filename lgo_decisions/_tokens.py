@@ -36,6 +36,7 @@ class Kind(str, enum.Enum):
     BOUNDARY = "boundary"  #: the end of a list or block the input shows: what follows is outside it
     CHROME = "chrome"  #: page chrome, dropped
     TOC = "toc"  #: a table-of-contents entry, dropped when a section of that heading follows
+    OUTSIDE = "outside"  #: text outside the statement (a page's furniture): kept as ``outside_text``
 
 
 @attrs.define(kw_only=True)

@@ -242,3 +242,17 @@ def test_short_capitalised_items_stay_bullets() -> None:
 def test_what_follows_the_body_is_read(after: str) -> None:
     page = PAGE.format(before="", inside="").replace("</body></html>", f"</body>{after}</html>")
     assert "More of the statement." in read_html(page).text() + " ".join(read_html(page).outside_text)
+
+
+@pytest.mark.parametrize("wrap", ["aside", "header", "footer", "form"])
+def test_prose_in_furniture_outside_the_article_is_kept_apart(wrap: str) -> None:
+    page = (
+        "<html><body><article><h1>Kent County Council (23 008 522)</h1><p>Decision : Upheld</p>"
+        "<h2>The complaint</h2><p>Mr X complained.</p></article>"
+        f"<{wrap}><p>The Council should apologise to Mr X for the delay.</p><p><a href='/a'>Accessibility</a></p></{wrap}>"
+        "</body></html>"
+    )
+    d = read_html(page)
+    assert d.text() == "The complaint\nMr X complained."
+    assert d.outside_text == ("The Council should apologise to Mr X for the delay.",)
+    assert "furniture_text" in codes(d)

@@ -89,6 +89,7 @@ CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 SKIP_TAGS = FURNITURE | LISTS
 START_TAGS = BLOCKS | MAIN | frozenset(HEADINGS) | BOLD | LISTS | {"pre", "li"}
 END_TAGS = BLOCKS | frozenset(HEADINGS) | BOLD | LISTS | {"pre", "p", "li"}
+MIN_PROSE = 40  # furniture's paragraphs this long and ending a sentence are kept (outside the statement)
 MAX_KEPT_FURNITURE = 4  # furniture kept for its statement text, nested: deeper is kept unscanned
 
 

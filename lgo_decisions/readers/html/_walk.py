@@ -31,8 +31,10 @@ from ._elements import (
     LISTS,
     MAIN,
     MAX_KEPT_FURNITURE,
+    MIN_PROSE,
     SKIP_TAGS,
     START_TAGS,
+    STRING,
     WS,
     Paths,
     breadcrumb,
@@ -192,6 +194,7 @@ class _Walker:
             if len(self.kept_furniture) >= MAX_KEPT_FURNITURE:
                 return False  # bounded re-scanning of nested furniture (linear time); text is kept
             if not has_signal(el):
+                self.keep_prose(el)
                 return True
             self.kept_furniture.append(el)
             return False
@@ -211,6 +214,15 @@ class _Walker:
                         )
                     return True
         return False
+
+    def keep_prose(self, el: Any) -> None:
+        """The paragraphs of prose in furniture left out (an <aside> or <footer> holding sentences):
+        kept outside the statement, so that nothing is dropped without a word."""
+        for p in el.iter("p", "blockquote"):
+            text = squash(str(STRING(p)))
+            if len(text) >= MIN_PROSE and text[-1] in ".!?" and (p.find(".//a") is None or len(p) > 1):
+                where = self.path(p) if self.paths else f"<{p.tag}>"
+                self.feed(Line(text, Form.OUTSIDE, line=p.sourceline, where=where), self.tokens)
 
     def start(self, el: Any, role: str | None) -> None:
         tag = el.tag
