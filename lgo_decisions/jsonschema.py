@@ -45,7 +45,7 @@ SCHEMA_FILE = "decision.schema.json"
 """The schema's file name inside the package."""
 
 _MAJOR = SCHEMA_VERSION.split(".")[0]
-VERSION_PATTERN = rf"^{_MAJOR}\.(?:0|[1-9][0-9]*)$"
+VERSION_PATTERN = rf"^{_MAJOR}\.(?:0|[1-9][0-9]{{0,8}})$"  # (at most 9 digits, as the loader reads them)
 """``schema_version`` of a record this schema describes: this major version, any minor version."""
 
 # Constraints of the models' validators, by validator. A validator missing here fails generation,
