@@ -301,7 +301,9 @@ def loads(text: str | bytes, *, strict: bool = False) -> Decision:
     lgo_decisions.errors.SerialisationError: not JSON: Expecting property name enclosed in double quotes: ...
     """
     try:
-        data = json.loads(text, parse_constant=_no_constant)
+        if isinstance(text, bytes):  # (as json.loads decodes bytes)
+            text = text.decode(json.detect_encoding(text), "surrogatepass")
+        data = _DECODER.decode(text)
     except ValueError as exc:
         raise SerialisationError(f"not JSON: {exc}") from None
     except RecursionError:
@@ -313,6 +315,9 @@ def loads(text: str | bytes, *, strict: bool = False) -> Decision:
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)  # (made once: json.loads with a hook makes one a call)
 
 
 def _may_hold_surrogates(text: str | bytes) -> bool:
