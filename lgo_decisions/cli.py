@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
+import threading
 from collections.abc import Sequence
+from types import FrameType
 
 from . import __version__
 
@@ -41,8 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived: raised in the main thread so that outputs are abandoned and workers ended."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 some inputs failed, 2 usage error).
+    """Run the command line; returns the exit status (0 ok, 1 some inputs failed, 2 usage error,
+    130 interrupted by SIGINT, 143 ended by SIGTERM).
 
     >>> import pathlib, tempfile
     >>> page = pathlib.Path(tempfile.mkdtemp()) / "statement.txt"
@@ -53,12 +65,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    installed = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if installed else None
     try:
         return int(args._run(args))
     except KeyboardInterrupt:
         return 130
+    except _Terminated:
+        return 128 + signal.SIGTERM
     except BrokenPipeError:
         return 0
+    finally:
+        if installed:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 if __name__ == "__main__":

@@ -18,25 +18,25 @@ import functools
 import glob
 import json
 import os
+import stat
 import zipfile
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import NamedTuple, TypeVar, Union
+from typing import NamedTuple, Union
 
 import attrs
 
 from ._api import read
 from ._decoding import decode
+from ._inputs import bounded_lines, check_regular, file_bytes, not_regular, open_regular, zip_member
 from ._limits import MAX_INPUT_BYTES
+from ._pool import CHUNK_SIZE, run_ordered, workers_for
 from ._scraped import read_json
-from .errors import InputTooLargeError
+from .errors import LineTooLongError, WorkerDiedError
 from .model import Decision, Severity, worst_severity
 from .serialise import dumps
 
 PathLike = Union[str, "os.PathLike[str]"]
-T = TypeVar("T")
 
 STATEMENT_SUFFIXES: frozenset[str] = frozenset({"", ".txt", ".text", ".htm", ".html", ".xhtml"})
 """Suffixes of saved pages picked up inside folders and zip archives ("" for pages saved without one)."""
@@ -46,8 +46,8 @@ RECORDS_SUFFIXES: frozenset[str] = frozenset({".jsonl", ".ndjson"})
 JSON_SUFFIXES: frozenset[str] = frozenset({".json"})
 """Suffixes of JSON files (also picked up inside folders and zip archives): a record, or an array of records."""
 _HEAD = 8192  # how much of a JSON file is read to see whether it holds an array
-CHUNK_SIZE = 16
-"""Inputs sent to a worker process at a time: enough that inter-process traffic does not dominate."""
+__all__ = ["CHUNK_SIZE", "CorpusResult", "Line", "count_inputs", "missing", "read_corpus", "read_corpus_json"]
+Identity = tuple[int, int]  # (st_dev, st_ino): a file by identity, whatever its name
 _MAGIC = frozenset("*?[")
 
 
@@ -116,23 +116,56 @@ def _picked(name: str, suffixes: frozenset[str]) -> bool:
     return bool(base) and not base.startswith(".") and Path(base).suffix.lower() in suffixes
 
 
-def _walk(folder: str, suffixes: frozenset[str]) -> Iterator[str]:
-    """Files under ``folder``, depth first, sorted by name in each folder; one listing in memory at a time."""
+def identity(path: str) -> Identity | None:
+    """The file's ``(st_dev, st_ino)`` (links followed), or ``None`` if it cannot be looked at."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _error(name: str, exc: BaseException) -> _Task:
+    return _Task("error", name, f"{type(exc).__name__}: {exc}")
+
+
+def _walk(folder: str, suffixes: frozenset[str], skip: frozenset[Identity] = frozenset()) -> Iterator[str | _Task]:
+    """Files under ``folder``, depth first, sorted by name in each folder; one listing in memory at a
+    time. A folder that cannot be listed, or an entry that cannot be looked at (a symlink loop, a
+    dangling link to a page), is an ``error`` task; a FIFO or device with a picked name is one too.
+    Files whose identity is in ``skip`` (the run's own outputs) are left out."""
+    entries: list[tuple[str, int | None, Identity | None, BaseException | None]] = []
     try:
         with os.scandir(folder) as it:
-            entries = sorted((e.name, e.is_dir()) for e in it if not e.name.startswith("."))
-    except OSError:
+            for e in it:
+                if e.name.startswith("."):
+                    continue
+                try:
+                    st = e.stat()  # (links followed)
+                    entries.append((e.name, st.st_mode, (st.st_dev, st.st_ino), None))
+                except OSError as exc:
+                    entries.append((e.name, None, None, exc))
+    except OSError as exc:
+        yield _error(folder, exc)
         return
-    for name, is_dir in entries:
+    entries.sort(key=lambda entry: entry[0])
+    for name, mode, ident, failure in entries:
         path = os.path.join(folder, name)
-        if is_dir:
-            yield from _walk(path, suffixes)
-        elif _picked(name, suffixes | ARCHIVE_SUFFIXES):
+        if mode is not None and stat.S_ISDIR(mode):
+            yield from _walk(path, suffixes, skip)
+        elif not _picked(name, suffixes | ARCHIVE_SUFFIXES) or (ident is not None and ident in skip):
+            continue
+        elif failure is not None:
+            yield _error(path, failure)
+        elif mode is not None and not stat.S_ISREG(mode):
+            yield _error(path, not_regular(path, mode))
+        else:
             yield path
 
 
 def _zip_tasks(path: str, suffixes: frozenset[str]) -> Iterator[_Task]:
     try:
+        check_regular(path)  # (a FIFO would block)
         with zipfile.ZipFile(path) as zf:
             members = [
                 i.filename
@@ -141,12 +174,12 @@ def _zip_tasks(path: str, suffixes: frozenset[str]) -> Iterator[_Task]:
                 and not i.filename.startswith("__MACOSX/")
                 and _picked(i.filename, suffixes | JSON_SUFFIXES)
             ]
-    except (OSError, zipfile.BadZipFile) as exc:
-        yield _Task("error", path, f"{type(exc).__name__}: {exc}")
+    except Exception as exc:  # a broken archive, a member name flagged UTF-8 that is not: the archive fails
+        yield _error(path, exc)
         return
     for member in members:  # names only: the members are read by the workers (a JSON array's here)
         if Path(member).suffix.lower() in JSON_SUFFIXES:
-            load = functools.partial(_zip_member, path, member)
+            load = functools.partial(zip_member, path, member)
             yield from _json_tasks(f"{path}!{member}", load, _Task("zip", path, member))
         else:
             yield _Task("zip", path, member)
@@ -172,12 +205,15 @@ def _json_tasks(name: str, load: Callable[[int], bytes], whole: _Task) -> Iterat
 def _line_tasks(path: str) -> Iterator[_Task]:
     """One ``value`` task a non-blank line, streaming: the file is never loaded whole."""
     try:
-        with open(path, encoding="utf-8", errors="surrogateescape") as fp:
-            for lineno, line in enumerate(fp, 1):
-                if line.strip():
+        with open_regular(path, "r", encoding="utf-8", errors="surrogateescape") as fp:
+            for lineno, line in bounded_lines(fp):
+                if line is None:
+                    too_long = LineTooLongError(f"{path}:{lineno}: a line above the limit of {MAX_INPUT_BYTES}")
+                    yield _error(f"{path}:{lineno}", too_long)
+                else:
                     yield _Task("value", f"{path}:{lineno}", line)
-    except OSError as exc:
-        yield _Task("error", path, f"{type(exc).__name__}: {exc}")
+    except Exception as exc:  # OSError, NotARegularFileError
+        yield _error(path, exc)
 
 
 def _file_tasks(path: str, suffixes: frozenset[str]) -> Iterator[_Task]:
@@ -187,27 +223,37 @@ def _file_tasks(path: str, suffixes: frozenset[str]) -> Iterator[_Task]:
     elif suffix in RECORDS_SUFFIXES:
         yield from _line_tasks(path)
     elif suffix in JSON_SUFFIXES:
-        yield from _json_tasks(path, functools.partial(_file_bytes, path), _Task("json", path))
+        yield from _json_tasks(path, functools.partial(file_bytes, path), _Task("json", path))
     else:
         yield _Task("file", path)
 
 
-def _iter_tasks(paths: Iterable[PathLike]) -> Iterator[_Task]:
+def _iter_tasks(paths: Iterable[PathLike], skip: frozenset[Identity] = frozenset()) -> Iterator[_Task]:
     """The inputs named by ``paths`` (files, folders, globs, zip archives, JSON Lines), lazily, in order.
 
     A path that does not exist (and a glob that matches nothing) gives an ``error`` task, so that
-    it is reported like any unreadable input.
+    it is reported like any unreadable input. Files whose identity is in ``skip`` are left out.
     """
     suffixes = _statement_suffixes()
     for p in paths:
         s = os.fspath(p)
         if os.path.isdir(s):
-            for f in _walk(s, suffixes | JSON_SUFFIXES):
-                yield from _file_tasks(f, suffixes)
+            for f in _walk(s, suffixes | JSON_SUFFIXES, skip):
+                if isinstance(f, _Task):
+                    yield f
+                else:
+                    yield from _file_tasks(f, suffixes)
+        elif os.path.lexists(s) and not os.path.exists(s):  # a dangling link, a symlink loop
+            try:
+                os.stat(s)
+            except OSError as exc:
+                yield _error(s, exc)
         elif os.path.exists(s):
+            if skip and identity(s) in skip:
+                continue
             yield from _file_tasks(s, suffixes)
         elif _has_magic(s) and (matches := sorted(glob.glob(s, recursive=True))):
-            yield from _iter_tasks(matches)
+            yield from _iter_tasks(matches, skip)
         else:
             yield _Task("error", s, "FileNotFoundError: no such file or folder")
 
@@ -228,7 +274,7 @@ def missing(paths: Iterable[PathLike]) -> list[str]:
     return out
 
 
-def count_inputs(paths: Iterable[PathLike]) -> int:
+def count_inputs(paths: Iterable[PathLike], *, exclude: Iterable[PathLike] = ()) -> int:
     """How many inputs :func:`read_corpus` will yield for ``paths`` (lists names, reads no page).
 
     >>> import pathlib, tempfile
@@ -238,41 +284,14 @@ def count_inputs(paths: Iterable[PathLike]) -> int:
     >>> count_inputs([folder, "no/such/file.txt"])  # a path that names nothing counts as a failed input
     3
     """
-    return sum(1 for _ in _iter_tasks(paths))
+    return sum(1 for _ in _iter_tasks(paths, _identities(exclude)))
+
+
+def _identities(paths: Iterable[PathLike]) -> frozenset[Identity]:
+    return frozenset(i for p in paths if (i := identity(os.fspath(p))) is not None)
 
 
 # --- reading one input (in a worker process) ------------------------------------------------------
-
-_open_zip: list[tuple[str, zipfile.ZipFile]] = []  # the archive this process read last, kept open
-
-
-def _zip_member(path: str, member: str, head: int = 0) -> bytes:
-    """The member's bytes (within the size limit), or its first ``head`` bytes."""
-    if not _open_zip or _open_zip[0][0] != path:
-        while _open_zip:
-            _open_zip.pop()[1].close()
-        _open_zip.append((path, zipfile.ZipFile(path)))
-    zf = _open_zip[0][1]
-    info = zf.getinfo(member)
-    if head:
-        with zf.open(info) as fp:
-            return fp.read(head)
-    if info.file_size > MAX_INPUT_BYTES:
-        raise InputTooLargeError(f"{path}!{member}: {info.file_size} bytes is above the limit of {MAX_INPUT_BYTES}")
-    with zf.open(info) as fp:
-        data = fp.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputTooLargeError(f"{path}!{member}: above the limit of {MAX_INPUT_BYTES} bytes")
-    return data
-
-
-def _file_bytes(path: str, head: int = 0) -> bytes:
-    """The file's bytes (never more than the limit), or its first ``head`` bytes."""
-    with open(path, "rb") as fp:
-        data = fp.read(head or MAX_INPUT_BYTES + 1)
-    if not head and len(data) > MAX_INPUT_BYTES:
-        raise InputTooLargeError(f"{path}: more than the limit of {MAX_INPUT_BYTES} bytes")
-    return data
 
 
 def _named(decision: Decision, name: str) -> Decision:
@@ -288,12 +307,13 @@ def _read_task(task: _Task, *, strict: bool = False) -> CorpusResult:
         name = f"{name}!{arg}"
     try:
         if kind == "file":
+            check_regular(name)  # (a FIFO would block, a device never end)
             decision = read(Path(name), strict=strict)
         elif kind == "json":
-            decision = _named(read_json(decode(_file_bytes(name), name=name), name=name, strict=strict), name)
+            decision = _named(read_json(decode(file_bytes(name), name=name), name=name, strict=strict), name)
         elif kind == "zip":
             assert arg is not None
-            data = _zip_member(task.name, arg)
+            data = zip_member(task.name, arg)
             if Path(arg).suffix.lower() in JSON_SUFFIXES:
                 decision = _named(read_json(decode(data, name=name), name=name, strict=strict), name)
             else:
@@ -334,54 +354,29 @@ def _read_task_to_json(task: _Task, *, strict: bool = False) -> Line:
     return Line(r.name, dumps(r.decision), codes, None, None, worst.value if worst else None)
 
 
-# --- running the work, in order, on several processes ---------------------------------------------
+# --- when a worker dies --------------------------------------------------------------------------
+
+_DIED = "the worker process reading it died twice (killed, or out of memory)"
 
 
-def _run_chunk(fn: Callable[[_Task], T], chunk: list[_Task]) -> list[T]:
-    return [fn(t) for t in chunk]
+def _task_name(task: _Task) -> str:
+    return f"{task.name}!{task.arg}" if task.kind == "zip" else task.name
 
 
-def _chunks(tasks: Iterable[_Task], size: int) -> Iterator[list[_Task]]:
-    chunk: list[_Task] = []
-    for t in tasks:
-        chunk.append(t)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _dead(task: _Task) -> CorpusResult:
+    return CorpusResult(name=_task_name(task), error=WorkerDiedError.__name__, reason=_DIED)
 
 
-def _run_ordered(
-    fn: Callable[[_Task], T], tasks: Iterable[_Task], *, workers: int = 1, chunk_size: int = CHUNK_SIZE
-) -> Iterator[T]:
-    """``map(fn, tasks)`` on ``workers`` processes: results in input order, a bounded number of chunks in flight."""
-    if workers <= 1:
-        yield from map(fn, tasks)
-        return
-    pool = ProcessPoolExecutor(max_workers=workers)
-    window: deque[Future[list[T]]] = deque()
-    try:
-        for chunk in _chunks(tasks, chunk_size):
-            window.append(pool.submit(_run_chunk, fn, chunk))
-            if len(window) >= 3 * workers:
-                yield from window.popleft().result()
-        while window:
-            yield from window.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _workers(workers: int | None) -> int:
-    if workers is None:
-        return 1
-    if workers < 0:
-        raise ValueError(f"workers must be 0 (one per core) or more, got {workers}")
-    return workers or os.cpu_count() or 1
+def _dead_line(task: _Task) -> Line:
+    return Line(_task_name(task), None, (), WorkerDiedError.__name__, _DIED)
 
 
 def read_corpus(
-    paths: Iterable[PathLike] | PathLike, *, workers: int | None = None, strict: bool = False
+    paths: Iterable[PathLike] | PathLike,
+    *,
+    workers: int | None = None,
+    strict: bool = False,
+    exclude: Iterable[PathLike] = (),
 ) -> Iterator[CorpusResult]:
     """Read every statement under ``paths``, yielding one :class:`CorpusResult` per input, in a stable order.
 
@@ -392,7 +387,9 @@ def read_corpus(
     ``.ndjson``: each line a record or a scraper's record, read line by line). A scraper's record
     is a JSON object holding a statement's text or HTML and its metadata
     (``{"case_id": ..., "text": ..., "url": ...}``; see ``docs/reading.md``). ``workers`` > 1 reads
-    on that many processes (0: one per core); the order of results does not change.
+    on that many processes (0: one per core; never more than the cores there are); the order of
+    results does not change. Files that are the same file as one of ``exclude`` (by identity, not
+    by name: the run's own outputs) are left out.
 
     A failure names the input and why; a path that does not exist is a failure too, and so is a
     JSON value that is neither kind of record (``{}``, ``[1, 2]``, ``"a string"``).
@@ -403,10 +400,13 @@ def read_corpus(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     fn = functools.partial(_read_task, strict=strict)
-    yield from _run_ordered(fn, _iter_tasks(paths), workers=_workers(workers))
+    tasks = _iter_tasks(paths, _identities(exclude))
+    yield from run_ordered(fn, tasks, workers=workers_for(workers), dead=_dead)
 
 
-def read_corpus_json(paths: Iterable[PathLike], *, workers: int | None = None, strict: bool = False) -> Iterator[Line]:
+def read_corpus_json(
+    paths: Iterable[PathLike], *, workers: int | None = None, strict: bool = False, exclude: Iterable[PathLike] = ()
+) -> Iterator[Line]:
     """Like :func:`read_corpus`, with each decision already serialised as a JSON record (for the command line).
 
     Serialising in the worker processes is cheaper than sending decisions back to be serialised.
@@ -421,4 +421,5 @@ def read_corpus_json(paths: Iterable[PathLike], *, workers: int | None = None, s
     True
     """
     fn = functools.partial(_read_task_to_json, strict=strict)
-    yield from _run_ordered(fn, _iter_tasks(paths), workers=_workers(workers))
+    tasks = _iter_tasks(paths, _identities(exclude))
+    yield from run_ordered(fn, tasks, workers=workers_for(workers), dead=_dead_line)

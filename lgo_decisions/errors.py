@@ -145,3 +145,31 @@ class RenderError(LgoDecisionsError, ValueError):
     ...
     lgo_decisions.errors.RenderError: cannot write decision as text: summary: the text spans several lines: ...
     """
+
+
+class NotARegularFileError(LgoDecisionsError, ValueError):
+    """An input that is not a regular file (a FIFO, a device, a socket): not read, since reading it
+    could block forever or never end.
+
+    >>> from lgo_decisions._inputs import open_regular
+    >>> open_regular("/dev/null")
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.NotARegularFileError: /dev/null: a character device, not a regular file: not read
+    """
+
+
+class LineTooLongError(InputTooLargeError):
+    """A line of JSON Lines above the input size limit: that line fails, the next lines are read.
+
+    >>> issubclass(LineTooLongError, InputTooLargeError)
+    True
+    """
+
+
+class WorkerDiedError(LgoDecisionsError, RuntimeError):
+    """The worker process reading an input died (killed, out of memory), twice: that input fails.
+
+    >>> issubclass(WorkerDiedError, LgoDecisionsError)
+    True
+    """

@@ -15,14 +15,19 @@ output that cannot be written).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import glob
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from typing import IO, TYPE_CHECKING
 
-from ..corpus import Line, count_inputs, missing, read_corpus, read_corpus_json
+from .._outputs import Output, same_file, stdout_identity
+from .._pool import workers_for
+from ..corpus import Line, count_inputs, identity, missing, read_corpus, read_corpus_json
 
 if TYPE_CHECKING:
     from ..export import ParquetSink
@@ -63,9 +68,9 @@ def _usage_error(message: str) -> int:
     return 2
 
 
-def _lines_from_decisions(args: argparse.Namespace, sink: ParquetSink) -> Iterator[Line]:
+def _lines_from_decisions(args: argparse.Namespace, sink: ParquetSink, exclude: list[str]) -> Iterator[Line]:
     """Results for Parquet output: decisions go to ``sink`` here, in the parent process."""
-    for r in read_corpus(args.paths, workers=args.workers, strict=args.strict):
+    for r in read_corpus(args.paths, workers=args.workers, strict=args.strict, exclude=exclude):
         if r.decision is None:
             yield Line(r.name, None, (), r.error, r.reason)
         else:
@@ -142,50 +147,108 @@ def run(args: argparse.Namespace) -> int:
     absent = missing(args.paths)
     if absent:
         return _usage_error("no such file or folder (nor matching glob): " + ", ".join(absent))
+    refused = _refusal(args)
+    if refused:
+        return _usage_error(refused)
+    workers = workers_for(args.workers)
+    if args.workers > workers and not args.quiet:
+        print(f"{PROG}: note: --workers {args.workers} capped at {workers}, the cores there are", file=sys.stderr)
+    args.workers = workers
     parquet = bool(args.output) and args.output.lower().endswith(".parquet")
     sink: ParquetSink | None = None
     out: IO[str] = sys.stdout
     errors: IO[str] | None = None
+    outputs: list[Output] = []
     try:
         if args.errors:
-            errors = open(args.errors, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+            outputs.append(Output(args.errors))
+            errors = outputs[-1].open()
         if parquet:
             from .. import export
 
-            sink = export.ParquetSink(args.output)
+            outputs.append(Output(args.output, lines=False))
+            sink = export.ParquetSink(outputs[-1].target())
         elif args.output and args.output != "-":
-            out = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+            outputs.append(Output(args.output))
+            out = outputs[-1].open()
     except (ImportError, OSError) as exc:
-        if errors is not None:
-            errors.close()
+        for o in outputs:
+            o.abandon()
         if isinstance(exc, ImportError):
             return _usage_error(f"Parquet output: {exc}")
         return _usage_error(f"cannot write: {exc}")
+    exclude = [o.path for o in outputs] + (["/dev/stdout"] if stdout_identity() else [])
+    try:
+        status = _run(args, out, errors, sink, exclude)
+        if sink is not None:
+            sink.close()
+            sink = None
+        for o in outputs:
+            o.commit()
+        if out is sys.stdout:
+            out.flush()
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        print(f"{PROG}: error: cannot write the output: {exc}; nothing is left under its name", file=sys.stderr)
+        return 2
+    finally:
+        if sink is not None:
+            with contextlib.suppress(Exception):
+                sink.close()
+        for o in outputs:
+            o.abandon()  # (after a commit: nothing left to do)
+    return status
 
+
+def _refusal(args: argparse.Namespace) -> str | None:
+    """Why the outputs ``args`` names must not be written (one is an input, or both one file), or None."""
+    outs = [(opt, p) for opt, p in (("-o", args.output), ("--errors", args.errors)) if p and p != "-"]
+    if len(outs) == 2 and same_file(outs[0][1], outs[1][1]):
+        return f"-o and --errors name the same file: {outs[0][1]}"
+    named: list[str] = []
+    for p in args.paths:
+        if os.path.isdir(p):
+            continue
+        named += [p] if os.path.exists(p) else [m for m in glob.glob(p, recursive=True) if not os.path.isdir(m)]
+    for opt, out in outs:
+        if os.path.exists(out):
+            for p in named:
+                if same_file(p, out):
+                    return f"{opt} {out} is an input ({p}): refusing to overwrite it"
+    to_stdout = stdout_identity()
+    if to_stdout is not None and (not args.output or args.output == "-"):
+        for p in named:
+            if identity(p) == to_stdout:
+                return f"standard output is an input ({p}): refusing to write to it"
+    return None
+
+
+def _run(
+    args: argparse.Namespace, out: IO[str], errors: IO[str] | None, sink: ParquetSink | None, exclude: list[str]
+) -> int:
+    """The run itself: read, write each line, count; the exit status (0 or 1)."""
     from .._progress import Progress
 
     progress = Progress(None, stream=sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
     if progress.enabled:
-        progress.total = count_inputs(args.paths)
+        progress.total = count_inputs(args.paths, exclude=exclude)
     summary = _Summary()
+    lines = (
+        _lines_from_decisions(args, sink, exclude)
+        if sink is not None
+        else read_corpus_json(args.paths, workers=args.workers, strict=args.strict, exclude=exclude)
+    )
     try:
-        lines = (
-            _lines_from_decisions(args, sink)
-            if sink is not None
-            else read_corpus_json(args.paths, workers=args.workers, strict=args.strict)
-        )
         done = 0
         for done, line in enumerate(lines, 1):
             summary.add(line)
             if line.record is None:
                 if errors is not None:
-                    errors.write(
-                        json.dumps({"name": line.name, "error": line.error, "reason": line.reason}, ensure_ascii=False)
-                        + "\n"
-                    )
+                    report = {"name": line.name, "error": line.error, "reason": line.reason}
+                    errors.write(json.dumps(report, ensure_ascii=False) + "\n")
             elif sink is None:
-                out.write(line.record)
-                out.write("\n")
+                out.write(line.record + "\n")  # (one write: a line is never split between two)
             progress.update(done, summary.failed)
         progress.update(done, summary.failed, force=True)
     except BrokenProcessPool:
@@ -197,15 +260,10 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     finally:
+        close = getattr(lines, "close", None)
+        if close is not None:
+            close()  # (workers ended now, not left running)
         progress.close()
-        if sink is not None:
-            sink.close()
-        if out is not sys.stdout:
-            out.close()
-        else:
-            out.flush()
-        if errors is not None:
-            errors.close()
     if not args.quiet:
         print(summary.text(args.errors), file=sys.stderr)
     return 1 if summary.failed else 0

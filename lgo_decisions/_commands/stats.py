@@ -1,8 +1,9 @@
 """Count the records of JSON Lines files by outcome, area and year of decision.
 
 Prints a plain-text table (or ``--json``). ``-`` reads standard input. Lines that are not
-records are counted as invalid and named on standard error. Exit status: 0, 1 when some lines
-were invalid, 2 for a usage error (a FILE that cannot be opened).
+records (not JSON, not UTF-8, nested too deeply, longer than the input size limit) are counted as
+invalid and named on standard error. Exit status: 0, 1 when some lines were invalid, 2 when a FILE
+cannot be read (missing, unreadable, a FIFO or device: named, the other files still counted).
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable
 from typing import IO, Any
 
-from ..errors import SerialisationError
+from .. import _limits
+from .._inputs import bounded_lines, open_regular
+from ..errors import NotARegularFileError, SerialisationError
 from ..model import Decision, worst_severity
 from ..serialise import loads
 
@@ -93,10 +95,26 @@ class Stats:
         return "\n".join(out)
 
 
-def _lines(fp: IO[str]) -> Iterable[tuple[int, str]]:
-    for lineno, line in enumerate(fp, 1):
-        if line.strip():
-            yield lineno, line
+def _invalid(stats: Stats, where: str, reason: object) -> None:
+    stats.invalid += 1
+    print(f"{PROG}: {where}: {reason}", file=sys.stderr)
+
+
+def _count(stats: Stats, name: str, fp: IO[bytes]) -> None:
+    """Count the records of one file: a line that is not a record is counted invalid and named."""
+    for lineno, raw in bounded_lines(fp):
+        where = f"{name}:{lineno}"
+        if raw is None:
+            _invalid(stats, where, f"a line above the limit of {_limits.MAX_INPUT_BYTES} bytes")
+            continue
+        try:
+            stats.add(loads(raw.decode("utf-8")))
+        except UnicodeDecodeError as exc:
+            _invalid(stats, where, f"not UTF-8 text: {exc}")
+        except RecursionError:
+            _invalid(stats, where, "JSON nested too deeply to load")
+        except (SerialisationError, ValueError) as exc:
+            _invalid(stats, where, exc)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -118,21 +136,21 @@ def run(args: argparse.Namespace) -> int:
     0
     """
     stats = Stats()
+    unreadable = False
     for name in args.files:
         try:
-            fp = sys.stdin if name == "-" else open(name, encoding="utf-8")  # noqa: SIM115 - closed below
-        except OSError as exc:
+            fp = sys.stdin.buffer if name == "-" else open_regular(name)
+        except (OSError, NotARegularFileError) as exc:
             print(f"{PROG}: error: cannot read {name}: {exc}", file=sys.stderr)
-            return 2
+            unreadable = True
+            continue
         try:
-            for lineno, line in _lines(fp):
-                try:
-                    stats.add(loads(line))
-                except SerialisationError as exc:
-                    stats.invalid += 1
-                    print(f"{PROG}: {name}:{lineno}: {exc}", file=sys.stderr)
+            _count(stats, name, fp)
+        except OSError as exc:  # (a read error part-way: the lines before it are counted)
+            print(f"{PROG}: error: cannot read {name}: {exc}", file=sys.stderr)
+            unreadable = True
         finally:
-            if fp is not sys.stdin:
+            if fp is not sys.stdin.buffer:
                 fp.close()
     print(json.dumps(stats.as_dict(), ensure_ascii=False, indent=2) if args.json else stats.table())
-    return 1 if stats.invalid else 0
+    return 2 if unreadable else 1 if stats.invalid else 0

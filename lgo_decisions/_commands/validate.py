@@ -1,8 +1,10 @@
 """Check JSON Lines records against the JSON Schema and by loading them; report each bad line.
 
 Each bad record is reported as FILE:LINE: reason on standard output, and a count per file on
-standard error. Exit status: 0 when every record is good, 1 when some are bad, 2 for a usage error
-(such as a file that cannot be read). Records of an older schema version are migrated first.
+standard error. Exit status: 0 when every record is good, 1 when some are bad (a line that is not
+JSON, nested too deeply or longer than the input size limit is a bad line), 2 when a file is
+missing or cannot be read (unreadable, not UTF-8, a FIFO or device: named, the other files still
+checked). Records of an older schema version are migrated first.
 Without the jsonschema package (pip install 'lgo-decisions[jsonschema]') records are checked by
 loading only, which admits the same records.
 """
@@ -15,9 +17,11 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from ..errors import SerialisationError
+from .. import _limits
+from .._inputs import bounded_lines, open_regular
+from ..errors import NotARegularFileError, SerialisationError
 from ..jsonschema import json_schema
 from ..migrations import migrate
 from ..serialise import from_dict
@@ -148,6 +152,13 @@ def check_lines(
 
 def _check_line(line: str, strict: bool, schema: Check | None) -> str | None:
     try:
+        return _check_loaded(line, strict, schema)
+    except RecursionError:
+        return "JSON nested too deeply to check"
+
+
+def _check_loaded(line: str, strict: bool, schema: Check | None) -> str | None:
+    try:
         data = json.loads(line)
     except ValueError as exc:
         return f"not JSON: {exc}"
@@ -176,7 +187,7 @@ def run(args: argparse.Namespace) -> int:
     /.../records.jsonl:2: ... is not of type 'string'... @ $.reference
     1
     """
-    missing = [p for p in args.files if p != "-" and not Path(p).is_file()]
+    missing = [p for p in args.files if p != "-" and not Path(p).exists()]
     for p in missing:
         print(f"lgo-decisions validate: no such file: {p}", file=sys.stderr)
     if missing:
@@ -184,22 +195,40 @@ def run(args: argparse.Namespace) -> int:
     schema = _schema_check(args.strict)
     if schema is None:
         print("lgo-decisions validate: note: jsonschema is not installed; checking by loading only", file=sys.stderr)
-    any_bad = False
+    any_bad = unreadable = False
     for name in args.files:
-        fp = sys.stdin if name == "-" else open(name, encoding="utf-8")  # noqa: SIM115
+        try:
+            fp = sys.stdin.buffer if name == "-" else open_regular(name)
+        except (OSError, NotARegularFileError) as exc:
+            print(f"lgo-decisions validate: error: cannot read {name}: {exc}", file=sys.stderr)
+            unreadable = True
+            continue
         records = bad = 0
         try:
-            for lineno, reason in check_lines(fp, strict=args.strict, schema=schema):
+            for lineno, reason in _file_lines(fp, args.strict, schema):
                 records += 1
                 if reason is not None:
                     bad += 1
                     print(f"{name}:{lineno}: {reason}")
         except UnicodeDecodeError as exc:
             print(f"lgo-decisions validate: {name}: not UTF-8 text: {exc}", file=sys.stderr)
-            return 2
+            unreadable = True
+        except OSError as exc:  # (a read error part-way: the lines before it are checked)
+            print(f"lgo-decisions validate: error: cannot read {name}: {exc}", file=sys.stderr)
+            unreadable = True
         finally:
-            if fp is not sys.stdin:
+            if fp is not sys.stdin.buffer:
                 fp.close()
         print(f"{name}: {records} record(s), {bad} bad", file=sys.stderr)
         any_bad = any_bad or bad > 0
-    return 1 if any_bad else 0
+    return 2 if unreadable else 1 if any_bad else 0
+
+
+def _file_lines(fp: IO[bytes], strict: bool, schema: Check | None) -> Iterator[tuple[int, str | None]]:
+    """``(line number, reason or None)`` for each record of a file: a line longer than the input
+    size limit is a bad line (the next lines are still checked); one that is not UTF-8 raises."""
+    for lineno, raw in bounded_lines(fp):
+        if raw is None:
+            yield lineno, f"a line above the limit of {_limits.MAX_INPUT_BYTES} bytes"
+            continue
+        yield lineno, _check_line(raw.decode("utf-8"), strict, schema)  # (not UTF-8: the file is unreadable)

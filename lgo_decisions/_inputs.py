@@ -1,0 +1,113 @@
+"""Opening inputs safely: regular files only (a FIFO or a device is refused, not waited on) and lines
+of bounded length (one line of ``/dev/zero``-like data never fills memory).
+
+>>> import io
+>>> list(bounded_lines(io.BytesIO(b'{"a": 1}\\n\\n' + b"x" * 20 + b"\\n[]"), limit=10))
+[(1, b'{"a": 1}\\n'), (3, None), (4, b'[]')]
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from collections.abc import Iterator
+from typing import IO, Any, AnyStr
+
+from . import _limits
+from .errors import InputTooLargeError, NotARegularFileError
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def not_regular(path: str, mode: int) -> NotARegularFileError:
+    """The error for ``path`` whose ``st_mode`` is ``mode`` (not a regular file)."""
+    return NotARegularFileError(f"{path}: {_kind(mode)}, not a regular file: not read")
+
+
+def check_regular(path: str) -> None:
+    """Raise :class:`NotARegularFileError` unless ``path`` is (or links to) a regular file."""
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise not_regular(path, mode)
+
+
+def open_regular(path: str, mode: str = "rb", **kwargs: Any) -> IO[Any]:
+    """``open(path, mode)``, refusing anything but a regular file without blocking on it (a FIFO is
+    opened non-blocking, looked at, and closed)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        st_mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(st_mode):
+            raise not_regular(path, st_mode)
+        os.set_blocking(fd, True)
+        return open(fd, mode, **kwargs)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def bounded_lines(fp: IO[AnyStr], limit: int | None = None) -> Iterator[tuple[int, AnyStr | None]]:
+    """``(line number, line)`` for each non-blank line of ``fp``; a line longer than ``limit``
+    (default :data:`lgo_decisions._limits.MAX_INPUT_BYTES`) is ``None``, read past in bounded pieces."""
+    limit = _limits.MAX_INPUT_BYTES if limit is None else limit
+    lineno = 0
+    while True:
+        line = fp.readline(limit + 1)
+        if not line:
+            return
+        lineno += 1
+        if len(line) > limit:
+            newline: Any = "\n" if isinstance(line, str) else b"\n"
+            rest: Any = line
+            while rest and not rest.endswith(newline):
+                rest = fp.readline(1 << 20)
+            yield lineno, None
+        elif line.strip():
+            yield lineno, line
+
+
+_open_zip: list[tuple[str, zipfile.ZipFile]] = []  # the archive this process read last, kept open
+
+
+def zip_member(path: str, member: str, head: int = 0) -> bytes:
+    """The member's bytes (within the size limit), or its first ``head`` bytes."""
+    if not _open_zip or _open_zip[0][0] != path:
+        while _open_zip:
+            _open_zip.pop()[1].close()
+        check_regular(path)
+        _open_zip.append((path, zipfile.ZipFile(path)))
+    zf = _open_zip[0][1]
+    info = zf.getinfo(member)
+    if head:
+        with zf.open(info) as fp:
+            return fp.read(head)
+    if info.file_size > _limits.MAX_INPUT_BYTES:
+        raise InputTooLargeError(
+            f"{path}!{member}: {info.file_size} bytes is above the limit of {_limits.MAX_INPUT_BYTES}"
+        )
+    with zf.open(info) as fp:
+        data = fp.read(_limits.MAX_INPUT_BYTES + 1)
+    if len(data) > _limits.MAX_INPUT_BYTES:
+        raise InputTooLargeError(f"{path}!{member}: above the limit of {_limits.MAX_INPUT_BYTES} bytes")
+    return data
+
+
+def file_bytes(path: str, head: int = 0) -> bytes:
+    """The file's bytes (never more than the limit), or its first ``head`` bytes."""
+    with open_regular(path) as fp:
+        data: bytes = fp.read(head or _limits.MAX_INPUT_BYTES + 1)
+    if not head and len(data) > _limits.MAX_INPUT_BYTES:
+        raise InputTooLargeError(f"{path}: more than the limit of {_limits.MAX_INPUT_BYTES} bytes")
+    return data
