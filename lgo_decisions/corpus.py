@@ -259,7 +259,8 @@ def _iter_tasks(paths: Iterable[PathLike], skip: frozenset[Identity] = frozenset
 
 
 def missing(paths: Iterable[PathLike]) -> list[str]:
-    """The paths that name nothing: neither an existing file or folder nor a glob that matches.
+    """The paths that name nothing: neither an existing file, folder or link (a broken link or a
+    symlink loop is an input that fails) nor a glob that matches.
 
     >>> import tempfile
     >>> folder = tempfile.mkdtemp()
@@ -269,7 +270,7 @@ def missing(paths: Iterable[PathLike]) -> list[str]:
     out = []
     for p in paths:
         s = os.fspath(p)
-        if not os.path.exists(s) and not (_has_magic(s) and glob.glob(s, recursive=True)):
+        if not os.path.lexists(s) and not (_has_magic(s) and glob.glob(s, recursive=True)):
             out.append(s)
     return out
 
