@@ -249,10 +249,19 @@ def test_prose_in_furniture_outside_the_article_is_kept_apart(wrap: str) -> None
     page = (
         "<html><body><article><h1>Kent County Council (23 008 522)</h1><p>Decision : Upheld</p>"
         "<h2>The complaint</h2><p>Mr X complained.</p></article>"
-        f"<{wrap}><p>The Council should apologise to Mr X for the delay.</p><p><a href='/a'>Accessibility</a></p></{wrap}>"
+        f"<{wrap}><p>The Council should apologise to Mr X for the delay.</p>"
+        f"<p><a href='/a'>Accessibility</a></p></{wrap}>"
         "</body></html>"
     )
     d = read_html(page)
     assert d.text() == "The complaint\nMr X complained."
     assert d.outside_text == ("The Council should apologise to Mr X for the delay.",)
     assert "furniture_text" in codes(d)
+
+
+@pytest.mark.parametrize("field", ["<textarea>", '<select name="s">'])
+def test_an_unclosed_form_field_swallows_nothing(field: str) -> None:
+    page = PAGE.format(before="", inside=f"<p>The Council {field}agreed to apologise.</p><p>It will pay £100.</p>")
+    text = read_html(page).text()
+    assert "agreed to apologise." in text
+    assert "It will pay £100." in text

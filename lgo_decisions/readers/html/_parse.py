@@ -113,8 +113,30 @@ def _check_size(raw: bytes, name: str | None) -> None:
             )
 
 
+def _without_unclosed_fields(raw: bytes) -> bytes:
+    """The page without the start tag of a ``<textarea>`` or ``<select>`` never closed: unclosed, it
+    would take the rest of the page (the statement too) as its content, which is dropped.
+
+    >>> _without_unclosed_fields(b"<p>Mr X <textarea>complained.</p><p>More.</p>")
+    b'<p>Mr X complained.</p><p>More.</p>'
+    """
+    if not any(mark in raw for mark in (b"extarea", b"EXTAREA", b"elect", b"ELECT")):
+        return raw
+    low = raw.lower()
+    for tag in (b"textarea", b"select"):
+        start = low.rfind(b"<" + tag)
+        while start >= 0 and low.find(b"</" + tag, start) < 0:
+            end = low.find(b">", start)
+            if end < 0:
+                break
+            raw, low = raw[:start] + raw[end + 1 :], low[:start] + low[end + 1 :]
+            start = low.rfind(b"<" + tag)
+    return raw
+
+
 def _parse(raw: bytes, name: str | None) -> Any:
     _check_size(raw, name)
+    raw = _without_unclosed_fields(raw)
     parser = _parser()
     try:
         root = etree.fromstring(raw, parser)
