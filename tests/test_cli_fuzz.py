@@ -116,3 +116,45 @@ def test_every_input_is_one_record_or_one_error_line_and_no_input_changes(
             assert status == (1 if report else 0)
             after = _snapshot(folder)
             assert {k: v for k, v in after.items() if k not in (str(out), str(errors))} == before
+
+
+@settings(max_examples=8, deadline=None)
+@given(
+    files=st.lists(st.tuples(KINDS.filter(lambda k: k[0] != "fifo"), st.booleans()), min_size=3, max_size=8),
+    signal_name=st.sampled_from(["SIGTERM", "SIGINT"]),
+    delay=st.floats(min_value=0.0, max_value=1.5),
+)
+def test_a_signal_at_any_point_leaves_inputs_intact_and_outputs_whole(
+    files: list[tuple[tuple[str, bytes | None], bool]], signal_name: str, delay: float
+) -> None:
+    """A run ended by a signal at a random point changes no input, and what it leaves is whole:
+    an output under its final name is complete, a ``.partial`` file holds complete lines only."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "pages"
+        folder.mkdir()
+        expected = _make(folder, files)
+        out, errors = Path(tmp) / "out.jsonl", Path(tmp) / "errors.jsonl"
+        before = _snapshot(folder)
+        cmd = [sys.executable, "-m", "lgo_decisions.cli", "parse", "-q", "-w", "2", str(folder), "-o", str(out)]
+        proc = subprocess.Popen([*cmd, "--errors", str(errors)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(delay)
+        proc.send_signal(getattr(signal, signal_name))
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # (a safety net: a run that outlives its signal fails the test)
+            proc.kill()
+            raise
+        assert _snapshot(folder) == before
+        if out.exists():  # the run finished before the signal: every input accounted for, once
+            records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+            report = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+            assert Counter([r["source"]["name"] for r in records] + [r["name"] for r in report]) == expected
+        partial = out.with_name(out.name + ".partial")
+        if partial.exists():
+            for line in partial.read_text(encoding="utf-8").splitlines():
+                json.loads(line)  # complete lines only
