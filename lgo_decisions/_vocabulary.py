@@ -130,7 +130,8 @@ BULLET_SECTIONS: frozenset[str] = frozenset({"key to names used"})
 
 FINAL_DECISION_MARKER = re.compile(r"^the ombudsm[ae]n'?s final decision\s*:?$")
 SUMMARY_LABEL = re.compile(r"^\s*summary\s*:\s*", re.IGNORECASE)
-HEADER_FIELD = re.compile(r"^\s*(category|decision date|decision)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+HEADER_FIELD = re.compile(r"^\s*(category|decision date|decision)\s*:\s*(\S(?:.*\S)?|)\s*$", re.IGNORECASE)
+"""A header field and its value (stripped); linear: the value's last non-space found in one pass."""
 TITLE = re.compile(rf"^\s*(?:(?P<org>\S(?:.*?\S)??)\s*)?\(?(?<![0-9])(?P<ref>{REFERENCE})\)?\s*$")
 """``<Organisation> (<reference>)`` or the bare reference, on one line. The organisation ends in a
 non-space (so white space before the reference is tried once, not at every end of the organisation:

@@ -27,7 +27,7 @@ from lgo_decisions import (
     read_text,
 )
 from lgo_decisions._limits import MAX_ATTRIBUTES, MAX_ELEMENTS, MAX_NESTING
-from lgo_decisions._vocabulary import TITLE
+from lgo_decisions._vocabulary import HEADER_FIELD, TITLE
 from lgo_decisions.model import Decision, Organisation
 from lgo_decisions.readers.html import parse_html
 from lgo_decisions.readers.html._elements import Paths, element_path
@@ -87,6 +87,16 @@ def test_the_title_pattern_is_linear_within_a_line() -> None:
         read_text(("a" + " " * 298 + "b\n") * 4000)
     with pytest.raises(NotADecisionError):
         read_html("".join("<p>a" + "\u00a0" * 298 + "b</p>" for _ in range(2000)))
+
+
+def test_the_header_field_pattern_is_linear_within_a_line() -> None:
+    def make(n: int) -> Callable[[], object]:
+        lines = ["Category : a" + " " * (n - 13) + "b"] * 2000
+        return lambda: [HEADER_FIELD.match(line) for line in lines]
+
+    _linear(make, 70)
+    assert HEADER_FIELD.match("Decision :   Upheld  ").groups() == ("Decision", "Upheld")
+    assert HEADER_FIELD.match("Category :").groups() == ("Category", "")
 
 
 def test_element_count_is_capped_before_parsing() -> None:
