@@ -269,6 +269,9 @@ def from_dict(data: dict[str, Any], *, strict: bool = False) -> Decision:
 _LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)  # (made once, as json.dumps's own default)
+
+
 def dumps(decision: Decision, *, indent: int | None = None) -> str:
     """The record as JSON text (UTF-8 characters kept; Unicode line separators escaped).
 
@@ -280,7 +283,8 @@ def dumps(decision: Decision, *, indent: int | None = None) -> str:
     '{"schema_version": "1.1", "reference": null, "organisations": [{"name": "Conseil\\\\u2028Général", ...}], ...}'
     """
     try:
-        text = json.dumps(to_dict(decision), ensure_ascii=False, indent=indent, allow_nan=False)
+        encoder = _ENCODER if indent is None else json.JSONEncoder(ensure_ascii=False, indent=indent, allow_nan=False)
+        text = encoder.encode(to_dict(decision))
     except ValueError as exc:  # NaN and infinities (in extension payloads) are not JSON
         raise SerialisationError(f"cannot write the record as JSON: {exc}") from None
     if not text.isascii() and not _utf8(text):  # (a lone surrogate is no text: no file could hold it)

@@ -134,9 +134,30 @@ def _without_unclosed_fields(raw: bytes) -> bytes:
     return raw
 
 
+def _swallowed(root: Any) -> bool:
+    """Whether a ``<textarea>`` holds markup as its text, or a ``<select>`` text or elements other than
+    options: a form field left unclosed that took the rest of the page."""
+    for el in root.iter("textarea", "select"):
+        if el.tag == "textarea":
+            if "<" in (el.text or ""):
+                return True
+        elif (el.text or "").strip() or any(c.tag not in ("option", "optgroup") for c in el if isinstance(c.tag, str)):
+            return True
+    return False
+
+
 def _parse(raw: bytes, name: str | None) -> Any:
     _check_size(raw, name)
-    raw = _without_unclosed_fields(raw)
+    root = _parse_once(raw, name)
+    if root is not None and _swallowed(root):  # (rare: parsed again without the field's start tag)
+        root = _parse_once(_without_unclosed_fields(raw), name)
+    if root is None:
+        return None
+    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
+    return root
+
+
+def _parse_once(raw: bytes, name: str | None) -> Any:
     parser = _parser()
     try:
         root = etree.fromstring(raw, parser)
@@ -154,7 +175,4 @@ def _parse(raw: bytes, name: str | None) -> Any:
                 source=name,
                 line=err.line,
             )
-    if root is None:
-        return None
-    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     return root
