@@ -1,8 +1,31 @@
-"""Legislation citations in a block's text (being built)."""
+"""Legislation citations in a block's text: instruments named, and the provisions cited of them.
+
+Three forms, in this order of precedence:
+
+- provision first: ``section 41 of the Highways Act 1980``, ``Part 3 and Part 3A of the Local
+  Government Act 1974``, ``paragraph 5A of Schedule 5 to the Act`` (``the Act``, ``the 1974 Act``,
+  ``the Code`` and the like name the instrument the text defined so, or else the last one of that
+  kind it named);
+- instrument first: ``Local Government Act 1974, section 24A(6), as amended, section 34(B)``,
+  ``the Children Act 1989, section 17`` (provisions joined to the name by a comma, a semicolon or a
+  space, as inside the Ombudsman's closing parentheses);
+- the instrument alone: ``the Care Act 2014``, ``the SEND code of practice``.
+
+A provision whose instrument the text does not name (``section 17`` alone) is not an entry. Every
+pattern is a sequence of bounded, unambiguous parts, and titles are found by walking back a bounded
+number of words from ``Act``, ``Regulations`` or ``Order``: the time is linear in the text's length.
+"""
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+
 import attrs
+
+from lgo_decisions.facts._instruments import INSTRUMENTS, Instrument, by_name, kind_of
 
 __all__ = ["Cited", "find_legislation"]
 
@@ -16,8 +39,376 @@ class Cited:
     text: str
     start: int
     end: int
+    #: The legislation.gov.uk identifier of the instrument (``ukpga/1974/7``), or None when unknown.
+    legislation_id: str | None = None
 
 
-def find_legislation(text: str) -> list[Cited]:
-    """Every legislation citation in ``text``, in text order (one entry per provision)."""
-    return []
+# --- provisions ------------------------------------------------------------------------------
+_UNIT = (
+    r"(?:(?<![\w’'])(?:[Ss]ections?|[Pp]arts?|[Ss]chedules?|[Pp]aragraphs?|[Rr]egulations?"
+    r"|[Aa]rticles?|[Cc]hapters?|[Ss]tandards?|[Aa]nnex(?:es)?)\s"
+    r"|(?<![\w’'])(?:ss?\.?\s?|[Pp]aras?\.?\s|[Rr]egs?\.?\s)(?=\d))"
+)
+_GROUP = r"\((?:[0-9A-Za-z]{1,5})(?:\s(?:and|or)\s[0-9A-Za-z]{1,5})?\)"
+_NUMBER = rf"\d{{1,4}}(?!\d)(?:\.\d{{1,3}}){{0,3}}[A-Z]{{0,4}}(?:\s?{_GROUP}){{0,5}}"
+_ITEM = rf"(?:{_NUMBER}(?:\s?[-–]\s?{_NUMBER})?|(?:\([0-9A-Za-z]{{1,5}}\)){{1,5}})"
+_LIST_SEP = r"(?:\s?,\s?(?:and\s|or\s)?|\s(?:and|or)\s|\s?/\s?)"
+_PROVISION = re.compile(rf"({_UNIT})({_ITEM}(?:{_LIST_SEP}{_ITEM})*)")
+_PROVISIONS = re.compile(
+    rf"{_PROVISION.pattern}(?:(?:\s?[,;]\s?(?:and\s)?|\s(?:and|or)\s|\s(?:of|to)\s(?:the\s)?|\s)"
+    rf"{_PROVISION.pattern})*"
+)
+_NUMBERED = re.compile(rf"\s?({_ITEM}(?:{_LIST_SEP}{_ITEM})*)")
+_ITEM_PART = re.compile(rf"{_NUMBER}(?:\s?[-–]\s?{_NUMBER})?|(?:\([0-9A-Za-z]{{1,5}}\))+")
+_OF_SEP = re.compile(r"\s(?:of|to)\s(?:the\s)?")
+_UNIT_NAMES = {
+    "s": "section", "ss": "section", "section": "section", "sections": "section",
+    "part": "part", "parts": "part", "schedule": "schedule", "schedules": "schedule",
+    "paragraph": "paragraph", "paragraphs": "paragraph", "para": "paragraph", "paras": "paragraph",
+    "regulation": "regulation", "regulations": "regulation", "reg": "regulation", "regs": "regulation",
+    "article": "article", "articles": "article", "chapter": "chapter", "chapters": "chapter",
+    "standard": "standard", "standards": "standard", "annex": "annex", "annexes": "annex",
+}  # fmt: skip
+_OUTER_UNITS = frozenset({"schedule", "part", "chapter", "annex"})
+_IN_SCHEDULE = frozenset({"paragraph", "part"})  # "Schedule 2, Part 1" is a part of the schedule
+
+# --- the words between a citation's parts ----------------------------------------------------
+_AS_AMENDED = re.compile(r"\s?\(as amended\)|,?\s?as amended\b")
+_JOIN = re.compile(rf"(?:{_AS_AMENDED.pattern})?(?:\s?[,;]\s?(?:and\s)?|\s)")
+_OF_THE = re.compile(r"\s(?:of|to)\s(?:the\s)?")
+_REFERENCE = re.compile(r"(?:(\d{4})\s)?(Act|Regulations|Code of Practice|Code|Guidance|Order|Standards)\b")
+_DEFINITION = re.compile(
+    r"\s?\((?:the\s)?[“\"‘']?(?:the\s)?((?:\d{4}\s)?(?:Act|Regulations|Code|Guidance|Order|Standards))"
+    r"[”\"’']?\)"
+)
+
+# --- instruments -----------------------------------------------------------------------------
+_NAMES = sorted(
+    {name for instrument in INSTRUMENTS for name in (instrument.title, *instrument.aliases)},
+    key=len,
+    reverse=True,
+)
+_TABLE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(name) for name in _NAMES) + r")(?![\w-])", re.IGNORECASE)
+_ANCHOR = re.compile(r"\b(?:(Act|Regulations)(?:\s(\d{4}))?|(Order|Rules)\s(\d{4}))\b")
+_TITLE_WORD = re.compile(r"\(?[A-Z][\w’'-]*\)?")
+_CONNECTORS = frozenset({"and", "of", "for", "in", "on", "to", "from", "with", "etc.", "&"})
+_STOP_WORDS = frozenset({
+    "The", "This", "That", "These", "Those", "A", "An", "Any", "Each", "Every", "Our", "Its",
+    "His", "Her", "Their", "My", "Your", "Under", "In", "Of", "By", "As", "When", "If", "Where",
+    "Whether", "With", "For", "From", "On", "And", "But", "Or", "So", "Also", "Section",
+    "Sections", "Part", "Parts", "Schedule", "Regulation", "Paragraph", "Mr", "Mrs", "Ms", "Miss",
+    "Dr", "I", "We", "It", "He", "She", "They", "See",
+})  # fmt: skip
+_MAX_TITLE_WORDS = 14
+_LOOK_BACK = 200
+_YEAR_AT_END = re.compile(r"\s(\d{4})$")
+_WORD = re.compile(r"\S+")
+
+
+@attrs.frozen
+class _Mention:
+    """An instrument named in the text (or a reference such as ``the Act``: ``instrument`` None)."""
+
+    start: int
+    end: int
+    instrument: Instrument | None
+    reference: str | None = None  # "act", "1974 act", "code", ... for a reference
+
+
+def _unknown(title: str) -> Instrument:
+    return Instrument(title)
+
+
+def _resolve_title(title: str, year: str | None, seen: list[Instrument]) -> Instrument | None:
+    """The table's instrument of a found title, an earlier one of the same name, or the title."""
+    name = " ".join(title.split())
+    full = f"{name} {year}" if year else name
+    known = by_name.get(full.lower())
+    if known is not None:
+        return known
+    if year is None:
+        for earlier in reversed(seen):
+            if re.sub(r"\s\d{4}$", "", earlier.title).lower() == name.lower():
+                return earlier
+        if len(name.split()) < 3:  # a yearless one-word title ("Riot Act") is not a citation
+            return None
+    return _unknown(full)
+
+
+def _walk_back(text: str, anchor: int) -> tuple[int, str, str | None] | None:
+    """The title words before ``anchor`` (start, title, a year printed before it), or None."""
+    window_start = max(0, anchor - _LOOK_BACK)
+    words = list(_WORD.finditer(text, window_start, anchor))
+    accepted: list[re.Match[str]] = []
+    year: str | None = None
+    expected_end = anchor - 1
+    for word in reversed(words):
+        if word.end() != expected_end or not text[word.end()].isspace():
+            break
+        token = word.group()
+        if re.fullmatch(r"\d{4}", token):
+            before = text[max(0, word.start() - 4) : word.start()]
+            if before in ("the ", "The ") or word.start() == 0:  # "the 1983 Mental Health Act"
+                year = token
+                accepted.append(word)
+            break
+        if token in _STOP_WORDS or not (_TITLE_WORD.fullmatch(token) or token in _CONNECTORS):
+            break
+        accepted.append(word)
+        if len(accepted) > _MAX_TITLE_WORDS:
+            return None
+        expected_end = word.start() - 1
+    title_words = [w for w in reversed(accepted) if w.group() != year]
+    while title_words and title_words[0].group() in _CONNECTORS:
+        title_words.pop(0)
+    if year is not None and not title_words:
+        return accepted[-1].start(), "", year
+    if not title_words:
+        return None
+    start = accepted[-1].start() if year is not None else title_words[0].start()
+    joined = " ".join(w.group() for w in title_words)
+    if joined.count("(") > joined.count(")") and joined.startswith("(") and year is None:
+        joined, start = joined[1:], start + 1
+    if joined.count("(") != joined.count(")") or not joined[0].isupper():
+        return None
+    return start, joined, year
+
+
+def _mentions(text: str, seen: list[Instrument]) -> list[_Mention]:
+    """Every instrument named in ``text``, left to right, longest first where names overlap."""
+    found: list[tuple[_Mention, int]] = []
+    for match in _TABLE.finditer(text):
+        if match.group()[0].isupper():
+            found.append((_Mention(match.start(), match.end(), by_name[match.group().lower()]), 0))
+    for match in _ANCHOR.finditer(text):
+        word = match.group(1) or match.group(3)
+        trailing_year = match.group(2) or match.group(4)
+        if trailing_year is None and re.match(r"\s?\d", text[match.end() : match.end() + 2]):
+            continue  # a year cut short or misprinted ("the Act 19"): not a title we can name
+        walked = _walk_back(text, match.start())
+        if walked is None:
+            continue
+        start, title, leading_year = walked
+        if not title:
+            if leading_year is not None and trailing_year is None:
+                reference = f"{leading_year} {word.lower()}"
+                found.append((_Mention(start, match.end(), None, reference), 1))
+            continue
+        year = trailing_year or leading_year
+        resolved = _resolve_title(f"{title} {word}", year, seen)
+        if resolved is not None:
+            found.append((_Mention(start, match.end(), resolved), 1))
+    found.sort(key=lambda pair: (pair[0].start, -pair[0].end, pair[1]))
+    kept: list[_Mention] = []
+    for mention, _ in found:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+# --- provisions: normalising what is printed -------------------------------------------------
+def _items(numbers: str) -> list[str]:
+    """Each number of a printed list, sub-numbers alone (``and (c)``) completed from the last."""
+    out: list[str] = []
+    for part in _ITEM_PART.finditer(numbers):
+        item = re.sub(r"\s", "", part.group())
+        if item.startswith("(") and out:
+            groups = len(re.findall(r"\(", item))
+            base = out[-1]
+            for _ in range(groups):
+                base = re.sub(r"\([^()]*\)$", "", base)
+            item = base + item
+        elif item.startswith("("):
+            continue
+        for expanded in _expand_and(item):
+            out.append(expanded)
+    return out
+
+
+def _expand_and(item: str) -> list[str]:
+    """``34H(3and4)`` is ``34H(3)`` and ``34H(4)``."""
+    match = re.search(r"\(([0-9A-Za-z]+)(and|or)([0-9A-Za-z]+)\)", item)
+    if match is None:
+        return [item]
+    head, tail = item[: match.start()], item[match.end() :]
+    return [f"{head}({match.group(1)}){tail}", f"{head}({match.group(3)}){tail}"]
+
+
+def _provisions(span: str) -> list[str]:
+    """The normalised provisions of one run of provisions (``Schedule 5/5A, paragraph 1/3``)."""
+    pieces: list[tuple[str, list[str], bool]] = []  # (unit, numbers, joined to the next by "of")
+    last_end = 0
+    for match in _PROVISION.finditer(span):
+        if pieces and _OF_SEP.fullmatch(span[last_end : match.start()]):
+            unit, numbers, _ = pieces[-1]
+            pieces[-1] = (unit, numbers, True)
+        word = match.group(1).strip().rstrip(".").lower()
+        pieces.append((_UNIT_NAMES.get(word, word), _items(match.group(2)), False))
+        last_end = match.end()
+    out: list[str] = []
+    index = 0
+    while index < len(pieces):
+        unit, numbers, of_next = pieces[index]
+        following = pieces[index + 1] if index + 1 < len(pieces) else None
+        if following is not None and (
+            (of_next and following[0] in _OUTER_UNITS)
+            or (unit == "schedule" and following[0] in _IN_SCHEDULE and not of_next)
+            or (unit == "paragraph" and following[0] == "schedule")
+        ):
+            if of_next or unit != "schedule":
+                outer, inner = following, (unit, numbers, of_next)
+            else:
+                outer, inner = (unit, numbers, of_next), following
+            out.extend(f"{outer[0]} {a}, {inner[0]} {b}" for a, b in _pairs(outer[1], inner[1]))
+            index += 2
+            continue
+        out.extend(f"{unit} {number}" for number in numbers)
+        index += 1
+    return out
+
+
+def _pairs(outer: list[str], inner: list[str]) -> Iterator[tuple[str, str]]:
+    if len(outer) == len(inner):
+        return zip(outer, inner, strict=True)
+    if len(outer) == 1 or len(inner) == 1:
+        return ((a, b) for a in outer for b in inner)
+    return itertools.product(outer, inner)
+
+
+# --- assembling citations --------------------------------------------------------------------
+def _cited(text: str, start: int, end: int, instrument: Instrument, provision: str | None) -> Cited:
+    return Cited(
+        instrument=instrument.title,
+        provision=provision,
+        text=text[start:end],
+        start=start,
+        end=end,
+        legislation_id=instrument.legislation_id,
+    )
+
+
+def _reference_keys(instrument: Instrument) -> list[str]:
+    """The references that may name ``instrument``: its kind, and its kind with its year."""
+    kind = kind_of(instrument.title)
+    year = _YEAR_AT_END.search(instrument.title)
+    return [kind, f"{year.group(1)} {kind}"] if year else [kind]
+
+
+def _reference_key(reference: str) -> str:
+    """``1974 act`` -> ``1974 act``; ``code of practice`` -> ``code``; ``regulations`` as is."""
+    year, _, word = reference.partition(" ") if reference[:1].isdigit() else ("", "", reference)
+    kind = {"code of practice": "code", "standards": "other"}.get(word, word)
+    return f"{year} {kind}" if year else kind
+
+
+@attrs.define
+class _Referents:
+    """What ``the Act`` (``the 1974 Act``, ``the Code``, ...) names at a place in the text: the
+    instrument the text defined so, else the last one of that kind named before, else the last of
+    the statement's earlier ones (looked up by bisection: linear time overall)."""
+
+    defined: dict[str, Instrument]
+    ends: dict[str, list[int]] = attrs.field(factory=dict)
+    named: dict[str, list[Instrument]] = attrs.field(factory=dict)
+    earlier: dict[str, Instrument] = attrs.field(factory=dict)
+
+    def add(self, end: int, instrument: Instrument) -> None:
+        for key in _reference_keys(instrument):
+            self.ends.setdefault(key, []).append(end)
+            self.named.setdefault(key, []).append(instrument)
+
+    def refer(self, reference: str, before: int) -> Instrument | None:
+        if reference in self.defined:
+            return self.defined[reference]
+        key = _reference_key(reference)
+        index = bisect.bisect_right(self.ends.get(key, []), before) - 1
+        if index >= 0:
+            return self.named[key][index]
+        return self.earlier.get(key)
+
+
+def find_legislation(text: str, *, earlier: Iterable[str] = ()) -> list[Cited]:
+    """Every legislation citation in ``text``, in text order (one entry per provision).
+
+    ``earlier`` names instruments (by title) the statement cited before this text, so that ``the
+    Act`` or ``the 1974 Act`` here can refer to them.
+    """
+    seen = [by_name.get(title.lower()) or Instrument(title) for title in earlier]
+    mentions = _mentions(text, seen)
+    referents = _Referents(defined={})
+    for instrument in seen:
+        for key in _reference_keys(instrument):
+            referents.earlier[key] = instrument
+    for mention in mentions:
+        if mention.instrument is None:
+            continue
+        referents.add(mention.end, mention.instrument)
+        definition = _DEFINITION.match(text, mention.end)
+        if definition:
+            referents.defined[definition.group(1).lower()] = mention.instrument
+    runs = list(_PROVISIONS.finditer(text))
+    used: set[int] = set()  # starts of the mentions and runs taken into a citation
+    out = _provision_first(text, runs, mentions, referents, used)
+    out += _instrument_first(text, runs, mentions, used)
+    out.sort(key=lambda pair: pair[0])
+    return [cited for _, cited in out]
+
+
+def _provision_first(
+    text: str, runs: list[re.Match[str]], mentions: list[_Mention], referents: _Referents,
+    used: set[int],
+) -> list[tuple[int, Cited]]:  # fmt: skip
+    """``section 41 of the Highways Act 1980``, ``section 26(6)(a) of the Act``."""
+    at = {m.start: m for m in mentions}
+    out: list[tuple[int, Cited]] = []
+    for run in runs:
+        of_the = _OF_THE.match(text, run.end())
+        if of_the is None:
+            continue
+        used.add(run.start())  # "of ..." says whose provision it is: never a name before it
+        target = at.get(of_the.end())
+        instrument: Instrument | None = None
+        end = of_the.end()
+        if target is not None and target.instrument is not None:
+            instrument, end = target.instrument, target.end
+            used.add(target.start)
+        elif of_the.group().endswith("the "):
+            reference = _REFERENCE.match(text, of_the.end())
+            if reference is not None:
+                instrument = referents.refer(reference.group().lower(), run.start())
+                end = reference.end()
+        if instrument is not None:
+            for provision in _provisions(run.group()):
+                out.append((run.start(), _cited(text, run.start(), end, instrument, provision)))
+    return out
+
+
+def _instrument_first(
+    text: str, runs: list[re.Match[str]], mentions: list[_Mention], used: set[int]
+) -> list[tuple[int, Cited]]:
+    """``Local Government Act 1974, section 24A(6), as amended, section 34(B)``; ``the Care Act 2014``."""
+    run_at = {run.start(): run for run in runs}
+    out: list[tuple[int, Cited]] = []
+    for mention in mentions:
+        instrument = mention.instrument
+        if mention.start in used or instrument is None:
+            continue
+        provisions: list[str | None] = []
+        end = mention.end
+        if instrument.numbered is not None:
+            numbered = _NUMBERED.match(text, end)
+            if numbered is not None:
+                provisions += [f"{instrument.numbered} {n}" for n in _items(numbered.group(1))]
+                end = numbered.end()
+        while (join := _JOIN.match(text, end)) is not None:
+            run = run_at.get(join.end())
+            if run is None or run.start() in used:
+                break
+            used.add(run.start())
+            provisions += _provisions(run.group())
+            amended = _AS_AMENDED.match(text, run.end())
+            end = amended.end() if amended is not None else run.end()
+        for provision in provisions or [None]:
+            out.append((mention.start, _cited(text, mention.start, end, instrument, provision)))
+    return out
