@@ -1,0 +1,131 @@
+"""People labels (``Mr X``, a child ``B``), the complainant and on whose behalf they complained."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ._models import People
+from ._sentences import Piece
+from ._words import PERSON_TITLES
+
+__all__ = ["find_people"]
+
+_TITLE = "|".join(PERSON_TITLES)
+_LETTER = r"[A-Z](?![\w’'-]*[a-z0-9])(?![’']?[A-Za-z]{2})"
+# ``Mr and Mrs X`` / ``Mr & Mrs B``: two labels, one joint complainant.
+_JOINT = re.compile(rf"\b({_TITLE})\s*(?:and|&)\s*({_TITLE})\s+({_LETTER})(?!\w)")
+_TITLED = re.compile(rf"\b({_TITLE})\.?\s+({_LETTER})(?!\w)")
+# A child's single letter: a capital standing alone, not an article or pronoun, not part of a
+# reference (``Schedule 5A``), not a list letter and not the ``R (on the application of M)`` of case law.
+_CHILD = re.compile(r"(?<![\w’'&/.-])([B-HJ-Z])(?![\w’'/-])(?!\.\w)")
+_NOT_CHILD_BEFORE = re.compile(
+    r"(?:\b(?:appendix|annex|annexe|band|grade|option|plan|priority|class|category|type|part|section|schedule|"
+    r"block|flat|unit|stage|level|zone|group|form|phase|tier|step|site|room|ward|list|exhibit|document|"
+    r"application\s+of|and|or|to|key)\s*|\b(?:" + _TITLE + r")\s*|[A-Z]\s|[(]|[A-Z]\w*\s)$",
+    re.I,
+)
+_CHILD_CONTEXT = re.compile(
+    r"(?:\b(?:son|daughter|child|children|grandson|granddaughter|grandchild|nephew|niece|brother|sister|"
+    r"baby|boy|girl|pupil|young\s+person|stepson|stepdaughter|foster\s+child|sibling)s?\b[,\s(]*(?:\w+\s+){0,2}[(‘']?$)"
+    r"|(?:\bcall(?:ed)?\s+|refer\s+to\s+as\s+|known\s+as\s+)[‘']?$",
+    re.I,
+)
+_NAMED_AS = re.compile(
+    rf"\b(?:whom?\s+(?:I|we)\s+(?:shall|will|have)?\s*(?:call|refer\s+to\s+as|called)|I\s+(?:shall\s+|will\s+)?call\s+the\s+complainant)\s+[‘']?"
+    rf"((?:{_TITLE})\s*(?:(?:and|&)\s*(?:{_TITLE})\s+)?{_LETTER}|[B-HJ-Z](?!\w))"
+)
+_COMPLAINED = re.compile(
+    r"^\s*(?:\S+\s+){0,2}?(?:complain(?:s|ed)?|is\s+complaining|has\s+complained|made\s+a\s+complaint|brings?\s+(?:this|the)\s+complaint)\b"
+)
+_ON_BEHALF = re.compile(r"\bon\s+(?:behalf\s+of|(?:his|her|their)\s+behalf)\b")
+_KEY_COMPLAINANT = re.compile(r"\bthe\s+complainant\b", re.I)
+_THE_COMPLAINANT = re.compile(r"\bthe\s+complainant\b", re.I)
+
+
+def _labels_in(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, label as joint-or-single, kind) for every label in ``text``, in order."""
+    found: list[tuple[int, int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _JOINT.finditer(text):
+        found.append((m.start(), m.end(), f"{m[1]} and {m[2]} {m[3]}", "joint"))
+        taken.append((m.start(), m.end()))
+    for m in _TITLED.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        found.append((m.start(), m.end(), f"{m[1]} {m[2]}", "titled"))
+        taken.append((m.start(), m.end()))
+    for m in _CHILD.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        after = text[m.end() : m.end() + 4]
+        if after.startswith(")") and not before.rstrip().endswith("("):
+            continue  # a list marker: "b)"
+        if _NOT_CHILD_BEFORE.search(before) and not _CHILD_CONTEXT.search(before):
+            continue
+        if before.endswith(("(", "‘")) and not _CHILD_CONTEXT.search(before):
+            continue
+        if m[1] == "R" and re.match(r"\s*\(on\s+the\s+application", text[m.end() :]):
+            continue
+        if re.match(r"\s+v\s", text[m.end() :]):
+            continue
+        found.append((m.start(), m.end(), m[1], "child"))
+    found.sort()
+    return found
+
+
+def _singles(label: str) -> list[str]:
+    m = re.fullmatch(rf"({_TITLE}) and ({_TITLE}) ([A-Z])", label)
+    return [f"{m[1]} {m[3]}", f"{m[2]} {m[3]}"] if m else [label]
+
+
+def _subject(sentence: str, labels: list[tuple[int, int, str, str]]) -> str | None:
+    """The label that complains in ``sentence``: a label starting it, followed by ``complain(s|ed)``."""
+    for start, end, label, kind in labels:
+        if kind == "child":
+            continue
+        if sentence[:start].strip(" -–•‘'\"").lower() not in ("", "the complainant,", "the complainant"):
+            return None
+        if _COMPLAINED.match(sentence[end:]):
+            return label
+        return None
+    return None
+
+
+def find_people(sentences: Sequence[Piece]) -> People:
+    """The people of a statement from its sentences in reading order."""
+    order: list[str] = []
+    named: str | None = None
+    key: str | None = None
+    subjects: list[tuple[int, str]] = []  # (rank: the complaint section first, label)
+    behalf: str | None = None
+    behalf_by: str | None = None
+    saw_complainant = False
+    for piece in sentences:
+        text = piece.words
+        labels = _labels_in(text)
+        for _start, _end, label, _kind in labels:
+            for single in _singles(label):
+                if single not in order:
+                    order.append(single)
+        if _THE_COMPLAINANT.search(text):
+            saw_complainant = True
+        if named is None and (m := _NAMED_AS.search(text)):
+            named = re.sub(r"\s*&\s*", " and ", m[1])
+        if key is None and _KEY_COMPLAINANT.search(text) and labels and labels[0][0] <= 2 and len(text) < 80:
+            key = labels[0][2]  # "Miss X The complainant" (a key to names used)
+        subject = _subject(text, labels)
+        if subject is not None:
+            heading = (piece.heading or "").lower()
+            rank = 0 if "complaint" in heading and "considered" not in heading else (1 if piece.section < 0 else 2)
+            subjects.append((rank, subject))
+            if behalf is None and (b := _ON_BEHALF.search(text)):
+                after = [lab for lab in labels if lab[0] >= b.end()]
+                if after:
+                    behalf, behalf_by = after[0][2], subject
+    complainant = named or key or (min(subjects, key=lambda s: s[0])[1] if subjects else None)
+    if not order and saw_complainant:
+        return People(labels=("the complainant",), complainant="the complainant")
+    on_behalf_of = behalf if behalf is not None and behalf_by == complainant else None
+    return People(labels=tuple(order), complainant=complainant, on_behalf_of=on_behalf_of)
