@@ -32,14 +32,15 @@ _CHILD_CONTEXT = re.compile(
     re.I,
 )
 _NAMED_AS = re.compile(
-    rf"\b(?:whom?\s+(?:I|we)\s+(?:shall|will|have)?\s*(?:call|refer\s+to\s+as|called)|I\s+(?:shall\s+|will\s+)?call\s+the\s+complainant)\s+[‘']?"
+    rf"\b(?:complainant,?\s+(?:whom?|who)\s+(?:I|we)\s+(?:shall|will|have)?\s*(?:call|refer\s+to\s+as|describe\s+as|called)"
+    rf"|I\s+(?:shall\s+|will\s+)?call\s+the\s+complainant)\s+[‘']?"
     rf"((?:{_TITLE})\s*(?:(?:and|&)\s*(?:{_TITLE})\s+)?{_LETTER}|[B-HJ-Z](?!\w))"
 )
 _COMPLAINED = re.compile(
     r"^\s*(?:\S+\s+){0,2}?(?:complain(?:s|ed)?|is\s+complaining|has\s+complained|made\s+a\s+complaint|brings?\s+(?:this|the)\s+complaint)\b"
 )
-_ON_BEHALF = re.compile(r"\bon\s+(?:behalf\s+of|(?:his|her|their)\s+behalf)\b")
-_KEY_COMPLAINANT = re.compile(r"\bthe\s+complainant\b", re.I)
+_COMPLAINT_OF = re.compile(rf"\b((?:{_TITLE})\s*(?:(?:and|&)\s*(?:{_TITLE})\s+)?[A-Z])[’']s?\s+complaint\b")
+_ON_BEHALF = re.compile(r"\bcomplain(?:s|ed|ing)?\s+on\s+behalf\s+of\b(?!\s+(?:herself|himself|themselves))")
 _THE_COMPLAINANT = re.compile(r"\bthe\s+complainant\b", re.I)
 
 
@@ -102,6 +103,7 @@ def find_people(sentences: Sequence[Piece]) -> People:
     behalf: str | None = None
     behalf_by: str | None = None
     saw_complainant = False
+    possessor: str | None = None  # "Mr X's complaint": the complainant when no sentence says who complains
     for piece in sentences:
         text = piece.words
         labels = _labels_in(text)
@@ -113,19 +115,25 @@ def find_people(sentences: Sequence[Piece]) -> People:
             saw_complainant = True
         if named is None and (m := _NAMED_AS.search(text)):
             named = re.sub(r"\s*&\s*", " and ", m[1])
-        if key is None and _KEY_COMPLAINANT.search(text) and labels and labels[0][0] <= 2 and len(text) < 80:
+        if key is None and _THE_COMPLAINANT.search(text) and labels and labels[0][0] <= 2 and len(text) < 80:
             key = labels[0][2]  # "Miss X The complainant" (a key to names used)
+        if possessor is None and (p := _COMPLAINT_OF.search(text)):
+            possessor = re.sub(r"\s*&\s*", " and ", p[1])
         subject = _subject(text, labels)
         if subject is not None:
             heading = (piece.heading or "").lower()
             rank = 0 if "complaint" in heading and "considered" not in heading else (1 if piece.section < 0 else 2)
             subjects.append((rank, subject))
-            if behalf is None and (b := _ON_BEHALF.search(text)):
-                after = [lab for lab in labels if lab[0] >= b.end()]
-                if after:
-                    behalf, behalf_by = after[0][2], subject
-    complainant = named or key or (min(subjects, key=lambda s: s[0])[1] if subjects else None)
+        if behalf is None and (b := _ON_BEHALF.search(text)):
+            after = [lab for lab in labels if lab[0] >= b.end()]
+            before = [lab for lab in labels if lab[1] <= b.start() and lab[3] != "child"]
+            if after:
+                behalf, behalf_by = after[0][2], (before[-1][2] if before else None)
+    complainant = named or key or (min(subjects, key=lambda s: s[0])[1] if subjects else None) or possessor
     if not order and saw_complainant:
         return People(labels=("the complainant",), complainant="the complainant")
-    on_behalf_of = behalf if behalf is not None and behalf_by == complainant else None
+    adults = [label for label in order if " " in label]
+    if complainant is None and len(adults) == 1 and saw_complainant:
+        complainant = adults[0]  # the one person named, and "the complainant" spoken of
+    on_behalf_of = behalf if behalf is not None and behalf_by in (None, complainant) and behalf != complainant else None
     return People(labels=tuple(order), complainant=complainant, on_behalf_of=on_behalf_of)

@@ -34,7 +34,14 @@ _COMMIT = re.compile(
     re.I,
 )
 _PERSON_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\s+[A-Z]|\b(?:he|she|they|you|I|we|who|people|residents?))\s*$"
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\s+[A-Z]|\b(?:he|she|they|you|I|we|who|people|residents?|councils|authorities|"
+    r"(?i:a\s+council|an?\s+\w+\s+authority|the\s+law|legislation|guidance|code|regulations)))\s*$"
+)
+# A clause that only says a remedy is to come ("take action to remedy the injustice"), naming no act.
+_GENERIC = re.compile(
+    r"^\W*(?:(?:will\s+|also\s+|now\s+)*take\s+(?:\w+\s+)?action\s+to\s+)?(?:remedy|put\s+right|address|acknowledge)\s+"
+    r"(?:the|this|that|its|their|his|her)\s+(?:\w+\s+)?(?:injustice|complaint|fault|impact)s?\b(?!\s+(?:by|with))",
+    re.I,
 )
 _LEAD = re.compile(r"\b(?:recommend\w*|agreed|agrees|agree|should|will|must|offered|asked\s+the)\b", re.I)
 _REMEDY_HEADING = re.compile(
@@ -145,6 +152,8 @@ def purpose_of(text: str) -> Purpose | None:
 
 
 def _kind(clause: str) -> RemedyKind | None:
+    if _GENERIC.search(clause):
+        return None
     for pattern, kind in _KINDS:
         if pattern.search(clause):
             return kind
@@ -206,10 +215,12 @@ def _reads(piece: Piece) -> bool:
     return not _SKIP_HEADINGS.search(piece.heading or "")
 
 
-def _commitment(words: str) -> re.Match[str] | None:
+def _commitment(words: str, investigated: bool) -> re.Match[str] | None:
     """Where the body's commitment starts in a sentence: the first one whose subject is not a person."""
     own = _OWN_ACT.search(words)
     for m in _COMMIT.finditer(words):
+        if not investigated and m[0][:4].lower() in ("will", "shou", "must", "shal"):
+            continue  # the law or the future, in a statement that did not investigate
         if own is not None and own.end() <= m.start():
             return own
         if m[0][:4].lower() in ("will", "shou", "must", "shal") and _PERSON_BEFORE.search(words[: m.start()]):
@@ -261,7 +272,7 @@ def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
             if _REPORT_BACK.search(words):
                 found = [Remedy(kind=RemedyKind.REPORT_BACK, amount_pence=None, purpose=None, deadline_days=deadline,
                                 already_provided=False, text=words, span=piece.span())]  # fmt: skip
-            elif (m := _commitment(words)) is not None:
+            elif (m := _commitment(words, investigated)) is not None:
                 found = list(_entries(piece, piece.start + m.end(), deadline, already))
         key = (piece.section, piece.block, piece.start)
         for remedy in found:

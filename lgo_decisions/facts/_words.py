@@ -77,7 +77,11 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
     ),
     (r"\bnot\s+(?:significant|serious)\s+enough\s+to\s+(?:justify|warrant)", Ground.INJUSTICE_NOT_SIGNIFICANT),
     (
-        r"\b(?:insufficient|not\s+enough|no|little)\s+evidence\s+of\s+(?:any\s+)?fault",
+        r"\b(?:not|n[’']t)\b[^.;]{0,60}\b(?:significant|sufficient|enough)\s+(?:personal\s+)?injustice\s+to\s+(?:warrant|justify)",
+        Ground.INJUSTICE_NOT_SIGNIFICANT,
+    ),
+    (
+        r"\b(?:insufficient|not\s+enough|no|little)\s+(?:evidence|signs?|indication)\s+of\s+(?:any\s+)?fault",
         Ground.INSUFFICIENT_EVIDENCE_OF_FAULT,
     ),
     (
@@ -113,24 +117,41 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
         Ground.BODY_HAS_REMEDIED,
     ),
     (
-        r"\b(?:apolog\w+|remedy|offer|action|payment|reminder|agreement)\b[^.;]{0,80}\b(?:reasonable|suitable|appropriate|sufficient|proportionate|adequate|enough)\b",
+        r"\b(?:apolog\w+|remedy|offer|action|payment|reminder|agreement)\b[^.;]{0,80}\b(?:is|was|are|were|be|been|seems?|remains?)\s+"
+        r"(?:a\s+|an\s+)?(?:reasonable|suitable|appropriate|sufficient|proportionate|adequate|enough)\b|\breasonable\s+and\s+proportionate\b",
         Ground.BODY_HAS_REMEDIED,
     ),
     (r"\b(?:has|have)\s+(?:already\s+)?(?:remedied|put\s+right|resolved)\b", Ground.BODY_HAS_REMEDIED),
+    (
+        r"\b(?:has|have)\s+(?:now\s+|already\s+|since\s+)+(?:apologised|refunded|cancelled|withdrawn|waived|reversed)\b"
+        r"|\b(?:has|have)\s+received\s+an\s+apology",
+        Ground.BODY_HAS_REMEDIED,
+    ),
     (
         r"\bbetter\s+placed\b|\bbest\s+(?:placed|considered|dealt\s+with|decided)\b|\bbetter\s+able\s+to\b",
         Ground.OTHER_BODY_BETTER_PLACED,
     ),
     (r"\brecourse\s+is\s+to\b", Ground.OTHER_BODY_BETTER_PLACED),
     (
-        r"\b(?:need|needs|have|has)\s+to\s+be\s+(?:considered|decided|dealt\s+with|resolved)\s+(?:in|by)\s+(?:a\s+|the\s+)?courts?\b",
+        r"\b(?:need|needs|have|has)\s+to\s+be\s+(?:considered|decided|dealt\s+with|resolved)\s+(?:in|by)\s+(?:a\s+|the\s+)?courts?\b"
+        r"|\b(?:a\s+|the\s+)?courts?\s+(?:would|will)\s+(?:need|have)\s+to\s+(?:decide|consider|determine)",
         Ground.OTHER_BODY_BETTER_PLACED,
     ),
     (
         r"\breasonable\s+(?:for\s+\w+(?:\s+\w)?\s+)?to\s+(?:raise|refer|take)\b[^.;]{0,60}\b(?:Information\s+Commissioner|ICO|Ombudsman|Ofsted|police|Commission)",
         Ground.OTHER_BODY_BETTER_PLACED,
     ),
-    (r"\bright\s+of\s+appeal\b|\bright\s+to\s+appeal\b", Ground.RIGHT_OF_APPEAL_OR_LEGAL_REMEDY),
+    (
+        r"\b(?:has|had|have|used|using|use|exercised|there\s+(?:is|was|were))\s+(?:a|an|the|his|her|their)?\s*(?:statutory\s+)?"
+        r"right\s+(?:of|to)\s+(?:appeal|review)|\bappeal\s+rights\b",
+        Ground.RIGHT_OF_APPEAL_OR_LEGAL_REMEDY,
+    ),
+    (
+        r"\bcould\s+have\s+(?:done\s+so|challenged\s+\w+|gone|applied)\s+(?:\w+\s+){0,3}(?:in|to|through)\s+(?:the\s+)?(?:courts?|tribunal)"
+        r"|\bcan\s+(?:take|pursue)\s+(?:the\s+matter|this|it|a\s+claim|(?:his|her|their)\s+claim)\s+(?:to|through|in)\s+(?:the\s+)?"
+        r"(?:courts?|tribunal)|\breasonable\s+to\s+expect\s+(?:him|her|them|\w+\s+\w)\s+to\b",
+        Ground.RIGHT_OF_APPEAL_OR_LEGAL_REMEDY,
+    ),
     (
         r"\breasonable\s+(?:for\s+\w+(?:\s+\w)?\s+)?to\s+(?:have\s+)?(?:ask|use|appeal|pursue|go|apply|request|seek|make|challenge|take\s+(?:legal|court|the\s+matter\s+to\s+court))",
         Ground.RIGHT_OF_APPEAL_OR_LEGAL_REMEDY,
@@ -152,7 +173,7 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
         Ground.LATE,
     ),
     (
-        r"\bpremature\b|\bcomplaints?\s+procedure\b[^.;]{0,40}\b(?:not|first|yet)\b|\bnot\s+(?:yet\s+)?had\s+(?:the\s+|an\s+)?(?:chance|opportunity)\s+to\s+(?:respond|consider)",
+        r"\b(?:complaints?|it|this)\s+(?:is|was|are|were)\s+(?:also\s+)?premature|\bpremature\s+complaints?|\bcomplaints?\s+procedure\b[^.;]{0,40}\b(?:not|first|yet)\b|\bnot\s+(?:yet\s+)?had\s+(?:the\s+|an\s+)?(?:chance|opportunity)\s+to\s+(?:respond|consider)",
         Ground.PREMATURE,
     ),
     (
@@ -191,9 +212,9 @@ REMEDY_VERBS: tuple[tuple[str, RemedyKind], ...] = (
         r"|share\w*\s+(?:the\s+)?learning|action\s+plan"
         r"|(?:review|revis|chang|amend|updat|improv)\w*\s+(?:its|their|the)\s+(?:\w+\s+){0,8}?"
         r"(?:polic|procedur|process|practice|guidance|leaflet|website|template|system|strateg)\w*"
-        r"|ensure\w*\s+(?:that\s+)?(?:the\s+)?(?:information|its\s+polic|staff|officers|future)"
+        r"|ensure\w*\s+(?:that\s+)?(?:the\s+|its\s+|all\s+)?(?:information|polic\w*|staff|officers|future)"
         r"|prevent\s+(?:similar|this|a\s+recurrence)|(?:(?:provide|send|give)\w*\s+(?:us\s+)?(?:with\s+)?)?"
-        r"(?:evidence\s+of\s+)?service\s+improvements?|give\s+careful\s+consideration\s+to\s+the\s+proper\s+application",
+        r"(?:evidence\s+of\s+)?service\s+improvements?|(?:carry\s+out|make|implement|complete|agree)\w*\s+(?:a\s+|any\s+|the\s+)?service\s+improvements?|give\s+careful\s+consideration\s+to\s+the\s+proper\s+application",
         RemedyKind.SERVICE_IMPROVEMENT,
     ),
     (
@@ -231,6 +252,6 @@ ACTION_VERBS = (
     r"meet|met|put|correct|remove|update|record|contact|explain|share|give|gave|given|discuss|hold|held|appoint|allocate|"
     r"install|repair|restore|transfer|produce|finalise|ask|invite|tell|told|delete|note|keep|kept|revisit|visit|"
     r"undertake|assess|obtain|implement|consider|ensure|decide|issue|confirm|liaise|respond|investigate|identify|clear|"
-    r"fix|replace|create|draw|set|prepare|seek|check|reply|refer|make|made|pass|return|release|remedy|agree)(?:s|es|d|ed)?"
+    r"fix|replace|create|draw|set|prepare|seek|check|reply|refer|make|made|pass|return|release|agree)(?:s|es|d|ed)?"
 )
 """Verbs of a specific thing to do for the complainant (an ``action`` when no other kind fits)."""
