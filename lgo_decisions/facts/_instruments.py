@@ -10,6 +10,7 @@ other instrument has that name (``Flood and Water Management Act``: yes; ``Housi
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -157,6 +158,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
 """Every instrument the finder knows by name (Acts, statutory instruments, codes, guidance)."""
 
 
+@functools.lru_cache(maxsize=4096)
 def kind_of(title: str) -> str:
     """``act``, ``regulations``, ``order``, ``code``, ``guidance`` or ``other``, from the title's words."""
     words = title.lower()

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from lgo_decisions.facts._instruments import INSTRUMENTS, Instrument, by_name, kind_of
+from lgo_decisions.facts._instruments import Instrument, by_name, kind_of
 
 __all__ = ["Cited", "find_legislation"]
 
@@ -44,10 +44,9 @@ class Cited:
 
 
 # --- provisions ------------------------------------------------------------------------------
-_UNIT = (
-    r"(?:(?<![\w’'])(?:[Ss]ections?|[Pp]arts?|[Ss]chedules?|[Pp]aragraphs?|[Rr]egulations?"
-    r"|[Aa]rticles?|[Cc]hapters?|[Ss]tandards?|[Aa]nnex(?:es)?)\s"
-    r"|(?<![\w’'])(?:ss?\.?\s?|[Pp]aras?\.?\s|[Rr]egs?\.?\s)(?=\d))"
+_UNIT = (  # starts with a letter class, so that the scan for it is fast; word starts checked after
+    r"(?:[Ss](?:ections?\s|chedules?\s|tandards?\s|s?\.?\s?(?=\d))|[Pp](?:arts?\s|aragraphs?\s|aras?\.?\s)"
+    r"|[Rr](?:egulations?\s|egs?\.?\s)|[Aa](?:rticles?\s|nnex(?:es)?\s)|[Cc]hapters?\s)"
 )
 _GROUP = r"\((?:[0-9A-Za-z]{1,5})(?:\s(?:and|or)\s[0-9A-Za-z]{1,5})?\)"
 _NUMBER = rf"\d{{1,4}}(?!\d)(?:\.\d{{1,3}}){{0,3}}[A-Z]{{0,4}}(?:\s?{_GROUP}){{0,5}}"
@@ -76,6 +75,7 @@ _IN_SCHEDULE = frozenset({"paragraph", "part"})  # "Schedule 2, Part 1" is a par
 _AS_AMENDED = re.compile(r"\s?\(as amended\)|,?\s?as amended\b")
 _JOIN = re.compile(rf"(?:{_AS_AMENDED.pattern})?(?:\s?[,;]\s?(?:and\s)?|\s)")
 _OF_THE = re.compile(r"\s(?:of|to)\s(?:the\s)?")
+_OF_BEFORE = re.compile(r"\s(?:of|to)\s(?:the\s)?$")
 _REFERENCE = re.compile(r"(?:(\d{4})\s)?(Act|Regulations|Code of Practice|Code|Guidance|Order|Standards)\b")
 _DEFINITION = re.compile(
     r"\s?\((?:the\s)?[“\"‘']?(?:the\s)?((?:\d{4}\s)?(?:Act|Regulations|Code|Guidance|Order|Standards))"
@@ -83,13 +83,37 @@ _DEFINITION = re.compile(
 )
 
 # --- instruments -----------------------------------------------------------------------------
-_NAMES = sorted(
-    {name for instrument in INSTRUMENTS for name in (instrument.title, *instrument.aliases)},
-    key=len,
-    reverse=True,
-)
-_TABLE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(name) for name in _NAMES) + r")(?![\w-])", re.IGNORECASE)
-_ANCHOR = re.compile(r"\b(?:(Act|Regulations)(?:\s(\d{4}))?|(Order|Rules)\s(\d{4}))\b")
+_YEARED = re.compile(r"\s\d{4}$")
+_ANCHOR_WORDS = ("Act", "Regulations", "Order", "Rules")  # the last word of a title found by walking
+_REFERENCE_WORDS = ("Code", "Guidance", "Standards")
+
+
+def _index_names() -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """Every title and alias (lower case) by its last two words before any year (the word before
+    the last: ``""`` for a one-word name), as (head, year), longest first: a name is looked for
+    only where its last word is, which the fast key scan finds."""
+    index: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for name in sorted(by_name, key=len, reverse=True):
+        year = _YEARED.search(name)
+        head = name[: year.start()] if year else name
+        words = head.split(" ")
+        key = (words[-1], words[-2] if len(words) > 1 else "")
+        index.setdefault(key, []).append((head, year.group() if year else ""))
+    return index
+
+
+_BY_LAST_WORDS = _index_names()
+_LAST_WORDS = frozenset(last for last, _ in _BY_LAST_WORDS)
+_LOWER_CASE_KEYS = frozenset({"code", "guidance", "practice", "years"})  # codes are printed in any case
+_KEY_WORDS = sorted(
+    {variant for word in (*_LAST_WORDS, *(w.lower() for w in (*_ANCHOR_WORDS, *_REFERENCE_WORDS)))
+     for variant in (word.capitalize(), word.upper(), *([word] if word in _LOWER_CASE_KEYS else []))},
+    key=len, reverse=True,
+)  # fmt: skip
+_KEY = re.compile("|".join(map(re.escape, _KEY_WORDS)))
+"""The last words of every name, and of references: a text without one cites nothing (literal
+alternatives, so that the scan is fast)."""
+_TRAILING_YEAR = re.compile(r"\s(\d{4})\b")
 _TITLE_WORD = re.compile(r"\(?[A-Z][\w’'-]*\)?")
 _CONNECTORS = frozenset({"and", "of", "for", "in", "on", "to", "from", "with", "etc.", "&"})
 _STOP_WORDS = frozenset({
@@ -101,8 +125,10 @@ _STOP_WORDS = frozenset({
 })  # fmt: skip
 _MAX_TITLE_WORDS = 14
 _LOOK_BACK = 200
+_RUN_REACH = 400  # a run of provisions before "of the <name>" starts at most this far before the name's last word
 _YEAR_AT_END = re.compile(r"\s(\d{4})$")
 _WORD = re.compile(r"\S+")
+_WORD_GOES_ON = re.compile(r"[\w-]")
 
 
 @attrs.frozen
@@ -119,18 +145,23 @@ def _unknown(title: str) -> Instrument:
     return Instrument(title)
 
 
-def _resolve_title(title: str, year: str | None, seen: list[Instrument]) -> Instrument | None:
-    """The table's instrument of a found title, an earlier one of the same name, or the title."""
+def _yearless(title: str) -> str:
+    return _YEARED.sub("", title).lower()
+
+
+def _resolve_title(title: str, year: str | None, named: dict[str, Instrument]) -> Instrument | None:
+    """The table's instrument of a found title; for a yearless one, the one of that name named
+    before (``named``: by yearless title), else the title as printed; None for a one-word title
+    without a year (``the Riot Act``)."""
     name = " ".join(title.split())
     full = f"{name} {year}" if year else name
     known = by_name.get(full.lower())
     if known is not None:
         return known
     if year is None:
-        for earlier in reversed(seen):
-            if re.sub(r"\s\d{4}$", "", earlier.title).lower() == name.lower():
-                return earlier
-        if len(name.split()) < 3:  # a yearless one-word title ("Riot Act") is not a citation
+        if name.lower() in named:
+            return named[name.lower()]
+        if len(name.split()) < 3:
             return None
     return _unknown(full)
 
@@ -174,30 +205,40 @@ def _walk_back(text: str, anchor: int) -> tuple[int, str, str | None] | None:
     return start, joined, year
 
 
-def _mentions(text: str, seen: list[Instrument]) -> list[_Mention]:
-    """Every instrument named in ``text``, left to right, longest first where names overlap."""
+def _mentions(text: str, seen: list[Instrument], keys: list[int]) -> list[_Mention]:
+    """Every instrument named in ``text``, left to right, longest first where names overlap; the
+    start of every key word (the last word of a name or reference) is added to ``keys``."""
     found: list[tuple[_Mention, int]] = []
-    for match in _TABLE.finditer(text):
-        if match.group()[0].isupper():
-            found.append((_Mention(match.start(), match.end(), by_name[match.group().lower()]), 0))
-    for match in _ANCHOR.finditer(text):
-        word = match.group(1) or match.group(3)
-        trailing_year = match.group(2) or match.group(4)
-        if trailing_year is None and re.match(r"\s?\d", text[match.end() : match.end() + 2]):
-            continue  # a year cut short or misprinted ("the Act 19"): not a title we can name
-        walked = _walk_back(text, match.start())
-        if walked is None:
+    named = {_yearless(instrument.title): instrument for instrument in seen}
+    for key in _KEY.finditer(text):
+        start, end = key.span()
+        if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
             continue
-        start, title, leading_year = walked
-        if not title:
-            if leading_year is not None and trailing_year is None:
-                reference = f"{leading_year} {word.lower()}"
-                found.append((_Mention(start, match.end(), None, reference), 1))
-            continue
-        year = trailing_year or leading_year
-        resolved = _resolve_title(f"{title} {word}", year, seen)
-        if resolved is not None:
-            found.append((_Mention(start, match.end(), resolved), 1))
+        keys.append(start)
+        word = key.group().lower()
+        space = text.rfind(" ", max(0, start - 60), start - 1)
+        before = text[space + 1 : start - 1].lower() if start and text[start - 1] == " " else ""
+        candidates = (*_BY_LAST_WORDS.get((word, before), ()), *_BY_LAST_WORDS.get((word, ""), ()))
+        named_at = -1
+        for head, year in candidates:
+            begin, finish = end - len(head), end + len(year)
+            if not year and _TRAILING_YEAR.match(text, end):
+                continue  # "Care Act 2015" is not the Care Act 2014: the walk below names it
+            if (
+                begin >= 0
+                and text[begin].isupper()
+                and text[begin:end].lower() == head
+                and text[end:finish].lower() == year
+                and not (begin and _WORD_GOES_ON.match(text, begin - 1))
+                and not _WORD_GOES_ON.match(text, finish)
+            ):
+                found.append((_Mention(begin, finish, by_name[head + year]), 0))
+                named_at = begin
+                break
+        if key.group() in _ANCHOR_WORDS and (named_at < 0 or _title_goes_on_before(text, named_at)):
+            found += _walked_mention(text, key, named)
+        if found and found[-1][0].instrument is not None:
+            named[_yearless(found[-1][0].instrument.title)] = found[-1][0].instrument
     found.sort(key=lambda pair: (pair[0].start, -pair[0].end, pair[1]))
     kept: list[_Mention] = []
     for mention, _ in found:
@@ -205,6 +246,36 @@ def _mentions(text: str, seen: list[Instrument]) -> list[_Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+def _title_goes_on_before(text: str, start: int) -> bool:
+    """Whether the word before ``start`` could be part of a longer title (``Social`` before ``Care
+    Act``), so that the walk back from the anchor may find a longer name than the table's."""
+    if start < 2 or not text[start - 1].isspace():
+        return False
+    space = text.rfind(" ", max(0, start - 60), start - 1)
+    word = text[space + 1 : start - 1]
+    return word not in _STOP_WORDS and bool(word in _CONNECTORS or _TITLE_WORD.fullmatch(word))
+
+
+def _walked_mention(text: str, anchor: re.Match[str], named: dict[str, Instrument]) -> list[tuple[_Mention, int]]:
+    """The instrument whose title ends at ``Act``, ``Regulations``, ``Order`` or ``Rules``, if any."""
+    word = anchor.group()
+    year_match = _TRAILING_YEAR.match(text, anchor.end())
+    trailing_year = year_match.group(1) if year_match else None
+    end = year_match.end() if year_match else anchor.end()
+    if trailing_year is None and (word in ("Order", "Rules") or re.match(r"\s?\d", text[end : end + 2])):
+        return []  # an Order or Rules without a year; a year cut short ("the Act 19")
+    walked = _walk_back(text, anchor.start())
+    if walked is None:
+        return []
+    start, title, leading_year = walked
+    if not title:
+        if leading_year is None or trailing_year is not None:
+            return []
+        return [(_Mention(start, end, None, f"{leading_year} {word.lower()}"), 1)]
+    resolved = _resolve_title(f"{title} {word}", trailing_year or leading_year, named)
+    return [] if resolved is None else [(_Mention(start, end, resolved), 1)]
 
 
 # --- provisions: normalising what is printed -------------------------------------------------
@@ -328,14 +399,23 @@ class _Referents:
         return self.earlier.get(key)
 
 
+def _starts_inside_word(text: str, start: int) -> bool:
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "’'_")
+
+
 def find_legislation(text: str, *, earlier: Iterable[str] = ()) -> list[Cited]:
     """Every legislation citation in ``text``, in text order (one entry per provision).
 
     ``earlier`` names instruments (by title) the statement cited before this text, so that ``the
     Act`` or ``the 1974 Act`` here can refer to them.
     """
+    if _KEY.search(text) is None:
+        return []  # the fast path: most paragraphs name no instrument
     seen = [by_name.get(title.lower()) or Instrument(title) for title in earlier]
-    mentions = _mentions(text, seen)
+    keys: list[int] = []
+    mentions = _mentions(text, seen, keys)
+    if not seen and all(m.instrument is None for m in mentions):
+        return []  # nothing named, nothing to refer to
     referents = _Referents(defined={})
     for instrument in seen:
         for key in _reference_keys(instrument):
@@ -347,12 +427,27 @@ def find_legislation(text: str, *, earlier: Iterable[str] = ()) -> list[Cited]:
         definition = _DEFINITION.match(text, mention.end)
         if definition:
             referents.defined[definition.group(1).lower()] = mention.instrument
-    runs = list(_PROVISIONS.finditer(text))
     used: set[int] = set()  # starts of the mentions and runs taken into a citation
-    out = _provision_first(text, runs, mentions, referents, used)
-    out += _instrument_first(text, runs, mentions, used)
+    ends = sorted({p for p in (*keys, *(m.start for m in mentions)) if _OF_BEFORE.search(text, max(0, p - 8), p)})
+    out = _provision_first(text, _runs_before(text, ends), mentions, referents, used)
+    out += _instrument_first(text, mentions, used)
     out.sort(key=lambda pair: pair[0])
     return [cited for _, cited in out]
+
+
+def _runs_before(text: str, ends: list[int]) -> list[re.Match[str]]:
+    """The runs of provisions within reach before ``ends`` (names and references after ``of the``),
+    each looked for once: windows that overlap are merged, so the time stays linear."""
+    runs: list[re.Match[str]] = []
+    low = high = -1
+    for key in [*ends, -1]:
+        if key >= 0 and key - _RUN_REACH <= high:
+            high = key
+            continue
+        if high >= 0:
+            runs += (r for r in _PROVISIONS.finditer(text, low, high) if not _starts_inside_word(text, r.start()))
+        low, high = max(0, key - _RUN_REACH), key
+    return runs
 
 
 def _provision_first(
@@ -384,11 +479,8 @@ def _provision_first(
     return out
 
 
-def _instrument_first(
-    text: str, runs: list[re.Match[str]], mentions: list[_Mention], used: set[int]
-) -> list[tuple[int, Cited]]:
+def _instrument_first(text: str, mentions: list[_Mention], used: set[int]) -> list[tuple[int, Cited]]:
     """``Local Government Act 1974, section 24A(6), as amended, section 34(B)``; ``the Care Act 2014``."""
-    run_at = {run.start(): run for run in runs}
     out: list[tuple[int, Cited]] = []
     for mention in mentions:
         instrument = mention.instrument
@@ -402,7 +494,7 @@ def _instrument_first(
                 provisions += [f"{instrument.numbered} {n}" for n in _items(numbered.group(1))]
                 end = numbered.end()
         while (join := _JOIN.match(text, end)) is not None:
-            run = run_at.get(join.end())
+            run = _PROVISIONS.match(text, join.end())
             if run is None or run.start() in used:
                 break
             used.add(run.start())
