@@ -119,6 +119,24 @@ CASES = [
         "She relied on section 4 of the Health and Social Care Act 2008.",
         [("Health and Social Care Act 2008", "section 4")],
     ),
+    ("We cannot investigate (Local Government Act\u00a01974, section\u00a026(4)-(5)).", [(LGA, "section 26(4)-(5)")]),
+    ("The council owed the main duty (section 193 Housing Act 1996).", [("Housing Act 1996", "section 193")]),
+    (
+        "Support was given under the Children Act 1989 (section 20) and then section 17.",
+        [("Children Act 1989", "section 20")],
+    ),
+    (
+        "The council applied the SEND Regulations 2014, regulation 13.",
+        [("Special Educational Needs and Disability Regulations 2014", "regulation 13")],
+    ),
+    (
+        "Part 1 of Schedule 2 to the Town and Country Planning (General Permitted Development) (England) Order 2015.",
+        [("Town and Country Planning (General Permitted Development) (England) Order 2015", "schedule 2, part 1")],
+    ),
+    (
+        "We cannot investigate an appeal (section 26(6)(a), (b) or (c) of the Local Government Act 1974).",
+        [(LGA, "section 26(6)(a)"), (LGA, "section 26(6)(b)"), (LGA, "section 26(6)(c)")],
+    ),
     # two citations, each with its own instrument
     (
         "Mr X relies on section 20 of the Children Act 1989 and the Children and Families Act 2014, section 42.",
@@ -144,6 +162,7 @@ NOT_CITATIONS = [
     "Section F of B’s Education, Health and Care Plan sets out the provision.",
     "The council breached the act of parliament, he said.",
     "The council's decision was in line with the Mental Health Act 19",  # a year cut short
+    "Paragraph 10.2 of the Guidance says so.",  # no guidance named to refer to
 ]
 
 
@@ -174,6 +193,15 @@ def test_a_defined_name_wins_over_the_last_act_named() -> None:
         "Paragraph 9.52 of the Code gives 20 weeks."
     )
     assert found(code) == [(SEND, None), (SEND, "paragraph 9.52")]
+
+
+def test_a_reference_is_not_the_start_of_another_title() -> None:
+    text = "The Care and Support Statutory Guidance (the Guidance) applies. Paragraph 3 of the Guidance on Remedies."
+    assert found(text) == [("Care and Support Statutory Guidance", None)]
+    assert found(text.replace(" on Remedies", "")) == [
+        ("Care and Support Statutory Guidance", None),
+        ("Care and Support Statutory Guidance", "paragraph 3"),
+    ]
 
 
 def test_the_year_act_refers_to_an_act_of_that_year_named_before() -> None:

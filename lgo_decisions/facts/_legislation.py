@@ -50,7 +50,8 @@ _UNIT = (  # starts with a letter class, so that the scan for it is fast; word s
 )
 _GROUP = r"\((?:[0-9A-Za-z]{1,5})(?:\s(?:and|or)\s[0-9A-Za-z]{1,5})?\)"
 _NUMBER = rf"\d{{1,4}}(?!\d)(?:\.\d{{1,3}}){{0,3}}[A-Z]{{0,4}}(?:\s?{_GROUP}){{0,5}}"
-_ITEM = rf"(?:{_NUMBER}(?:\s?[-–]\s?{_NUMBER})?|(?:\([0-9A-Za-z]{{1,5}}\)){{1,5}})"
+_SUBS = r"(?:\([0-9A-Za-z]{1,5}\)){1,5}"  # "(c)" in "26(6)(a) and (c)"; "(5)" in "26(4)-(5)"
+_ITEM = rf"(?:{_NUMBER}(?:\s?[-–]\s?(?:{_NUMBER}|{_SUBS}))?|{_SUBS})"
 _LIST_SEP = r"(?:\s?,\s?(?:and\s|or\s)?|\s(?:and|or)\s|\s?/\s?)"
 _PROVISION = re.compile(rf"({_UNIT})({_ITEM}(?:{_LIST_SEP}{_ITEM})*)")
 _PROVISIONS = re.compile(
@@ -58,7 +59,7 @@ _PROVISIONS = re.compile(
     rf"{_PROVISION.pattern})*"
 )
 _NUMBERED = re.compile(rf"\s?({_ITEM}(?:{_LIST_SEP}{_ITEM})*)")
-_ITEM_PART = re.compile(rf"{_NUMBER}(?:\s?[-–]\s?{_NUMBER})?|(?:\([0-9A-Za-z]{{1,5}}\))+")
+_ITEM_PART = re.compile(_ITEM)
 _OF_SEP = re.compile(r"\s(?:of|to)\s(?:the\s)?")
 _UNIT_NAMES = {
     "s": "section", "ss": "section", "section": "section", "sections": "section",
@@ -75,8 +76,11 @@ _IN_SCHEDULE = frozenset({"paragraph", "part"})  # "Schedule 2, Part 1" is a par
 _AS_AMENDED = re.compile(r"\s?\(as amended\)|,?\s?as amended\b")
 _JOIN = re.compile(rf"(?:{_AS_AMENDED.pattern})?(?:\s?[,;]\s?(?:and\s)?|\s)")
 _OF_THE = re.compile(r"\s(?:of|to)\s(?:the\s)?")
-_OF_BEFORE = re.compile(r"\s(?:of|to)\s(?:the\s)?$")
-_REFERENCE = re.compile(r"(?:(\d{4})\s)?(Act|Regulations|Code of Practice|Code|Guidance|Order|Standards)\b")
+_OF_BEFORE = re.compile(r"\s(?:of|to)\s(?:the\s)?$|[\d)]\s$")  # before a name: "of the", or a provision
+_REFERENCE = re.compile(  # not "the Guidance on Remedies": a reference is not followed by more of a title
+    r"(?:(\d{4})\s)?(Act|Regulations|Code of Practice|Code|Guidance|Order|Standards)\b(?![ ](?:on |for |of )?[A-Z])"
+)
+_IN_PARENTHESIS = re.compile(r"\s?\(")
 _DEFINITION = re.compile(
     r"\s?\((?:the\s)?[“\"‘']?(?:the\s)?((?:\d{4}\s)?(?:Act|Regulations|Code|Guidance|Order|Standards))"
     r"[”\"’']?\)"
@@ -125,6 +129,7 @@ _STOP_WORDS = frozenset({
 })  # fmt: skip
 _MAX_TITLE_WORDS = 14
 _LOOK_BACK = 200
+_ONE_SPACE = {i: " " for i in range(0x3001) if chr(i).isspace() and chr(i) != " "}
 _RUN_REACH = 400  # a run of provisions before "of the <name>" starts at most this far before the name's last word
 _YEAR_AT_END = re.compile(r"\s(\d{4})$")
 _WORD = re.compile(r"\S+")
@@ -409,6 +414,13 @@ def find_legislation(text: str, *, earlier: Iterable[str] = ()) -> list[Cited]:
     ``earlier`` names instruments (by title) the statement cited before this text, so that ``the
     Act`` or ``the 1974 Act`` here can refer to them.
     """
+    spaced = text.translate(_ONE_SPACE)  # "Act\xa01974" is "Act 1974"; the same length, so spans hold
+    if spaced == text:
+        return _find(text, earlier)
+    return [attrs.evolve(c, text=text[c.start : c.end]) for c in _find(spaced, earlier)]
+
+
+def _find(text: str, earlier: Iterable[str]) -> list[Cited]:
     if _KEY.search(text) is None:
         return []  # the fast path: most paragraphs name no instrument
     seen = [by_name.get(title.lower()) or Instrument(title) for title in earlier]
@@ -460,6 +472,11 @@ def _provision_first(
     for run in runs:
         of_the = _OF_THE.match(text, run.end())
         if of_the is None:
+            target = at.get(run.end() + 1) if text[run.end() : run.end() + 1] == " " else None
+            if target is not None and target.instrument is not None:  # "section 202 Housing Act 1996"
+                used.update((run.start(), target.start))
+                for provision in _provisions(run.group()):
+                    out.append((run.start(), _cited(text, run.start(), target.end, target.instrument, provision)))
             continue
         used.add(run.start())  # "of ..." says whose provision it is: never a name before it
         target = at.get(of_the.end())
@@ -493,6 +510,12 @@ def _instrument_first(text: str, mentions: list[_Mention], used: set[int]) -> li
             if numbered is not None:
                 provisions += [f"{instrument.numbered} {n}" for n in _items(numbered.group(1))]
                 end = numbered.end()
+        opened = _IN_PARENTHESIS.match(text, end)
+        run = _PROVISIONS.match(text, opened.end()) if opened is not None else None
+        if run is not None and text[run.end() : run.end() + 1] == ")" and run.start() not in used:
+            used.add(run.start())  # "the Children Act 1989 (section 20)"
+            provisions += _provisions(run.group())
+            end = run.end() + 1
         while (join := _JOIN.match(text, end)) is not None:
             run = _PROVISIONS.match(text, join.end())
             if run is None or run.start() in used:
