@@ -19,6 +19,7 @@ number of words from ``Act``, ``Regulations`` or ``Order``: the time is linear i
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -129,7 +130,7 @@ _STOP_WORDS = frozenset({
 })  # fmt: skip
 _MAX_TITLE_WORDS = 14
 _LOOK_BACK = 200
-_ONE_SPACE = {i: " " for i in range(0x3001) if chr(i).isspace() and chr(i) != " "}
+_OTHER_SPACE = re.compile(r"[^\S ]")  # any space character but the space
 _RUN_REACH = 400  # a run of provisions before "of the <name>" starts at most this far before the name's last word
 _YEAR_AT_END = re.compile(r"\s(\d{4})$")
 _WORD = re.compile(r"\S+")
@@ -311,7 +312,8 @@ def _expand_and(item: str) -> list[str]:
     return [f"{head}({match.group(1)}){tail}", f"{head}({match.group(3)}){tail}"]
 
 
-def _provisions(span: str) -> list[str]:
+@functools.lru_cache(maxsize=2048)
+def _provisions(span: str) -> tuple[str, ...]:
     """The normalised provisions of one run of provisions (``Schedule 5/5A, paragraph 1/3``)."""
     pieces: list[tuple[str, list[str], bool]] = []  # (unit, numbers, joined to the next by "of")
     last_end = 0
@@ -341,7 +343,7 @@ def _provisions(span: str) -> list[str]:
             continue
         out.extend(f"{unit} {number}" for number in numbers)
         index += 1
-    return out
+    return tuple(out)
 
 
 def _pairs(outer: list[str], inner: list[str]) -> Iterator[tuple[str, str]]:
@@ -414,34 +416,23 @@ def find_legislation(text: str, *, earlier: Iterable[str] = ()) -> list[Cited]:
     ``earlier`` names instruments (by title) the statement cited before this text, so that ``the
     Act`` or ``the 1974 Act`` here can refer to them.
     """
-    spaced = text.translate(_ONE_SPACE)  # "Act\xa01974" is "Act 1974"; the same length, so spans hold
-    if spaced == text:
+    if _KEY.search(text) is None:
+        return []  # the fast path: most paragraphs name no instrument (a key word is one word)
+    if _OTHER_SPACE.search(text) is None:
         return _find(text, earlier)
+    spaced = _OTHER_SPACE.sub(" ", text)  # "Act\xa01974" is "Act 1974"; the same length, so spans hold
     return [attrs.evolve(c, text=text[c.start : c.end]) for c in _find(spaced, earlier)]
 
 
 def _find(text: str, earlier: Iterable[str]) -> list[Cited]:
-    if _KEY.search(text) is None:
-        return []  # the fast path: most paragraphs name no instrument
     seen = [by_name.get(title.lower()) or Instrument(title) for title in earlier]
     keys: list[int] = []
     mentions = _mentions(text, seen, keys)
     if not seen and all(m.instrument is None for m in mentions):
         return []  # nothing named, nothing to refer to
-    referents = _Referents(defined={})
-    for instrument in seen:
-        for key in _reference_keys(instrument):
-            referents.earlier[key] = instrument
-    for mention in mentions:
-        if mention.instrument is None:
-            continue
-        referents.add(mention.end, mention.instrument)
-        definition = _DEFINITION.match(text, mention.end)
-        if definition:
-            referents.defined[definition.group(1).lower()] = mention.instrument
     used: set[int] = set()  # starts of the mentions and runs taken into a citation
     ends = sorted({p for p in (*keys, *(m.start for m in mentions)) if _OF_BEFORE.search(text, max(0, p - 8), p)})
-    out = _provision_first(text, _runs_before(text, ends), mentions, referents, used)
+    out = _provision_first(text, _runs_before(text, ends), mentions, seen, used)
     out += _instrument_first(text, mentions, used)
     out.sort(key=lambda pair: pair[0])
     return [cited for _, cited in out]
@@ -462,12 +453,28 @@ def _runs_before(text: str, ends: list[int]) -> list[re.Match[str]]:
     return runs
 
 
+def _referents(text: str, mentions: list[_Mention], seen: list[Instrument]) -> _Referents:
+    """What the references in ``text`` may name: its definitions, its names, the earlier ones."""
+    referents = _Referents(defined={})
+    for instrument in seen:
+        for key in _reference_keys(instrument):
+            referents.earlier[key] = instrument
+    for mention in mentions:
+        if mention.instrument is None:
+            continue
+        referents.add(mention.end, mention.instrument)
+        definition = _DEFINITION.match(text, mention.end)
+        if definition:
+            referents.defined[definition.group(1).lower()] = mention.instrument
+    return referents
+
+
 def _provision_first(
-    text: str, runs: list[re.Match[str]], mentions: list[_Mention], referents: _Referents,
-    used: set[int],
-) -> list[tuple[int, Cited]]:  # fmt: skip
+    text: str, runs: list[re.Match[str]], mentions: list[_Mention], seen: list[Instrument], used: set[int]
+) -> list[tuple[int, Cited]]:
     """``section 41 of the Highways Act 1980``, ``section 26(6)(a) of the Act``."""
     at = {m.start: m for m in mentions}
+    referents: _Referents | None = None  # made when a reference needs them
     out: list[tuple[int, Cited]] = []
     for run in runs:
         of_the = _OF_THE.match(text, run.end())
@@ -488,6 +495,7 @@ def _provision_first(
         elif of_the.group().endswith("the "):
             reference = _REFERENCE.match(text, of_the.end())
             if reference is not None:
+                referents = referents or _referents(text, mentions, seen)
                 instrument = referents.refer(reference.group().lower(), run.start())
                 end = reference.end()
         if instrument is not None:
