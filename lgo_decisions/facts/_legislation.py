@@ -19,14 +19,13 @@ number of words from ``Act``, ``Regulations`` or ``Order``: the time is linear i
 from __future__ import annotations
 
 import bisect
-import functools
-import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import attrs
 
 from lgo_decisions.facts._instruments import Instrument, by_name, kind_of
+from lgo_decisions.facts._provisions import NUMBERED, PROVISIONS, items, provisions
 
 __all__ = ["Cited", "find_legislation"]
 
@@ -43,35 +42,6 @@ class Cited:
     #: The legislation.gov.uk identifier of the instrument (``ukpga/1974/7``), or None when unknown.
     legislation_id: str | None = None
 
-
-# --- provisions ------------------------------------------------------------------------------
-_UNIT = (  # starts with a letter class, so that the scan for it is fast; word starts checked after
-    r"(?:[Ss](?:ections?\s|chedules?\s|tandards?\s|s?\.?\s?(?=\d))|[Pp](?:arts?\s|aragraphs?\s|aras?\.?\s)"
-    r"|[Rr](?:egulations?\s|egs?\.?\s)|[Aa](?:rticles?\s|nnex(?:es)?\s)|[Cc]hapters?\s)"
-)
-_GROUP = r"\((?:[0-9A-Za-z]{1,5})(?:\s(?:and|or)\s[0-9A-Za-z]{1,5})?\)"
-_NUMBER = rf"\d{{1,4}}(?!\d)(?:\.\d{{1,3}}){{0,3}}[A-Z]{{0,4}}(?:\s?{_GROUP}){{0,5}}"
-_SUBS = r"(?:\([0-9A-Za-z]{1,5}\)){1,5}"  # "(c)" in "26(6)(a) and (c)"; "(5)" in "26(4)-(5)"
-_ITEM = rf"(?:{_NUMBER}(?:\s?[-–]\s?(?:{_NUMBER}|{_SUBS}))?|{_SUBS})"
-_LIST_SEP = r"(?:\s?,\s?(?:and\s|or\s)?|\s(?:and|or)\s|\s?/\s?)"
-_PROVISION = re.compile(rf"({_UNIT})({_ITEM}(?:{_LIST_SEP}{_ITEM})*)")
-_PROVISIONS = re.compile(
-    rf"{_PROVISION.pattern}(?:(?:\s?[,;]\s?(?:and\s)?|\s(?:and|or)\s|\s(?:of|to)\s(?:the\s)?|\s)"
-    rf"{_PROVISION.pattern})*"
-)
-_NUMBERED = re.compile(rf"\s?({_ITEM}(?:{_LIST_SEP}{_ITEM})*)")
-_ITEM_PART = re.compile(_ITEM)
-_OF_SEP = re.compile(r"\s(?:of|to)\s(?:the\s)?")
-_UNIT_NAMES = {
-    "s": "section", "ss": "section", "section": "section", "sections": "section",
-    "part": "part", "parts": "part", "schedule": "schedule", "schedules": "schedule",
-    "paragraph": "paragraph", "paragraphs": "paragraph", "para": "paragraph", "paras": "paragraph",
-    "regulation": "regulation", "regulations": "regulation", "reg": "regulation", "regs": "regulation",
-    "article": "article", "articles": "article", "chapter": "chapter", "chapters": "chapter",
-    "standard": "standard", "standards": "standard", "annex": "annex", "annexes": "annex",
-}  # fmt: skip
-_OUTER_UNITS = frozenset({"schedule", "part", "chapter", "annex"})
-_IN_SCHEDULE = frozenset({"paragraph", "part"})  # "Schedule 2, Part 1" is a part of the schedule
 
 # --- the words between a citation's parts ----------------------------------------------------
 _AS_AMENDED = re.compile(r"\s?\(as amended\)|,?\s?as amended\b")
@@ -284,76 +254,6 @@ def _walked_mention(text: str, anchor: re.Match[str], named: dict[str, Instrumen
     return [] if resolved is None else [(_Mention(start, end, resolved), 1)]
 
 
-# --- provisions: normalising what is printed -------------------------------------------------
-def _items(numbers: str) -> list[str]:
-    """Each number of a printed list, sub-numbers alone (``and (c)``) completed from the last."""
-    out: list[str] = []
-    for part in _ITEM_PART.finditer(numbers):
-        item = re.sub(r"\s", "", part.group())
-        if item.startswith("(") and out:
-            groups = len(re.findall(r"\(", item))
-            base = out[-1]
-            for _ in range(groups):
-                base = re.sub(r"\([^()]*\)$", "", base)
-            item = base + item
-        elif item.startswith("("):
-            continue
-        for expanded in _expand_and(item):
-            out.append(expanded)
-    return out
-
-
-def _expand_and(item: str) -> list[str]:
-    """``34H(3and4)`` is ``34H(3)`` and ``34H(4)``."""
-    match = re.search(r"\(([0-9A-Za-z]+)(and|or)([0-9A-Za-z]+)\)", item)
-    if match is None:
-        return [item]
-    head, tail = item[: match.start()], item[match.end() :]
-    return [f"{head}({match.group(1)}){tail}", f"{head}({match.group(3)}){tail}"]
-
-
-@functools.lru_cache(maxsize=2048)
-def _provisions(span: str) -> tuple[str, ...]:
-    """The normalised provisions of one run of provisions (``Schedule 5/5A, paragraph 1/3``)."""
-    pieces: list[tuple[str, list[str], bool]] = []  # (unit, numbers, joined to the next by "of")
-    last_end = 0
-    for match in _PROVISION.finditer(span):
-        if pieces and _OF_SEP.fullmatch(span[last_end : match.start()]):
-            unit, numbers, _ = pieces[-1]
-            pieces[-1] = (unit, numbers, True)
-        word = match.group(1).strip().rstrip(".").lower()
-        pieces.append((_UNIT_NAMES.get(word, word), _items(match.group(2)), False))
-        last_end = match.end()
-    out: list[str] = []
-    index = 0
-    while index < len(pieces):
-        unit, numbers, of_next = pieces[index]
-        following = pieces[index + 1] if index + 1 < len(pieces) else None
-        if following is not None and (
-            (of_next and following[0] in _OUTER_UNITS)
-            or (unit == "schedule" and following[0] in _IN_SCHEDULE and not of_next)
-            or (unit == "paragraph" and following[0] == "schedule")
-        ):
-            if of_next or unit != "schedule":
-                outer, inner = following, (unit, numbers, of_next)
-            else:
-                outer, inner = (unit, numbers, of_next), following
-            out.extend(f"{outer[0]} {a}, {inner[0]} {b}" for a, b in _pairs(outer[1], inner[1]))
-            index += 2
-            continue
-        out.extend(f"{unit} {number}" for number in numbers)
-        index += 1
-    return tuple(out)
-
-
-def _pairs(outer: list[str], inner: list[str]) -> Iterator[tuple[str, str]]:
-    if len(outer) == len(inner):
-        return zip(outer, inner, strict=True)
-    if len(outer) == 1 or len(inner) == 1:
-        return ((a, b) for a in outer for b in inner)
-    return itertools.product(outer, inner)
-
-
 # --- assembling citations --------------------------------------------------------------------
 def _cited(text: str, start: int, end: int, instrument: Instrument, provision: str | None) -> Cited:
     return Cited(
@@ -448,7 +348,7 @@ def _runs_before(text: str, ends: list[int]) -> list[re.Match[str]]:
             high = key
             continue
         if high >= 0:
-            runs += (r for r in _PROVISIONS.finditer(text, low, high) if not _starts_inside_word(text, r.start()))
+            runs += (r for r in PROVISIONS.finditer(text, low, high) if not _starts_inside_word(text, r.start()))
         low, high = max(0, key - _RUN_REACH), key
     return runs
 
@@ -482,7 +382,7 @@ def _provision_first(
             target = at.get(run.end() + 1) if text[run.end() : run.end() + 1] == " " else None
             if target is not None and target.instrument is not None:  # "section 202 Housing Act 1996"
                 used.update((run.start(), target.start))
-                for provision in _provisions(run.group()):
+                for provision in provisions(run.group()):
                     out.append((run.start(), _cited(text, run.start(), target.end, target.instrument, provision)))
             continue
         used.add(run.start())  # "of ..." says whose provision it is: never a name before it
@@ -499,7 +399,7 @@ def _provision_first(
                 instrument = referents.refer(reference.group().lower(), run.start())
                 end = reference.end()
         if instrument is not None:
-            for provision in _provisions(run.group()):
+            for provision in provisions(run.group()):
                 out.append((run.start(), _cited(text, run.start(), end, instrument, provision)))
     return out
 
@@ -511,27 +411,27 @@ def _instrument_first(text: str, mentions: list[_Mention], used: set[int]) -> li
         instrument = mention.instrument
         if mention.start in used or instrument is None:
             continue
-        provisions: list[str | None] = []
+        cited: list[str | None] = []
         end = mention.end
         if instrument.numbered is not None:
-            numbered = _NUMBERED.match(text, end)
+            numbered = NUMBERED.match(text, end)
             if numbered is not None:
-                provisions += [f"{instrument.numbered} {n}" for n in _items(numbered.group(1))]
+                cited += [f"{instrument.numbered} {n}" for n in items(numbered.group(1))]
                 end = numbered.end()
         opened = _IN_PARENTHESIS.match(text, end)
-        run = _PROVISIONS.match(text, opened.end()) if opened is not None else None
+        run = PROVISIONS.match(text, opened.end()) if opened is not None else None
         if run is not None and text[run.end() : run.end() + 1] == ")" and run.start() not in used:
             used.add(run.start())  # "the Children Act 1989 (section 20)"
-            provisions += _provisions(run.group())
+            cited += provisions(run.group())
             end = run.end() + 1
         while (join := _JOIN.match(text, end)) is not None:
-            run = _PROVISIONS.match(text, join.end())
+            run = PROVISIONS.match(text, join.end())
             if run is None or run.start() in used:
                 break
             used.add(run.start())
-            provisions += _provisions(run.group())
+            cited += provisions(run.group())
             amended = _AS_AMENDED.match(text, run.end())
             end = amended.end() if amended is not None else run.end()
-        for provision in provisions or [None]:
+        for provision in cited or [None]:
             out.append((mention.start, _cited(text, mention.start, end, instrument, provision)))
     return out
