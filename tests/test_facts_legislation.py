@@ -180,6 +180,8 @@ def test_a_provision_belongs_to_an_earlier_act_only_where_the_text_says_so() -> 
     assert found(loose) == [("Care Act 2014", None)]
     joined_by_and = "She cited the Care Act 2014 and section 17."
     assert found(joined_by_and) == [("Care Act 2014", None)]
+    of_something_else = "It acted under the Care Act 2014, paragraph 3 of the council's charging policy."
+    assert found(of_something_else) == [("Care Act 2014", None)]
 
 
 def test_a_defined_name_wins_over_the_last_act_named() -> None:

@@ -426,8 +426,8 @@ def _instrument_first(text: str, mentions: list[_Mention], used: set[int]) -> li
             end = run.end() + 1
         while (join := _JOIN.match(text, end)) is not None:
             run = PROVISIONS.match(text, join.end())
-            if run is None or run.start() in used:
-                break
+            if run is None or run.start() in used or _OF_THE.match(text, run.end()):
+                break  # "the Care Act 2014, paragraph 3 of the council's policy": not the Act's
             used.add(run.start())
             cited += provisions(run.group())
             amended = _AS_AMENDED.match(text, run.end())
