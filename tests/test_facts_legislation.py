@@ -206,6 +206,12 @@ def test_a_reference_is_not_the_start_of_another_title() -> None:
     ]
 
 
+def test_a_code_of_guidance_is_the_code_and_the_guidance() -> None:
+    text = "The Homelessness Code of Guidance for Local Authorities applies. Paragraph 15.3 of the Guidance says so."
+    assert found(text)[-1] == ("Homelessness Code of Guidance for Local Authorities", "paragraph 15.3")
+    assert found(text.replace("the Guidance", "the Code"))[-1][1] == "paragraph 15.3"
+
+
 def test_the_year_act_refers_to_an_act_of_that_year_named_before() -> None:
     assert found("Sections 34B(8) and (9) of the 1974 Act apply.") == []
     text = "The Housing Act 1996 applies. The council owed a duty under section 193 of the 1996 Act."

@@ -15,7 +15,7 @@ import re
 
 import attrs
 
-__all__ = ["INSTRUMENTS", "Instrument", "by_name", "kind_of"]
+__all__ = ["INSTRUMENTS", "Instrument", "by_name", "kind_of", "kinds_of"]
 
 
 @attrs.frozen
@@ -176,18 +176,25 @@ INSTRUMENTS: tuple[Instrument, ...] = (
 """Every instrument the finder knows by name (Acts, statutory instruments, codes, guidance)."""
 
 
+_KINDS = {"code": "code", "guidance": "guidance", "order": "order", "regulations": "regulations",
+          "standards": "other", "act": "act"}  # fmt: skip
+
+
 @functools.lru_cache(maxsize=4096)
+def kinds_of(title: str) -> tuple[str, ...]:
+    """What ``the ...`` may call an instrument: its own kind (from the last such word of its title:
+    ``Care Standards Act 2000`` is an act), then ``code`` or ``guidance`` where its title also says
+    so (the Homelessness Code of Guidance); ``("other",)`` when no word tells."""
+    found = [_KINDS[word] for word in re.findall(r"[a-z]+", title.lower()) if word in _KINDS]
+    if not found:
+        return ("other",)
+    own = found[-1]
+    return (own, *sorted({kind for kind in found if kind in ("code", "guidance") and kind != own}))
+
+
 def kind_of(title: str) -> str:
     """``act``, ``regulations``, ``order``, ``code``, ``guidance`` or ``other``, from the title's words."""
-    words = title.lower()
-    for kind, word in (("code", "code"), ("guidance", "guidance"), ("order", "order")):
-        if re.search(rf"\b{word}\b", words):
-            return kind
-    if re.search(r"\bregulations\b", words):
-        return "regulations"
-    if re.search(r"\bact\b", words):
-        return "act"
-    return "other"
+    return kinds_of(title)[0]
 
 
 def _names() -> dict[str, Instrument]:

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from lgo_decisions.facts._instruments import Instrument, by_name, kind_of
+from lgo_decisions.facts._instruments import Instrument, by_name, kinds_of
 from lgo_decisions.facts._provisions import NUMBERED, PROVISIONS, items, provisions
 
 __all__ = ["Cited", "find_legislation"]
@@ -268,9 +268,9 @@ def _cited(text: str, start: int, end: int, instrument: Instrument, provision: s
 
 def _reference_keys(instrument: Instrument) -> list[str]:
     """The references that may name ``instrument``: its kind, and its kind with its year."""
-    kind = kind_of(instrument.title)
     year = _YEAR_AT_END.search(instrument.title)
-    return [kind, f"{year.group(1)} {kind}"] if year else [kind]
+    kinds = kinds_of(instrument.title)
+    return [*kinds, *(f"{year.group(1)} {kind}" for kind in kinds)] if year else list(kinds)
 
 
 def _reference_key(reference: str) -> str:
