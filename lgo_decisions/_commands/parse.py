@@ -31,6 +31,7 @@ from ..corpus import Line, count_inputs, identity, missing, read_corpus, read_co
 
 if TYPE_CHECKING:
     from ..export import ParquetSink
+    from ..model import Decision
 
 PROG = "lgo-decisions parse"
 _SHOWN_FAILURES = 10
@@ -61,6 +62,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="fail a statement at the first problem")
     parser.add_argument("--errors", metavar="FILE", help="write one JSON line per failed input: name, error, reason")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    parser.add_argument(
+        "--facts", action="store_true", help="add each statement's facts (coding scheme v1) as the extension 'facts'"
+    )
 
 
 def _usage_error(message: str) -> int:
@@ -74,9 +78,24 @@ def _lines_from_decisions(args: argparse.Namespace, sink: ParquetSink, exclude: 
         if r.decision is None:
             yield Line(r.name, None, (), r.error, r.reason)
         else:
-            sink.write(r.decision)
+            sink.write(_with_facts(r.decision) if getattr(args, "facts", False) else r.decision)
             worst = r.worst.value if r.worst else None
             yield Line(r.name, "", tuple(d.code for d in r.decision.diagnostics), None, None, worst)
+
+
+def _with_facts(decision: Decision) -> Decision:
+    from ..facts import with_facts
+
+    return with_facts(decision)
+
+
+def _line_with_facts(line: Line) -> Line:
+    """A read line's record with its facts added (in the parent process: the records are read as JSON)."""
+    if line.record is None:
+        return line
+    from ..serialise import dumps, loads
+
+    return line._replace(record=dumps(_with_facts(loads(line.record))))
 
 
 class _Summary:
@@ -239,6 +258,8 @@ def _run(
         if sink is not None
         else read_corpus_json(args.paths, workers=args.workers, strict=args.strict, exclude=exclude)
     )
+    if getattr(args, "facts", False) and sink is None:
+        lines = map(_line_with_facts, lines)
     try:
         done = 0
         for done, line in enumerate(lines, 1):

@@ -10,7 +10,8 @@
 
 from __future__ import annotations
 
-from ._extract import extract_facts
+from ._extract import extract_facts, with_facts
+from ._frame import FACT_COLUMNS, facts_dataframe
 from ._models import (
     SCHEME,
     Citation,
@@ -29,6 +30,7 @@ from ._models import (
 from ._sentences import block_text, quote
 
 __all__ = [
+    "FACT_COLUMNS",
     "SCHEME",
     "Citation",
     "Complied",
@@ -44,5 +46,7 @@ __all__ = [
     "Span",
     "block_text",
     "extract_facts",
+    "facts_dataframe",
     "quote",
+    "with_facts",
 ]

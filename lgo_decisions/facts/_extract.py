@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 from ..model import Decision
 from ._closing import find_compliance, find_decided_by
 from ._finding import find_finding
@@ -12,7 +14,7 @@ from ._people import find_people
 from ._remedies import find_remedies
 from ._sentences import iter_blocks, iter_sentences
 
-__all__ = ["extract_facts"]
+__all__ = ["extract_facts", "with_facts"]
 
 
 def _legislation(decision: Decision) -> list[Citation]:
@@ -51,3 +53,14 @@ def extract_facts(decision: Decision) -> Facts:
         compliance=find_compliance(decision),
         decided_by=find_decided_by(decision),
     )
+
+
+def with_facts(decision: Decision) -> Decision:
+    """``decision`` with its facts in the extension namespace ``facts`` (what ``read(..., facts=True)`` returns).
+
+    >>> from lgo_decisions import dumps, loads, read_text
+    >>> d = with_facts(read_text("Kent County Council (23 008 522)\\nSummary: We found no fault."))
+    >>> loads(dumps(d)).extensions["facts"].finding
+    <Finding.NO_FAULT: 'no_fault'>
+    """
+    return attrs.evolve(decision, extensions={**decision.extensions, "facts": extract_facts(decision)})

@@ -132,6 +132,8 @@ def _signals(texts: Iterable[str]) -> list[set[str]]:
             ):
                 continue
             found.add(name)
+        if "fault_no_injustice" in found:
+            found.discard("fault_causing_injustice")  # ("fault, but this did not cause an injustice")
         out.append(found)
     return out
 

@@ -12,13 +12,13 @@ from ._words import PERSON_TITLES
 __all__ = ["find_people"]
 
 _TITLE = "|".join(PERSON_TITLES)
-_LETTER = r"[A-Z](?![\w’'-]*[a-z0-9])(?![’']?[A-Za-z]{2})"
+_LETTER = r"[A-Z](?![A-Za-z0-9-])(?![’'](?!s\b))"
 # ``Mr and Mrs X`` / ``Mr & Mrs B``: two labels, one joint complainant.
 _JOINT = re.compile(rf"\b({_TITLE})\s*(?:and|&)\s*({_TITLE})\s+({_LETTER})(?!\w)")
 _TITLED = re.compile(rf"\b({_TITLE})\.?\s+({_LETTER})(?!\w)")
 # A child's single letter: a capital standing alone, not an article or pronoun, not part of a
 # reference (``Schedule 5A``), not a list letter and not the ``R (on the application of M)`` of case law.
-_CHILD = re.compile(r"(?<![\w’'&/.-])([B-HJ-Z])(?![\w’'/-])(?!\.\w)")
+_CHILD = re.compile(r"(?<![\w’'&/.-])([B-HJ-Z])(?![\w/-])(?![’'](?!s\b))(?!\.\w)")
 _NOT_CHILD_BEFORE = re.compile(
     r"(?:\b(?:appendix|annex|annexe|band|grade|option|plan|priority|class|category|type|part|section|schedule|"
     r"block|flat|unit|stage|level|zone|group|form|phase|tier|step|site|room|ward|list|exhibit|document|"

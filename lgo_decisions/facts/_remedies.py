@@ -49,7 +49,7 @@ _REMEDY_HEADING = re.compile(
 )
 # The body's own past acts, which need the body as the sentence's subject.
 _OWN_ACT = re.compile(
-    r"^(?:In\s+[^,]{0,60},\s*)?(?:It|The\s+[A-Z]\w+(?:\s+[A-Z]?\w+){0,3}|the\s+[A-Z]\w+)\s+"
+    r"^(?:(?:In|Following|After|When)\b[^,.]{0,60}?,?\s+(?=It\b|The\s+[A-Z]|the\s+[A-Z]))?(?:It|The\s+[A-Z]\w+(?:\s+[A-Z]?\w+){0,3}|the\s+[A-Z]\w+)\s+"
     r"(?:has\s+|had\s+|also\s+|then\s+|now\s+|already\s+|immediately\s+|(?:confirmed|says|said)\s+(?:that\s+)?it\s+(?:has|had)\s+)*"
     r"(?=(?:apologised|refunded|reimbursed|waived|reminded|backdated|already\s+\w+)\b)"
 )
@@ -64,9 +64,7 @@ _NOT_REMEDY = re.compile(
     r"|\b(?:provided|offered|given|made)\s+(?:a\s+|an\s+)?(?:suitable|appropriate|reasonable|proportionate|sufficient|adequate)\s+remedy",
     re.I,
 )
-_REPORT_BACK = re.compile(
-    r"\bconsider\s+the\s+report\b|\b(?:send|provide|give)\s+(?:us|the\s+Ombudsman)\s+(?:with\s+)?evidence\b", re.I
-)
+_REPORT_BACK = re.compile(r"\bconsider\s+the\s+report\b", re.I)  # (a report's statutory sentences: one entry each)
 _PREFIX = (
     r"^(?:\W|\b(?:and|or|to|also|then|will|would|should|must|it|they|immediately|now|has|have|had|already|agreed|agrees|"
     r"offered|by|the\s+\w+\s+(?:will|should|has|must)|take\s+(?:\w+\s+)?action\s+to|"
@@ -276,7 +274,13 @@ def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
                 found = list(_entries(piece, piece.start + m.end(), deadline, already))
         key = (piece.section, piece.block, piece.start)
         for remedy in found:
-            if any(k != key and _same(r, remedy) for k, r in seen):
+            twin = next((i for i, (k, r) in enumerate(seen) if k != key and _same(r, remedy)), None)
+            if twin is not None:  # restated (the summary, then the agreed action): once, with any deadline given
+                kept = seen[twin][1]
+                if kept.deadline_days is None and remedy.deadline_days is not None:
+                    better = attrs.evolve(kept, deadline_days=remedy.deadline_days)
+                    out[out.index(kept)] = better
+                    seen[twin] = (seen[twin][0], better)
                 continue
             seen.append((key, remedy))
             out.append(remedy)

@@ -87,6 +87,12 @@ def block_text(decision: Decision, section: int, block: int) -> str:
     """The text a span's offsets count in: the block's own text and its nested text, one piece a line.
 
     Raises ``IndexError`` for a section or block the decision does not have.
+
+    >>> from lgo_decisions import read_text
+    >>> d = read_text("Kent County Council (23 008 522)\\nSummary: We found no fault.\\n"
+    ...               "The complaint\\n1. Mr X said:\\n- one")
+    >>> block_text(d, -1, 0), block_text(d, 0, 0)
+    ('We found no fault.', 'Mr X said:\\none')
     """
     if section == OWN:
         line = _own_lines(decision)[block] if 0 <= block < 3 else None
@@ -164,6 +170,13 @@ def quote(decision: Decision, fact: object) -> str:
     """The sentence behind a fact (anything with a ``span``): the sentence of its block holding the span.
 
     Raises ``IndexError`` when the span does not point into ``decision``.
+
+    >>> from lgo_decisions import read_text
+    >>> from lgo_decisions.facts import extract_facts
+    >>> d = read_text("Kent County Council (23 008 522)\\nSummary: Mr X complained. We will not investigate. "
+    ...               "This is because the complaint is late.")
+    >>> quote(d, extract_facts(d).grounds[0])
+    'This is because the complaint is late.'
     """
     span: Span = fact if isinstance(fact, Span) else fact.span  # type: ignore[attr-defined]
     text = block_text(decision, span.section, span.block)
