@@ -65,6 +65,11 @@ CASES = [
         "We report on complaints (Local Government Act 1974, sections 24A(1)(A), and 25 (7) as amended).",
         [(LGA, "section 24A(1)(A)"), (LGA, "section 25(7)")],
     ),
+    (
+        "We cannot investigate personnel matters (Local Government Act 1974, Schedule 5, as amended).",
+        [(LGA, "schedule 5")],
+    ),
+    ("The Human Rights Act 1998, Article 8, protects family life.", [("Human Rights Act 1998", "article 8")]),
     # a provision first, its instrument after "of"
     ("The council accepted a duty under Part 7 of the Housing Act 1996.", [("Housing Act 1996", "part 7")]),
     (
