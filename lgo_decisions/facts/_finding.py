@@ -8,6 +8,7 @@ the signals decide. Mixed or missing signals give ``unclear``: the text is not g
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -94,7 +95,21 @@ _SIGNALS: tuple[tuple[str, str], ...] = (
     ),
     ("remedy", r"\b(?:satisfactory|suitable|appropriate|proportionate)\s+remedy\b|\bactions?\s+to\s+remedy\b"),
 )
-_PATTERNS = tuple((name, re.compile(pattern, re.I)) for name, pattern in _SIGNALS)
+# For each pattern of _SIGNALS in turn, words (lower case) one of which it needs: without any, it is not searched.
+_WORDS: tuple[tuple[str, ...], ...] = (
+    ("discontinu",), ("stopped",),
+    ("not investigate", "not to investigate", "t investigate"), ("investigate",), ("investigat",),
+    ("initial enquiries",),
+    ("injustice",), ("injustice",), ("injustice",),
+    ("fault",), ("not at fault", "not fault", "not upheld", "maladministration"),
+    ("caus", "result", "led to", "leading to"), ("injustice",), ("caused",), ("caused", "led to"),
+    ("suffered", "experienced"), ("uphe", "uphold"),
+    ("fault",), ("delay", "failed", "failure", "poor"), ("did not",),
+    ("agree", "will", "should", "recommend", "offered"), ("agreed",), ("remedy",),
+)  # fmt: skip
+_PATTERNS = tuple(
+    (name, re.compile(pattern, re.I), words) for (name, pattern), words in zip(_SIGNALS, _WORDS, strict=True)
+)
 _REPORTED = re.compile(
     r"\b(?:complain(?:s|ed|ing)?|said|says|alleg\w*|believes|feels|felt|thinks|wants?|wanted)\b", re.I
 )
@@ -108,7 +123,12 @@ _NEGATED_REMEDY = re.compile(
 
 def is_deciding(piece: Piece) -> bool:
     """Whether ``piece`` is a sentence that states the finding (summary, finding, decision sections)."""
-    return (piece.section == OWN and piece.block == 0) or bool(DECIDING_HEADINGS.match(piece.heading or ""))
+    return (piece.section == OWN and piece.block == 0) or _deciding_heading(piece.heading)
+
+
+@functools.lru_cache(maxsize=512)
+def _deciding_heading(heading: str | None) -> bool:
+    return bool(DECIDING_HEADINGS.match(heading or ""))
 
 
 def _signals(texts: Iterable[str]) -> list[set[str]]:
@@ -119,7 +139,10 @@ def _signals(texts: Iterable[str]) -> list[set[str]]:
         # (a sentence starting "This" or "It" carries on the one before: a complaint it recounts, say)
         reported = bool(_REPORTED.search(text)) or (reported and bool(_CARRIES_ON.match(text)))
         found: set[str] = set()
-        for name, pattern in _PATTERNS:
+        low = text.lower()
+        for name, pattern, words in _PATTERNS:
+            if not any(w in low for w in words):
+                continue
             m = pattern.search(text)
             if m is None:
                 continue

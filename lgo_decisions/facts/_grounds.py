@@ -7,12 +7,13 @@ if ..."): those sections, and sentences that only describe what the Ombudsman ma
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 from ._models import Finding, Ground, GroundFact
 from ._sentences import Piece
-from ._words import BODIES, GROUND_PHRASES
+from ._words import BODIES, GROUND_PHRASES, GROUND_WORDS
 
 __all__ = ["GENERAL_HEADINGS", "find_grounds"]
 
@@ -23,7 +24,7 @@ GENERAL_HEADINGS = re.compile(
 )
 """Headings of sections that state the law and the Ombudsman's tests in general, or the complaint."""
 
-_PHRASES = tuple((re.compile(p, re.I), g) for p, g in GROUND_PHRASES)
+_PHRASES = tuple((re.compile(p, re.I), g, GROUND_WORDS[g]) for p, g in GROUND_PHRASES)
 _BODIES = tuple((re.compile(p, re.I), name) for p, name in BODIES)
 _GENERAL = re.compile(
     r"\bwe\s+(?:may|can|normally|usually|generally|must|will\s+normally|cannot\s+normally)\s+(?:decide|not|investigate|expect|consider)\b|\b(?:if|unless)\s+(?:we|the\s+Ombudsman)\s+(?:decide|believe|think|consider)|\bwe\s+have\s+the\s+power\b|\bthe\s+law\s+says\b|\b(?:complain(?:ed|s)?|wants?|would\s+like|asked|said|says|felt)\b[^.]{0,20}\b(?:that|the|to)\b",
@@ -35,9 +36,13 @@ _EXCEPTION = re.compile(
 _FOR_GROUNDS = (Finding.NOT_INVESTIGATED, Finding.DISCONTINUED)
 
 
+@functools.lru_cache(maxsize=512)
+def _read_under(heading: str | None) -> bool:
+    return not GENERAL_HEADINGS.search(heading or "")
+
+
 def _reads(piece: Piece) -> bool:
-    heading = piece.heading or ""
-    return not GENERAL_HEADINGS.search(heading)
+    return _read_under(piece.heading)
 
 
 def _body(text: str) -> str | None:
@@ -56,9 +61,13 @@ def find_grounds(sentences: Iterable[Piece], finding: Finding) -> list[GroundFac
         if not _reads(piece):
             continue
         text = piece.words
+        low = text.lower()
+        candidates = [(p, g) for p, g, words in _PHRASES if g not in out and any(w in low for w in words)]
+        if not candidates:
+            continue
         if _GENERAL.search(text) and not re.search(r"\b(?:this\s+is\s+because|because|as)\b", text, re.I):
             continue
-        for pattern, ground in _PHRASES:
+        for pattern, ground in candidates:
             if ground in out:
                 continue
             m = pattern.search(text)

@@ -15,10 +15,11 @@ _TITLE = "|".join(PERSON_TITLES)
 _LETTER = r"[A-Z](?![A-Za-z0-9-])(?![’'](?!s\b))"
 # ``Mr and Mrs X`` / ``Mr & Mrs B``: two labels, one joint complainant.
 _JOINT = re.compile(rf"\b({_TITLE})\s*(?:and|&)\s*({_TITLE})\s+({_LETTER})(?!\w)")
-_TITLED = re.compile(rf"\b({_TITLE})\.?\s+({_LETTER})(?!\w)")
+_TITLED = re.compile(rf"({_TITLE})\.?\s+({_LETTER})(?!\w)")  # (not after a letter: checked)
 # A child's single letter: a capital standing alone, not an article or pronoun, not part of a
 # reference (``Schedule 5A``), not a list letter and not the ``R (on the application of M)`` of case law.
-_CHILD = re.compile(r"(?<![\w’'&/.-])([B-HJ-Z])(?![\w/-])(?![’'](?!s\b))(?!\.\w)")
+_CHILD = re.compile(r"([B-HJ-Z])(?![\w/-])(?![’'](?!s\b))(?!\.\w)")  # (not after a word character: checked)
+_NOT_BEFORE_CHILD = frozenset("’'&/.-_")
 _NOT_CHILD_BEFORE = re.compile(
     r"(?:\b(?:appendix|annex|annexe|band|grade|option|plan|priority|class|category|type|part|section|schedule|"
     r"block|flat|unit|stage|level|zone|group|form|phase|tier|step|site|room|ward|list|exhibit|document|"
@@ -48,18 +49,24 @@ def _labels_in(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, label as joint-or-single, kind) for every label in ``text``, in order."""
     found: list[tuple[int, int, str, str]] = []
     taken: list[tuple[int, int]] = []
-    for m in _JOINT.finditer(text):
+    letters: set[int] = set()  # where the letters of titled labels are
+    joint = "and M" in text or "& M" in text or "and D" in text or "& D" in text
+    for m in _JOINT.finditer(text) if joint else ():
         found.append((m.start(), m.end(), f"{m[1]} and {m[2]} {m[3]}", "joint"))
         taken.append((m.start(), m.end()))
+        letters.add(m.start(3))
     for m in _TITLED.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if (m.start() and text[m.start() - 1].isalpha()) or any(a <= m.start() < b for a, b in taken):
             continue
         found.append((m.start(), m.end(), f"{m[1]} {m[2]}", "titled"))
-        taken.append((m.start(), m.end()))
+        letters.add(m.start(2))
     for m in _CHILD.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if m.start() in letters:
+            continue
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in _NOT_BEFORE_CHILD):
             continue
         before = text[max(0, m.start() - 40) : m.start()]
+        before = before[before.rfind("\n") + 1 :]  # (within its line: a list item's letter stands alone)
         after = text[m.end() : m.end() + 4]
         if after.startswith(")") and not before.rstrip().endswith("("):
             continue  # a list marker: "b)"
@@ -104,18 +111,28 @@ def find_people(sentences: Sequence[Piece]) -> People:
     behalf_by: str | None = None
     saw_complainant = False
     possessor: str | None = None  # "Mr X's complaint": the complainant when no sentence says who complains
+    block: tuple[int, int] | None = None
+    in_block: list[tuple[int, int, str, str]] = []
     for piece in sentences:
+        if (piece.section, piece.block) != block:  # a new block: its labels, in order, once
+            block = (piece.section, piece.block)
+            in_block = _labels_in(piece.text)
+            for _start, _end, label, _kind in in_block:
+                for single in _singles(label):
+                    if single not in order:
+                        order.append(single)
         text = piece.words
-        labels = _labels_in(text)
-        for _start, _end, label, _kind in labels:
-            for single in _singles(label):
-                if single not in order:
-                    order.append(single)
-        if _THE_COMPLAINANT.search(text):
-            saw_complainant = True
+        low = text.lower()
+        mentions_complainant = "complainant" in low
+        saw_complainant = saw_complainant or mentions_complainant
+        if not (mentions_complainant or "complain" in low or "behalf" in low):
+            continue  # (nothing below can match)
+        labels = [
+            (a - piece.start, b - piece.start, lab, k) for a, b, lab, k in in_block if piece.start <= a < piece.end
+        ]
         if named is None and (m := _NAMED_AS.search(text)):
             named = re.sub(r"\s*&\s*", " and ", m[1])
-        if key is None and _THE_COMPLAINANT.search(text) and labels and labels[0][0] <= 2 and len(text) < 80:
+        if key is None and mentions_complainant and labels and labels[0][0] <= 2 and len(text) < 80:
             key = labels[0][2]  # "Miss X The complainant" (a key to names used)
         if possessor is None and (p := _COMPLAINT_OF.search(text)):
             possessor = re.sub(r"\s*&\s*", " and ", p[1])

@@ -9,6 +9,7 @@ Sums become pence, deadlines days; sentences saying what the complainant wants a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -33,6 +34,11 @@ _COMMIT = re.compile(
     r"|\bthis\s+includ(?:ed|es)\s+|\b(?:also\s+)?recommendations?\s+(?:to|that)\s+",
     re.I,
 )
+_COMMIT_WORDS = (
+    "agree", "will", "should", "must", "shall", "recommend", "includ", "offer", "apolog", "refund", "reimburs",
+    "waive", "remind", "backdat", "already", "report",
+)  # fmt: skip
+"""Words one of which a sentence committing the body holds (what _COMMIT, _OWN_ACT and _REPORT_BACK look for)."""
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\s+[A-Z]|\b(?:he|she|they|you|I|we|who|people|residents?|councils|authorities|"
     r"(?i:a\s+council|an?\s+\w+\s+authority|the\s+law|legislation|guidance|code|regulations)))\s*$"
@@ -209,8 +215,13 @@ def _entries(piece: Piece, start: int, deadline: int | None, already: bool) -> I
             yield base
 
 
+@functools.lru_cache(maxsize=512)
+def _read_under(heading: str | None) -> bool:
+    return not _SKIP_HEADINGS.search(heading or "")
+
+
 def _reads(piece: Piece) -> bool:
-    return not _SKIP_HEADINGS.search(piece.heading or "")
+    return _read_under(piece.heading)
 
 
 def _commitment(words: str, investigated: bool) -> re.Match[str] | None:
@@ -260,17 +271,23 @@ def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
         else:
             if not piece.item:
                 lead = None
-            if _NOT_REMEDY.search(words):
+            low = words.lower()
+            if not any(w in low for w in _COMMIT_WORDS):
+                continue
+            is_lead = words.rstrip().endswith((":", ":-")) and bool(_LEAD.search(words))
+            report_back = not is_lead and bool(_REPORT_BACK.search(words))
+            m = None if is_lead or report_back else _commitment(words, investigated)
+            if not (is_lead or report_back or m is not None) or _NOT_REMEDY.search(words):
                 continue
             deadline = deadline_days(words)
             already = bool(_BEFORE_US.search(words)) or (not investigated and not _OUR_ENQUIRIES.search(words))
-            if words.rstrip().endswith((":", ":-")) and _LEAD.search(words):
+            if is_lead:
                 lead = (deadline, already)
                 continue
-            if _REPORT_BACK.search(words):
+            if report_back:
                 found = [Remedy(kind=RemedyKind.REPORT_BACK, amount_pence=None, purpose=None, deadline_days=deadline,
                                 already_provided=False, text=words, span=piece.span())]  # fmt: skip
-            elif (m := _commitment(words, investigated)) is not None:
+            elif m is not None:
                 found = list(_entries(piece, piece.start + m.end(), deadline, already))
         key = (piece.section, piece.block, piece.start)
         for remedy in found:

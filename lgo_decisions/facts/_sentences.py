@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-import attrs
+from typing import NamedTuple
 
 from ..model import Block, BulletList, Decision, NumberedParagraph, Paragraph, SubParagraph, iter_block_text
 from ._models import Span
@@ -27,9 +26,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9‘'\"“(£])")
 _NO_BREAK_AFTER = re.compile(r"\b(?:e\.g|i\.e|para|paras|St|ss?|reg|art|cf|ch)\.$", re.I)
 
 
-@attrs.frozen(kw_only=True)
-class Piece:
-    """A stretch of a block's text: ``text[start:end]`` of block ``block`` of section ``section``."""
+class Piece(NamedTuple):
+    """A stretch of a block's text: ``text[start:end]`` of block ``block`` of section ``section``.
+
+    (A named tuple, not an attrs class: a statement has hundreds of them, made and read once.)
+    """
 
     section: int
     block: int
@@ -40,7 +41,7 @@ class Piece:
     end: int
     item: bool = False
     """Whether the piece is a list item or sub-paragraph (a line of its own below a lead-in)."""
-    lines: tuple[bool, ...] = attrs.field(default=(), eq=False, repr=False)
+    lines: tuple[bool, ...] = ()
     """For a whole block: whether each of its lines is a list item (what sentences take ``item`` from)."""
 
     @property
@@ -157,7 +158,7 @@ def sentences_of(piece: Piece) -> Iterator[Piece]:
             while b > a and piece.text[b - 1].isspace():
                 b -= 1
             if a < b:
-                yield attrs.evolve(piece, start=a, end=b, item=item, lines=())
+                yield piece._replace(start=a, end=b, item=item, lines=())
 
 
 def iter_sentences(decision: Decision) -> Iterator[Piece]:

@@ -13,6 +13,7 @@ __all__ = [
     "BODIES",
     "DECIDED_BY",
     "GROUND_PHRASES",
+    "GROUND_WORDS",
     "NUMBER_WORDS",
     "PERSON_TITLES",
     "PURPOSE_WORDS",
@@ -190,6 +191,25 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
     ),
 )
 """Sentences giving a reason not to investigate, by ground (every match counts; one ground per pattern)."""
+
+GROUND_WORDS: dict[Ground, tuple[str, ...]] = {
+    Ground.INJUSTICE_NOT_SIGNIFICANT: ("injustice", "significant", "serious"),
+    Ground.INSUFFICIENT_EVIDENCE_OF_FAULT: ("fault",),
+    Ground.COULD_NOT_ADD: ("add", "considered", "investigated"),
+    Ground.CANNOT_ACHIEVE_OUTCOME: ("lead", "result", "achiev", "outcome", "provid", "get"),
+    Ground.BODY_HAS_REMEDIED: (
+        "already", "resolved", "remedied", "put right", "reasonable", "suitable", "appropriate", "sufficient",
+        "proportionate", "adequate", "enough", "apolog", "refunded", "cancelled", "withdrawn", "waived", "reversed",
+    ),
+    Ground.OTHER_BODY_BETTER_PLACED: ("better", "best", "recourse", "court", "reasonable"),
+    Ground.RIGHT_OF_APPEAL_OR_LEGAL_REMEDY: ("appeal", "review", "court", "tribunal", "reasonable"),
+    Ground.COURT_PROCEEDINGS: ("proceedings",),
+    Ground.LATE: ("late", "months"),
+    Ground.PREMATURE: ("premature", "procedure", "chance", "opportunity"),
+    Ground.OUTSIDE_JURISDICTION: ("jurisdiction", "remit", "power", "landlord", "school", "personnel", "commercial"),
+    Ground.OTHER: ("revisit", "repeat", "already", "previously"),
+}  # fmt: skip
+"""For each ground, words (lower case) one of which each of its phrases holds: a sentence with none is not searched."""
 
 REMEDY_VERBS: tuple[tuple[str, RemedyKind], ...] = (
     (r"apologi[sz]\w*|apology|apologies", RemedyKind.APOLOGY),
