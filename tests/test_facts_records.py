@@ -254,3 +254,18 @@ def test_compliance_date_is_a_date() -> None:
     complied = extract_facts(d).compliance
     assert complied is not None
     assert complied.date == dt.date(2017, 10, 2)
+
+
+def test_parse_facts_refuses_parquet(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Kent County Council (23 008 522)\nSummary: We found no fault.\n", encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    run = subprocess.run(
+        [sys.executable, "-m", "lgo_decisions.cli", "parse", "--facts", "-q", "-o", str(out), str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert "--facts" in run.stderr
+    assert not out.exists()

@@ -31,7 +31,6 @@ from ..corpus import Line, count_inputs, identity, missing, read_corpus, read_co
 
 if TYPE_CHECKING:
     from ..export import ParquetSink
-    from ..model import Decision
 
 PROG = "lgo-decisions parse"
 _SHOWN_FAILURES = 10
@@ -78,24 +77,19 @@ def _lines_from_decisions(args: argparse.Namespace, sink: ParquetSink, exclude: 
         if r.decision is None:
             yield Line(r.name, None, (), r.error, r.reason)
         else:
-            sink.write(_with_facts(r.decision) if getattr(args, "facts", False) else r.decision)
+            sink.write(r.decision)
             worst = r.worst.value if r.worst else None
             yield Line(r.name, "", tuple(d.code for d in r.decision.diagnostics), None, None, worst)
-
-
-def _with_facts(decision: Decision) -> Decision:
-    from ..facts import with_facts
-
-    return with_facts(decision)
 
 
 def _line_with_facts(line: Line) -> Line:
     """A read line's record with its facts added (in the parent process: the records are read as JSON)."""
     if line.record is None:
         return line
+    from ..facts import with_facts
     from ..serialise import dumps, loads
 
-    return line._replace(record=dumps(_with_facts(loads(line.record))))
+    return line._replace(record=dumps(with_facts(loads(line.record))))
 
 
 class _Summary:
@@ -174,6 +168,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PROG}: note: --workers {args.workers} capped at {workers}, the cores there are", file=sys.stderr)
     args.workers = workers
     parquet = bool(args.output) and args.output.lower().endswith(".parquet")
+    if parquet and getattr(args, "facts", False):
+        return _usage_error("--facts writes JSON Lines; Parquet has no column for them (see facts_dataframe)")
     sink: ParquetSink | None = None
     out: IO[str] = sys.stdout
     errors: IO[str] | None = None
