@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -55,8 +56,12 @@ def _labels_in(text: str) -> list[tuple[int, int, str, str]]:
         found.append((m.start(), m.end(), f"{m[1]} and {m[2]} {m[3]}", "joint"))
         taken.append((m.start(), m.end()))
         letters.add(m.start(3))
+    starts = [a for a, _ in taken]  # (joint labels, in text order)
     for m in _TITLED.finditer(text):
-        if (m.start() and text[m.start() - 1].isalpha()) or any(a <= m.start() < b for a, b in taken):
+        if m.start() and text[m.start() - 1].isalpha():
+            continue
+        inside = bisect.bisect_right(starts, m.start()) - 1
+        if inside >= 0 and m.start() < taken[inside][1]:
             continue
         found.append((m.start(), m.end(), f"{m[1]} {m[2]}", "titled"))
         letters.add(m.start(2))

@@ -244,16 +244,17 @@ def _is_continuation(words: str) -> bool:
     return bool(first) and not first.isupper()
 
 
-def _same(a: Remedy, b: Remedy) -> bool:
-    if a.kind is not b.kind:
-        return False
-    return a.kind is RemedyKind.APOLOGY or (a.amount_pence is not None and a.amount_pence == b.amount_pence)
+def _twin_key(r: Remedy) -> tuple[RemedyKind, int | None] | None:
+    """What makes a remedy in another sentence the same one: an apology, or a sum of the same kind."""
+    if r.kind is RemedyKind.APOLOGY:
+        return (r.kind, None)
+    return (r.kind, r.amount_pence) if r.amount_pence is not None else None
 
 
 def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
     """The remedies of a statement from its sentences in reading order (a restated remedy once)."""
     out: list[Remedy] = []
-    seen: list[tuple[tuple[int, int, int], Remedy]] = []
+    first: dict[tuple[RemedyKind, int | None], tuple[tuple[int, int, int], int]] = {}  # -> (sentence, place in out)
     lead: tuple[int | None, bool] | None = None  # a lead-in's deadline and already-provided
     investigated = finding not in (Finding.NOT_INVESTIGATED, Finding.DISCONTINUED)
     for piece in sentences:
@@ -291,14 +292,14 @@ def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
                 found = list(_entries(piece, piece.start + m.end(), deadline, already))
         key = (piece.section, piece.block, piece.start)
         for remedy in found:
-            twin = next((i for i, (k, r) in enumerate(seen) if k != key and _same(r, remedy)), None)
-            if twin is not None:  # restated (the summary, then the agreed action): once, with any deadline given
-                kept = seen[twin][1]
+            twin = _twin_key(remedy)
+            earlier = first.get(twin) if twin is not None else None
+            if earlier is not None and earlier[0] != key:  # restated (the summary, then the agreed action): once
+                kept = out[earlier[1]]
                 if kept.deadline_days is None and remedy.deadline_days is not None:
-                    better = attrs.evolve(kept, deadline_days=remedy.deadline_days)
-                    out[out.index(kept)] = better
-                    seen[twin] = (seen[twin][0], better)
+                    out[earlier[1]] = attrs.evolve(kept, deadline_days=remedy.deadline_days)
                 continue
-            seen.append((key, remedy))
+            if twin is not None and earlier is None:
+                first[twin] = (key, len(out))
             out.append(remedy)
     return out
