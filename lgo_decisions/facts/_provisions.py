@@ -24,12 +24,13 @@ _NUMBER = rf"\d{{1,4}}(?!\d)(?:\.\d{{1,3}}){{0,3}}[A-Z]{{0,4}}(?:\s?{_GROUP}){{0
 _SUBS = r"(?:\([0-9A-Za-z]{1,5}\)){1,5}"  # "(c)" in "26(6)(a) and (c)"; "(5)" in "26(4)-(5)"
 _ITEM = rf"(?:{_NUMBER}(?:\s?[-–]\s?(?:{_NUMBER}|{_SUBS}))?|{_SUBS})"
 _LIST_SEP = r"(?:\s?,\s?(?:and\s|or\s)?|\s(?:and|or)\s|\s?/\s?)"
-_PROVISION = re.compile(rf"({_UNIT})({_ITEM}(?:{_LIST_SEP}{_ITEM})*)")
+_NUMBERS = rf"{_ITEM}(?:{_LIST_SEP}{_ITEM}){{0,40}}"  # bounded: a run of provisions repeats it
+_PROVISION = re.compile(rf"({_UNIT})({_NUMBERS})")
 PROVISIONS = re.compile(
     rf"{_PROVISION.pattern}(?:(?:\s?[,;]\s?(?:and\s)?|\s(?:and|or)\s|\s(?:of|to)\s(?:the\s)?|\s)"
     rf"{_PROVISION.pattern})*"
 )
-NUMBERED = re.compile(rf"\s?({_ITEM}(?:{_LIST_SEP}{_ITEM})*)")
+NUMBERED = re.compile(rf"\s?({_NUMBERS})")
 _ITEM_PART = re.compile(_ITEM)
 _OF_SEP = re.compile(r"\s(?:of|to)\s(?:the\s)?")
 _UNIT_NAMES = {
