@@ -113,3 +113,17 @@ def test_money_to_pence(text: str, amounts: list[int]) -> None:
 )  # fmt: skip
 def test_purposes(clause: str, purpose: Purpose | None) -> None:
     assert purpose_of(clause) is purpose
+
+
+def test_no_facts_pattern_nests_unbounded_repeats() -> None:
+    import sre_parse  # (as test_bad_input does; the tables' patterns are not module-level, so it misses them)
+
+    from lgo_decisions.facts import _finding, _grounds, _remedies
+
+    from .test_bad_input import _nested_repeat
+
+    tables = (_finding._PATTERNS, _grounds._PHRASES, _grounds._BODIES, _remedies._KINDS, _remedies._PURPOSES)
+    patterns = [next(x for x in entry if isinstance(x, re.Pattern)) for table in tables for entry in table]
+    assert len(patterns) > 50
+    for pattern in patterns:
+        assert not _nested_repeat(sre_parse.parse(pattern.pattern, pattern.flags)), pattern.pattern

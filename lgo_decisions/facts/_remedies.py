@@ -45,7 +45,7 @@ _PERSON_BEFORE = re.compile(
 )
 # A clause that only says a remedy is to come ("take action to remedy the injustice"), naming no act.
 _GENERIC = re.compile(
-    r"^\W*(?:(?:will\s+|also\s+|now\s+)*take\s+(?:\w+\s+)?action\s+to\s+)?(?:remedy|put\s+right|address|acknowledge)\s+"
+    r"^\W*(?:(?:will\s+|also\s+|now\s+){0,3}take\s+(?:\w+\s+)?action\s+to\s+)?(?:remedy|put\s+right|address|acknowledge)\s+"
     r"(?:the|this|that|its|their|his|her)\s+(?:\w+\s+)?(?:injustice|complaint|fault|impact)s?\b(?!\s+(?:by|with))",
     re.I,
 )
@@ -56,7 +56,7 @@ _REMEDY_HEADING = re.compile(
 # The body's own past acts, which need the body as the sentence's subject.
 _OWN_ACT = re.compile(
     r"^(?:(?:In|Following|After|When)\b[^,.]{0,60}?,?\s+(?=It\b|The\s+[A-Z]|the\s+[A-Z]))?(?:It|The\s+[A-Z]\w+(?:\s+[A-Z]?\w+){0,3}|the\s+[A-Z]\w+)\s+"
-    r"(?:has\s+|had\s+|also\s+|then\s+|now\s+|already\s+|immediately\s+|(?:confirmed|says|said)\s+(?:that\s+)?it\s+(?:has|had)\s+)*"
+    r"(?:has\s+|had\s+|also\s+|then\s+|now\s+|already\s+|immediately\s+|(?:confirmed|says|said)\s+(?:that\s+)?it\s+(?:has|had)\s+){0,6}"
     r"(?=(?:apologised|refunded|reimbursed|waived|reminded|backdated|already\s+\w+)\b)"
 )
 _NOT_REMEDY = re.compile(
@@ -74,11 +74,11 @@ _REPORT_BACK = re.compile(r"\bconsider\s+the\s+report\b", re.I)  # (a report's s
 _PREFIX = (
     r"^(?:\W|\b(?:and|or|to|also|then|will|would|should|must|it|they|immediately|now|has|have|had|already|agreed|agrees|"
     r"offered|by|the\s+\w+\s+(?:will|should|has|must)|take\s+(?:\w+\s+)?action\s+to|"
-    r"(?:address|remedy|acknowledge|recognise)\w*\s+(?:this|the|these|that)\s+(?:\w+\s+)?(?:by|with))\b)*\s*"
+    r"(?:address|remedy|acknowledge|recognise)\w*\s+(?:this|the|these|that)\s+(?:\w+\s+)?(?:by|with))\b){0,12}\s*"
 )
 _NOUN_PREFIX = (
     r"(?:(?:a|an|the|its|providing|make|makes|making|issue|issues|issuing|offer|offers|give|gives|provide|provides"
-    r"|send|sends|with)\s+)*"
+    r"|send|sends|with)\s+){0,6}"
 )
 _NOUN_KINDS = (RemedyKind.APOLOGY, RemedyKind.PAYMENT, RemedyKind.REFUND)
 _KINDS = tuple(

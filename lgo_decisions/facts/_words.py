@@ -124,7 +124,7 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
     ),
     (r"\b(?:has|have)\s+(?:already\s+)?(?:remedied|put\s+right|resolved)\b", Ground.BODY_HAS_REMEDIED),
     (
-        r"\b(?:has|have)\s+(?:now\s+|already\s+|since\s+)+(?:apologised|refunded|cancelled|withdrawn|waived|reversed)\b"
+        r"\b(?:has|have)\s+(?:now\s+|already\s+|since\s+){1,3}(?:apologised|refunded|cancelled|withdrawn|waived|reversed)\b"
         r"|\b(?:has|have)\s+received\s+an\s+apology",
         Ground.BODY_HAS_REMEDIED,
     ),
