@@ -59,6 +59,11 @@ _OWN_ACT = re.compile(
     r"(?:has\s+|had\s+|also\s+|then\s+|now\s+|already\s+|immediately\s+|(?:confirmed|says|said)\s+(?:that\s+)?it\s+(?:has|had)\s+){0,6}"
     r"(?=(?:apologised|refunded|reimbursed|waived|reminded|backdated|already\s+\w+)\b)"
 )
+# A refund or waiver the body made, named in passing (not at the start of the sentence).
+_GIVEN_IN_PASSING = re.compile(
+    r"\b(?:it|the\s+(?-i:[A-Z])\w+)\s+(?:had\s+|has\s+)?(?:already\s+|since\s+|then\s+)?(?=(?:refunded|reimbursed|waived)\b)",
+    re.I,
+)
 _NOT_REMEDY = re.compile(
     r"\b(?:wants?|wanted|would\s+like|asked\s+(?:for|us)|asks|seeks?|seeking|hoped|expects?)\b"
     r"|\b(?:should|would|could|must|will)\s+(?:have|not|never)\b"
@@ -235,6 +240,8 @@ def _commitment(words: str, investigated: bool) -> re.Match[str] | None:
         if m[0][:4].lower() in ("will", "shou", "must", "shal") and _PERSON_BEFORE.search(words[: m.start()]):
             continue
         return m
+    if own is None and (given := _GIVEN_IN_PASSING.search(words)):
+        return given  # "the amount it refunded to Mr Y": a sum the body gave back, said in passing
     return own
 
 
