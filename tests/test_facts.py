@@ -187,6 +187,7 @@ def test_remedies_agreed_once_each_with_pence_purpose_and_deadline(upheld: lgo.D
             "The Council should, within one month, apologise and make a symbolic payment to Mr X.",
             [(RemedyKind.APOLOGY, None, None), (RemedyKind.PAYMENT, None, None)],
         ),
+        ("There was no fault in the sum it refunded to Mr X.", [(RemedyKind.REFUND, None, None)]),
         (
             "We recommend the Council reminds its staff to record visits and amends Mr X's records.",
             [(RemedyKind.SERVICE_IMPROVEMENT, None, None), (RemedyKind.ACTION, None, None)],
