@@ -254,3 +254,12 @@ def test_quote_refuses_a_span_outside_the_decision(declined: lgo.Decision) -> No
 def test_nothing_shown_nothing_guessed() -> None:
     facts = extract_facts(lgo.read_text("Kent County Council (23 008 522)\nDecision : Upheld"))
     assert facts == Facts(finding=Finding.UNCLEAR)
+
+
+def test_a_child_named_in_brackets() -> None:
+    d = lgo.read_text(
+        "Kent County Council (23 008 522)\nThe complaint\n"
+        "1. Mrs A complains about transport for her daughter (whom I shall refer to as B).\n"
+        "2. The Council should:\nb) apologise to Mrs A."
+    )
+    assert extract_facts(d).people.labels == ("Mrs A", "B")

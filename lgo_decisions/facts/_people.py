@@ -73,8 +73,8 @@ def _labels_in(text: str) -> list[tuple[int, int, str, str]]:
         before = text[max(0, m.start() - 40) : m.start()]
         before = before[before.rfind("\n") + 1 :]  # (within its line: a list item's letter stands alone)
         after = text[m.end() : m.end() + 4]
-        if after.startswith(")") and not before.rstrip().endswith("("):
-            continue  # a list marker: "b)"
+        if after.startswith(")") and not before.strip(" \t-–•*"):
+            continue  # a list marker at the start of its line: "b)"
         if _NOT_CHILD_BEFORE.search(before) and not _CHILD_CONTEXT.search(before):
             continue
         if before.endswith(("(", "‘")) and not _CHILD_CONTEXT.search(before):
