@@ -217,6 +217,9 @@ def test_the_law_and_wishes_are_not_remedies() -> None:
         ("I have discontinued my investigation because Mr X has moved away.", Finding.DISCONTINUED),
         ("There was fault by the Council which caused Mr X distress.", Finding.FAULT_CAUSING_INJUSTICE),
         ("Mr X complained about the Council's handling of his planning objection.", Finding.UNCLEAR),
+        ("We do not find the Council was at fault in how it assessed Ms Y.", Finding.NO_FAULT),
+        ("We have stopped investigating because the matter is now in court.", Finding.DISCONTINUED),
+        ("We will not start an investigation into Mr X's complaint.", Finding.NOT_INVESTIGATED),
     ],
 )
 def test_finding(summary: str, finding: Finding) -> None:
@@ -263,3 +266,15 @@ def test_a_child_named_in_brackets() -> None:
         "2. The Council should:\nb) apologise to Mrs A."
     )
     assert extract_facts(d).people.labels == ("Mrs A", "B")
+
+
+@pytest.mark.parametrize(
+    ("decision", "finding"),
+    [("Closed after initial enquiries", Finding.NOT_INVESTIGATED), ("Investigation discontinued", Finding.DISCONTINUED),
+     ("Upheld", Finding.UNCLEAR)],
+)  # fmt: skip
+def test_an_outcome_that_names_the_finding_decides_only_when_the_text_does_not(decision: str, finding: Finding) -> None:
+    silent = lgo.read_text(f"Kent County Council (23 008 522)\nDecision : {decision}\nSummary: Mr X complained.")
+    assert extract_facts(silent).finding is finding
+    said = lgo.read_text(f"Kent County Council (23 008 522)\nDecision : {decision}\nSummary: We found no fault.")
+    assert extract_facts(said).finding is Finding.NO_FAULT

@@ -43,7 +43,7 @@ def extract_facts(decision: Decision) -> Facts:
     ('not_investigated', ['insufficient_evidence_of_fault'], ('Mr X',))
     """
     sentences = list(iter_sentences(decision))
-    finding, _ = find_finding(sentences)
+    finding, _ = find_finding(sentences, decision.outcome)
     return Facts(
         legislation=_legislation(decision),
         people=find_people(sentences),

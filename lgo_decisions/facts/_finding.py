@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from ..model import Outcome, OutcomeCode
 from ._models import Finding
 from ._sentences import OWN, Piece
 
@@ -25,7 +26,7 @@ DECIDING_HEADINGS = re.compile(
 _HARM = r"(?:injustice|distress|uncertainty|frustration|loss|harm|anxiety|inconvenience|stress|time\s+and\s+trouble)"
 _SIGNALS: tuple[tuple[str, str], ...] = (
     ("discontinued", r"\bdiscontinu\w*\b[^.]{0,40}\binvestigation|\binvestigation\b[^.]{0,30}\bdiscontinu"),
-    ("discontinued", r"\bstopped\s+(?:my|our|the)\s+investigation"),
+    ("discontinued", r"\b(?:stopped|ended)\s+(?:my|our|the|this)\s+investigation|\bstopped\s+investigating"),
     (
         "not_investigated",
         r"\b(?:will|shall|did|do|have\s+decided|decided)\s+not\s+(?:to\s+)?investigate|\bwon[’']t\s+investigate",
@@ -36,6 +37,7 @@ _SIGNALS: tuple[tuple[str, str], ...] = (
     ),
     ("not_investigated", r"\bnot\s+(?:be\s+)?investigat(?:e|ing)\s+(?:this|the|Mr|Mrs|Ms|Miss|Dr|his|her|their)"),
     ("not_investigated", r"\bclosed?\b[^.]{0,40}\bafter\s+(?:our|my)?\s*initial\s+enquiries"),
+    ("not_investigated", r"\bnot\s+(?:start|begin|open|carry\s+out)\s+an?\s+investigation"),
     (
         "fault_no_injustice",
         r"\bfaults?\b[^.]{0,120}\b(?:but|however|although)\b[^.]{0,60}\b(?:did\s+not|didn[’']t|has\s+not|had\s+not|does\s+not|not)"
@@ -55,6 +57,11 @@ _SIGNALS: tuple[tuple[str, str], ...] = (
         r"|cannot\s+find|not\s+at)\s+(?:any\s+)?(?:evidence\s+of\s+)?fault",
     ),
     ("no_fault", r"\bnot\s+at\s+fault\b|\bwas\s+not\s+fault|\bnot\s+upheld\b|\bno\s+maladministration"),
+    (
+        "no_fault",
+        r"\b(?:do|did|have|has)\s+not\s+(?:find|found)\s+(?:that\s+)?(?:the\s+\w+(?:\s+\w+)?|it|they)\s+"
+        r"(?:was\s+|were\s+|to\s+be\s+|acted\s+with\s+)?(?:at\s+)?fault",
+    ),
     (
         "fault_causing_injustice",
         rf"\bfaults?\b[^.]{{0,80}}\b(?:caus\w+|result\w+\s+in|led\s+to|leading\s+to)\b[^.]{{0,60}}\b{_HARM}",
@@ -97,11 +104,11 @@ _SIGNALS: tuple[tuple[str, str], ...] = (
 )
 # For each pattern of _SIGNALS in turn, words (lower case) one of which it needs: without any, it is not searched.
 _WORDS: tuple[tuple[str, ...], ...] = (
-    ("discontinu",), ("stopped",),
+    ("discontinu",), ("stopped", "ended"),
     ("not investigate", "not to investigate", "t investigate"), ("investigate",), ("investigat",),
-    ("initial enquiries",),
+    ("initial enquiries",), ("investigation",),
     ("injustice",), ("injustice",), ("injustice",),
-    ("fault",), ("not at fault", "not fault", "not upheld", "maladministration"),
+    ("fault",), ("not at fault", "not fault", "not upheld", "maladministration"), ("fault",),
     ("caus", "result", "led to", "leading to"), ("injustice",), ("caused",), ("caused", "led to"),
     ("suffered", "experienced"), ("uphe", "uphold"),
     ("fault",), ("delay", "failed", "failure", "poor"), ("did not",),
@@ -181,15 +188,27 @@ def _decide(s: set[str], first: str | None = None) -> Finding | None:
     return None
 
 
-def find_finding(sentences: list[Piece]) -> tuple[Finding, Piece | None]:
-    """The finding, and the first sentence that showed it (``None`` when ``unclear``)."""
+# Published outcomes that say the finding by their definition (the header line is statement text too).
+_BY_OUTCOME = {
+    OutcomeCode.CLOSED_AFTER_INITIAL_ENQUIRIES: Finding.NOT_INVESTIGATED,
+    OutcomeCode.NOT_INVESTIGATED: Finding.NOT_INVESTIGATED,
+    OutcomeCode.INVESTIGATION_DISCONTINUED: Finding.DISCONTINUED,
+}
+
+
+def find_finding(sentences: list[Piece], outcome: Outcome | None = None) -> tuple[Finding, Piece | None]:
+    """The finding, and the first sentence that showed it (``None`` when ``unclear`` or read from ``outcome``).
+
+    When no sentence decides, a published outcome that names the finding by its definition
+    ("Closed after initial enquiries") gives it; any other outcome ("Upheld") does not.
+    """
     # (with an old page's lead paragraphs, before any heading)
     deciding = [p for p in sentences if is_deciding(p) or (p.heading is None and p.section >= 0)]
     each = _signals(p.words for p in deciding)
     first = next((n for sig in each for n in ("not_investigated", "fault_causing_injustice") if n in sig), None)
     finding = _decide(set().union(*each), first)
     if finding is None:
-        return Finding.UNCLEAR, None
+        return (_BY_OUTCOME.get(outcome.code, Finding.UNCLEAR) if outcome is not None else Finding.UNCLEAR), None
     for piece, signals in zip(deciding, each, strict=True):
         if _decide(signals) is finding:
             return finding, piece
