@@ -133,6 +133,15 @@ def test_not_investigated_grounds_and_their_sentences(declined: lgo.Decision) ->
             Ground.OUTSIDE_JURISDICTION,
             None,
         ),
+        ("Mr X has not yet completed the Council's complaints procedure.", Ground.PREMATURE, None),
+        ("Mr X complained to us more than 12 months after he knew of the matter.", Ground.LATE, None),
+        ("The Council has offered a suitable remedy.", Ground.BODY_HAS_REMEDIED, None),
+        (
+            "The First-tier Tribunal is the appropriate body to decide this.",
+            Ground.OTHER_BODY_BETTER_PLACED,
+            "a tribunal",
+        ),
+        ("The complaint is about the Council's actions as an employer.", Ground.OUTSIDE_JURISDICTION, None),
     ],
 )
 def test_ground_phrases(sentence: str, ground: Ground, body: str | None) -> None:

@@ -27,9 +27,17 @@ GENERAL_HEADINGS = re.compile(
 _PHRASES = tuple((re.compile(p, re.I), g, GROUND_WORDS[g]) for p, g in GROUND_PHRASES)
 _BODIES = tuple((re.compile(p, re.I), name) for p, name in BODIES)
 _GENERAL = re.compile(
-    r"\bwe\s+(?:may|can|normally|usually|generally|must|will\s+normally|cannot\s+normally)\s+(?:decide|not|investigate|expect|consider)\b|\b(?:if|unless)\s+(?:we|the\s+Ombudsman)\s+(?:decide|believe|think|consider)|\bwe\s+have\s+the\s+power\b|\bthe\s+law\s+says\b|\b(?:complain(?:ed|s)?|wants?|would\s+like|asked|said|says|felt)\b[^.]{0,20}\b(?:that|the|to)\b",
+    r"\bwe\s+(?:may|can|normally|usually|generally|must|will\s+normally|cannot\s+normally)\s+(?:decide|not|investigate|expect|consider)\b"
+    r"|\b(?:if|unless)\s+(?:we|the\s+Ombudsman)\s+(?:decide|believe|think|consider)|\bwe\s+have\s+the\s+power\b"
+    r"|\bthe\s+law\s+says\b",
     re.I,
 )
+"""The Ombudsman's tests stated in general (a sentence of them gives no ground, unless it says "because")."""
+_REPORTED = re.compile(
+    r"\b(?:complain(?:ed|s)?|wants?|would\s+like|asked|said|says|felt)\b[^.]{0,20}\b(?:that|the|to)\b", re.I
+)
+"""What the complainant says or wants: no ground, but for when the complaint was made (late, premature)."""
+_WHEN_MADE = (Ground.LATE, Ground.PREMATURE)
 _EXCEPTION = re.compile(
     r"\bthere\s+(?:are|were)\s+(?:no\s+)?good\s+reasons?|\bexercise\s+(?:our|my)\s+discretion", re.I
 )
@@ -65,8 +73,11 @@ def find_grounds(sentences: Iterable[Piece], finding: Finding) -> list[GroundFac
         candidates = [(p, g) for p, g, words in _PHRASES if g not in out and any(w in low for w in words)]
         if not candidates:
             continue
-        if _GENERAL.search(text) and not re.search(r"\b(?:this\s+is\s+because|because|as)\b", text, re.I):
-            continue
+        if not re.search(r"\b(?:this\s+is\s+because|because|as)\b", text, re.I):
+            if _GENERAL.search(text):
+                continue
+            if _REPORTED.search(text):
+                candidates = [(p, g) for p, g in candidates if g in _WHEN_MADE]
         for pattern, ground in candidates:
             if ground in out:
                 continue

@@ -69,7 +69,7 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
         Ground.INJUSTICE_NOT_SIGNIFICANT,
     ),
     (
-        r"\binjustice\b[^.;]{0,60}\b(?:is|was|are|were)\s+not\s+(?:sufficiently\s+|so\s+)?(?:significant|serious)",
+        r"\binjustice\b[^.;]{0,60}\b(?:is|was|are|were)\s+not\s+(?:sufficiently\s+|so\s+)?(?:significant|serious|sufficient)",
         Ground.INJUSTICE_NOT_SIGNIFICANT,
     ),
     (
@@ -124,6 +124,11 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
     ),
     (r"\b(?:has|have)\s+(?:already\s+)?(?:remedied|put\s+right|resolved)\b", Ground.BODY_HAS_REMEDIED),
     (
+        r"\b(?:has|have)\s+(?:already\s+)?(?:offered|provided|given|agreed)\s+(?:a\s+|an\s+)?"
+        r"(?:suitable|appropriate|reasonable|proportionate|sufficient|adequate|satisfactory)\s+(?:remedy|apology|response|outcome)",
+        Ground.BODY_HAS_REMEDIED,
+    ),
+    (
         r"\b(?:has|have)\s+(?:now\s+|already\s+|since\s+){1,3}(?:apologised|refunded|cancelled|withdrawn|waived|reversed)\b"
         r"|\b(?:has|have)\s+received\s+an\s+apology",
         Ground.BODY_HAS_REMEDIED,
@@ -133,6 +138,10 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
         Ground.OTHER_BODY_BETTER_PLACED,
     ),
     (r"\brecourse\s+is\s+to\b", Ground.OTHER_BODY_BETTER_PLACED),
+    (
+        r"\b(?:is|are)\s+the\s+(?:appropriate|right|proper)\s+(?:body|place|route|forum)\b",
+        Ground.OTHER_BODY_BETTER_PLACED,
+    ),
     (
         r"\b(?:need|needs|have|has)\s+to\s+be\s+(?:considered|decided|dealt\s+with|resolved)\s+(?:in|by)\s+(?:a\s+|the\s+)?courts?\b"
         r"|\b(?:a\s+|the\s+)?courts?\s+(?:would|will)\s+(?:need|have)\s+to\s+(?:decide|consider|determine)",
@@ -174,7 +183,8 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
         Ground.LATE,
     ),
     (
-        r"\b(?:complaints?|it|this)\s+(?:is|was|are|were)\s+(?:also\s+)?premature|\bpremature\s+complaints?|\bcomplaints?\s+procedure\b[^.;]{0,40}\b(?:not|first|yet)\b|\bnot\s+(?:yet\s+)?had\s+(?:the\s+|an\s+)?(?:chance|opportunity)\s+to\s+(?:respond|consider)",
+        r"\bnot\s+(?:yet\s+)?(?:completed|finished|been\s+through|used|exhausted)\s+(?:the\s+\w+[’']?s?\s+)?complaints?\s+"
+        r"(?:procedure|process)|\b(?:complaints?|it|this)\s+(?:is|was|are|were)\s+(?:also\s+)?premature|\bpremature\s+complaints?|\bcomplaints?\s+procedure\b[^.;]{0,40}\b(?:not|first|yet)\b|\bnot\s+(?:yet\s+)?had\s+(?:the\s+|an\s+)?(?:chance|opportunity)\s+to\s+(?:respond|consider)",
         Ground.PREMATURE,
     ),
     (
@@ -182,7 +192,7 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
         Ground.OUTSIDE_JURISDICTION,
     ),
     (
-        r"\bas\s+(?:a\s+)?(?:social\s+housing\s+)?landlord\b|\binternal\s+(?:management|affairs)\s+of\s+(?:a|the)\s+school|\bpersonnel\s+matters|\bcommercial\s+(?:or\s+contractual\s+)?(?:matters|dealings|transactions)",
+        r"\bas\s+(?:a\s+)?(?:social\s+housing\s+)?landlord\b|\binternal\s+(?:management|affairs)\s+of\s+(?:a|the)\s+school|\bpersonnel\s+matters|\bwhat\s+happens\s+in\s+(?:state\s+)?schools\b|\bas\s+an?\s+employer\b|\bemployment\s+matters\b|\bcommercial\s+(?:or\s+contractual\s+)?(?:matters|dealings|transactions)",
         Ground.OUTSIDE_JURISDICTION,
     ),
     (
@@ -201,12 +211,16 @@ GROUND_WORDS: dict[Ground, tuple[str, ...]] = {
         "already", "resolved", "remedied", "put right", "reasonable", "suitable", "appropriate", "sufficient",
         "proportionate", "adequate", "enough", "apolog", "refunded", "cancelled", "withdrawn", "waived", "reversed",
     ),
-    Ground.OTHER_BODY_BETTER_PLACED: ("better", "best", "recourse", "court", "reasonable"),
+    Ground.OTHER_BODY_BETTER_PLACED: (
+        "better", "best", "recourse", "court", "reasonable", "appropriate", "right", "proper",
+    ),
     Ground.RIGHT_OF_APPEAL_OR_LEGAL_REMEDY: ("appeal", "review", "court", "tribunal", "reasonable"),
     Ground.COURT_PROCEEDINGS: ("proceedings",),
     Ground.LATE: ("late", "months"),
-    Ground.PREMATURE: ("premature", "procedure", "chance", "opportunity"),
-    Ground.OUTSIDE_JURISDICTION: ("jurisdiction", "remit", "power", "landlord", "school", "personnel", "commercial"),
+    Ground.PREMATURE: ("premature", "procedure", "process", "chance", "opportunity"),
+    Ground.OUTSIDE_JURISDICTION: (
+        "jurisdiction", "remit", "power", "landlord", "school", "personnel", "commercial", "employ",
+    ),
     Ground.OTHER: ("revisit", "repeat", "already", "previously"),
 }  # fmt: skip
 """For each ground, words (lower case) one of which each of its phrases holds: a sentence with none is not searched."""
