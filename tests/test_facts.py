@@ -197,6 +197,20 @@ def test_remedies_agreed_once_each_with_pence_purpose_and_deadline(upheld: lgo.D
             [(RemedyKind.APOLOGY, None, None), (RemedyKind.PAYMENT, None, None)],
         ),
         ("There was no fault in the sum it refunded to Mr X.", [(RemedyKind.REFUND, None, None)]),
+        ("The Council agreed to my recommendation to pay Mr X £250.", [(RemedyKind.PAYMENT, 25000, None)]),
+        (
+            "The Council has agreed to provide Mr X with a written apology and pay him £400.",
+            [(RemedyKind.APOLOGY, None, None), (RemedyKind.PAYMENT, 40000, None)],
+        ),
+        (
+            "The Council has agreed to, within one month: apologise to Mr X; and review its procedures.",
+            [(RemedyKind.APOLOGY, None, None), (RemedyKind.SERVICE_IMPROVEMENT, None, None)],
+        ),
+        (
+            "The Council has since paid Mr X £90 for his trouble.",
+            [(RemedyKind.PAYMENT, 9000, Purpose.TIME_AND_TROUBLE)],
+        ),
+        ("Mr X paid £160 to the Council.", []),
         (
             "We recommend the Council reminds its staff to record visits and amends Mr X's records.",
             [(RemedyKind.SERVICE_IMPROVEMENT, None, None), (RemedyKind.ACTION, None, None)],

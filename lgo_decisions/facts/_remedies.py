@@ -36,7 +36,7 @@ _COMMIT = re.compile(
 )
 _COMMIT_WORDS = (
     "agree", "will", "should", "must", "shall", "recommend", "includ", "offer", "apolog", "refund", "reimburs",
-    "waive", "remind", "backdat", "already", "report",
+    "waive", "remind", "backdat", "already", "report", "paid",
 )  # fmt: skip
 """Words one of which a sentence committing the body holds (what _COMMIT, _OWN_ACT and _REPORT_BACK look for)."""
 _PERSON_BEFORE = re.compile(
@@ -56,8 +56,9 @@ _REMEDY_HEADING = re.compile(
 # The body's own past acts, which need the body as the sentence's subject.
 _OWN_ACT = re.compile(
     r"^(?:(?:In|Following|After|When)\b[^,.]{0,60}?,?\s+(?=It\b|The\s+[A-Z]|the\s+[A-Z]))?(?:It|The\s+[A-Z]\w+(?:\s+[A-Z]?\w+){0,3}|the\s+[A-Z]\w+)\s+"
-    r"(?:has\s+|had\s+|also\s+|then\s+|now\s+|already\s+|immediately\s+|(?:confirmed|says|said)\s+(?:that\s+)?it\s+(?:has|had)\s+){0,6}"
-    r"(?=(?:apologised|refunded|reimbursed|waived|reminded|backdated|already\s+\w+)\b)"
+    r"(?:has\s+|had\s+|also\s+|then\s+|now\s+|since\s+|already\s+|immediately\s+|(?:confirmed|says|said)\s+(?:that\s+)?it\s+(?:has|had)\s+){0,6}"
+    r"(?=(?:apologised|refunded|reimbursed|waived|reminded|backdated|already\s+\w+)\b"
+    r"|paid\s+(?:(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\s+[A-Z])|him|her|them|£))"
 )
 # A refund or waiver the body made, named in passing (not at the start of the sentence).
 _GIVEN_IN_PASSING = re.compile(
@@ -79,11 +80,12 @@ _REPORT_BACK = re.compile(r"\bconsider\s+the\s+report\b", re.I)  # (a report's s
 _PREFIX = (
     r"^(?:\W|\b(?:and|or|to|also|then|will|would|should|must|it|they|immediately|now|has|have|had|already|agreed|agrees|"
     r"offered|by|the\s+\w+\s+(?:will|should|has|must)|take\s+(?:\w+\s+)?action\s+to|"
+    r"(?:my|our|the|these)\s+recommendations?(?:\s+to|\s+that)?|"
     r"(?:address|remedy|acknowledge|recognise)\w*\s+(?:this|the|these|that)\s+(?:\w+\s+)?(?:by|with))\b){0,12}\s*"
 )
 _NOUN_PREFIX = (
     r"(?:(?:a|an|the|its|providing|make|makes|making|issue|issues|issuing|offer|offers|give|gives|provide|provides"
-    r"|send|sends|with)\s+){0,6}"
+    r"|send|sends|with|written|formal|full|sincere|meaningful|him|her|them|(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\s+[A-Z]))\s+){0,6}"
 )
 _NOUN_KINDS = (RemedyKind.APOLOGY, RemedyKind.PAYMENT, RemedyKind.REFUND)
 _KINDS = tuple(
@@ -94,7 +96,7 @@ _ACTION = re.compile(_PREFIX + r"(?:" + ACTION_VERBS + r")\b", re.I)
 _SUBORDINATE = re.compile(
     r"^\W*(?:to\s+(?:acknowledge|recognise|recognize|remedy|reflect|make\s+up|compensate)|for\s+|\w+ing\b)", re.I
 )
-_CUT = re.compile(r"\s*(?:;|,\s*(?:and|or)\s+|\s+and\s+(?!(?-i:[A-Z]))|,(?!\d{3}))\s*(?:also\s+)?", re.I)
+_CUT = re.compile(r"\s*(?:[;:]|,\s*(?:and|or)\s+|\s+and\s+(?!(?-i:[A-Z]))|,(?!\d{3}))\s*(?:also\s+)?", re.I)
 _TEACHING = re.compile(
     r"\b(?:remind|train|advise|tell)\w*\s+(?:its\s+|the\s+|all\s+)?(?:staff|officers|employees|workers)\b", re.I
 )
