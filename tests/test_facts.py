@@ -301,3 +301,19 @@ def test_an_outcome_that_names_the_finding_decides_only_when_the_text_does_not(d
     assert extract_facts(silent).finding is finding
     said = lgo.read_text(f"Kent County Council (23 008 522)\nDecision : {decision}\nSummary: We found no fault.")
     assert extract_facts(said).finding is Finding.NO_FAULT
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("Investigator's decision on behalf of the Ombudsman", DecidedBy.INVESTIGATOR),
+        ("Investigator's decision on behalf of the Ombudsmen", DecidedBy.INVESTIGATOR),
+        ("Assistant Ombudsman's decision", DecidedBy.ASSISTANT_OMBUDSMAN),
+        ("Deputy Ombudsman's decision", DecidedBy.DEPUTY_OMBUDSMAN),
+        ("Ombudsman's decision", DecidedBy.OMBUDSMAN),
+        ("The Ombudsmen's decision", DecidedBy.OMBUDSMAN),
+    ],
+)
+def test_decided_by_each_closing_line(line: str, who: DecidedBy) -> None:
+    d = lgo.read_text(f"Kent County Council (23 008 522)\nFinal decision\n1. We found no fault.\n{line}")
+    assert extract_facts(d).decided_by is who

@@ -36,10 +36,10 @@ PERSON_TITLES: tuple[str, ...] = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Mx")
 
 DECIDED_BY: tuple[tuple[str, DecidedBy], ...] = (
     (r"\binvestigator", DecidedBy.INVESTIGATOR),
-    (r"\bassistant\s+ombudsman", DecidedBy.ASSISTANT_OMBUDSMAN),
-    (r"\bdeputy\s+ombudsman", DecidedBy.DEPUTY_OMBUDSMAN),
+    (r"\bassistant\s+ombudsm[ae]n", DecidedBy.ASSISTANT_OMBUDSMAN),
+    (r"\bdeputy\s+ombudsm[ae]n", DecidedBy.DEPUTY_OMBUDSMAN),
     (
-        r"^\W*(?:the\s+)?(?:local\s+government\s+(?:and\s+social\s+care\s+)?)?ombudsman[’']?s?\s+decision",
+        r"^\W*(?:the\s+)?(?:local\s+government\s+(?:and\s+social\s+care\s+)?)?ombudsm[ae]n[’']?s?\s+decision",
         DecidedBy.OMBUDSMAN,
     ),
 )
