@@ -57,6 +57,7 @@ def read(
     strict: bool = False,
     encoding: str | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
+    facts: bool = False,
 ) -> Decision:
     """Read one statement from a path, ``str`` or ``bytes``.
 
@@ -67,7 +68,8 @@ def read(
     object; by default the reader is picked by sniffing the content and the file name
     (:func:`lgo_decisions.readers.detect`). Bytes go to the reader undecoded, so that a format
     with its own encoding declaration (HTML) can use it, unless ``encoding`` is given; the text
-    reader decodes BOM, UTF-8, UTF-16 and Windows-1252.
+    reader decodes BOM, UTF-8, UTF-16 and Windows-1252. ``facts=True`` adds the statement's facts
+    (:func:`lgo_decisions.facts.extract_facts`) as the extension ``facts``.
 
     >>> read("Kent County Council (23 008 522)\\nDecision : Upheld").outcome.code.value
     'upheld'
@@ -85,4 +87,9 @@ def read(
         chosen = readers.get(reader)
     else:
         chosen = reader
-    return chosen.read(data, url=url, strict=strict, name=name)
+    decision = chosen.read(data, url=url, strict=strict, name=name)
+    if facts:  # the facts of coding scheme v1, in the extension namespace "facts" (docs/facts.md)
+        from .facts import with_facts
+
+        decision = with_facts(decision)
+    return decision

@@ -66,7 +66,7 @@ def _check(namespace: str, obj: object) -> type[Any]:
 REGISTRY: Registry[type[Any]] = Registry(
     group=GROUP,
     kind="extension",
-    builtins={},
+    builtins={"facts": "lgo_decisions.facts:Facts"},  # the facts of coding scheme v1 (docs/facts.md)
     check=_check,
     missing=ExtensionNotFound,
 )

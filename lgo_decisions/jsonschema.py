@@ -59,6 +59,7 @@ _VALIDATORS: dict[Any, dict[str, Any]] = {
 # The JSON form of types that are not attrs classes (the converter writes dates as ISO strings).
 _SCALARS: dict[Any, dict[str, Any]] = {
     str: {"type": "string"},
+    bool: {"type": "boolean"},
     int: {"type": "integer"},
     dt.date: {"type": "string", "format": "date", "pattern": DATE_PATTERN},
 }
@@ -139,7 +140,7 @@ class _Builder:
             description = field.metadata.get("description")
             if not description:
                 raise TypeError(f"{cls.__name__}.{field.name} has no metadata['description']")
-            key = keys.get(field.name)
+            key = keys.get(field.name, None if cls in KEYS else field.name)  # (an extension payload: its names)
             if key is None:
                 raise TypeError(f"{cls.__name__}.{field.name} has no stored key in lgo_decisions.serialise.KEYS")
             prop = {"description": description, **self.type_schema(field.type)}
@@ -220,6 +221,7 @@ def json_schema(*, strict: bool = False) -> dict[str, Any]:
     """
     builder = _Builder(strict=strict)
     root = {**builder.object_schema(Decision), **_statement()}
+    _builtin_extensions(root["properties"][KEYS[Decision]["extensions"]], builder.defs)
     return {
         "$schema": DIALECT,
         "$id": f"urn:lgo-decisions:schema:decision:{SCHEMA_VERSION}" + (":strict" if strict else ""),
@@ -227,6 +229,15 @@ def json_schema(*, strict: bool = False) -> dict[str, Any]:
         **root,
         "$defs": dict(sorted(builder.defs.items())),
     }
+
+
+def _builtin_extensions(extensions: dict[str, Any], defs: dict[str, Any]) -> None:
+    """The payloads of the library's own extension namespaces (``facts``), optional, as the loader reads them."""
+    from .facts import Facts
+
+    payloads = _Builder(strict=False)  # (payloads load leniently, also under strict loading)
+    extensions["properties"] = {"facts": payloads.type_schema(Facts)}
+    defs.update(payloads.defs)
 
 
 def load_shipped_schema() -> dict[str, Any]:

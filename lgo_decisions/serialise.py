@@ -101,6 +101,12 @@ def _structure_int(value: Any, _: Any) -> int:
     return value
 
 
+def _structure_bool(value: Any, _: Any) -> bool:  # (for extension payloads: not the int hook, which refuses bools)
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {type(value).__name__}")
+    return value
+
+
 def _is_model(t: Any) -> bool:
     return isinstance(t, type) and t in KEYS
 
@@ -182,6 +188,7 @@ def make_converter(*, forbid_extra_keys: bool = False, payloads: cattrs.Converte
     conv.register_structure_hook(Severity, lambda v, _: Severity(v))
     conv.register_unstructure_hook(Severity, lambda s: s.value)
     conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook_factory(_is_array, _array_hook)
     conv.register_structure_hook_factory(_is_model, _object_hook)
     # every field under its stored key; the blocks' "type" (an init=False field) written first, as the tag

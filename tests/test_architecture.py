@@ -19,6 +19,7 @@ PUBLIC_MODULES = {
     "lgo_decisions.errors",
     "lgo_decisions.export",
     "lgo_decisions.extensions",
+    "lgo_decisions.facts",
     "lgo_decisions.jsonschema",
     "lgo_decisions.migrations",
     "lgo_decisions.model",

@@ -61,6 +61,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="fail a statement at the first problem")
     parser.add_argument("--errors", metavar="FILE", help="write one JSON line per failed input: name, error, reason")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    parser.add_argument(
+        "--facts", action="store_true", help="add each statement's facts (coding scheme v1) as the extension 'facts'"
+    )
 
 
 def _usage_error(message: str) -> int:
@@ -77,6 +80,16 @@ def _lines_from_decisions(args: argparse.Namespace, sink: ParquetSink, exclude: 
             sink.write(r.decision)
             worst = r.worst.value if r.worst else None
             yield Line(r.name, "", tuple(d.code for d in r.decision.diagnostics), None, None, worst)
+
+
+def _line_with_facts(line: Line) -> Line:
+    """A read line's record with its facts added (in the parent process: the records are read as JSON)."""
+    if line.record is None:
+        return line
+    from ..facts import with_facts
+    from ..serialise import dumps, loads
+
+    return line._replace(record=dumps(with_facts(loads(line.record))))
 
 
 class _Summary:
@@ -155,6 +168,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PROG}: note: --workers {args.workers} capped at {workers}, the cores there are", file=sys.stderr)
     args.workers = workers
     parquet = bool(args.output) and args.output.lower().endswith(".parquet")
+    if parquet and getattr(args, "facts", False):
+        return _usage_error("--facts writes JSON Lines; Parquet has no column for them (see facts_dataframe)")
     sink: ParquetSink | None = None
     out: IO[str] = sys.stdout
     errors: IO[str] | None = None
@@ -239,6 +254,8 @@ def _run(
         if sink is not None
         else read_corpus_json(args.paths, workers=args.workers, strict=args.strict, exclude=exclude)
     )
+    if getattr(args, "facts", False) and sink is None:
+        lines = map(_line_with_facts, lines)
     try:
         done = 0
         for done, line in enumerate(lines, 1):
