@@ -64,7 +64,11 @@ def _check(name: str, obj: object) -> Writer:
 REGISTRY: Registry[Writer] = Registry(
     group=GROUP,
     kind="writer",
-    builtins={"text": "lgo_decisions.writers.text:WRITER", "html": "lgo_decisions.writers.html:WRITER"},
+    builtins={
+        "text": "lgo_decisions.writers.text:WRITER",
+        "html": "lgo_decisions.writers.html:WRITER",
+        "akn": "lgo_decisions.writers.akn:WRITER",
+    },
     check=_check,
     missing=WriterNotFound,
 )
