@@ -68,7 +68,8 @@ def validate_akn(data: bytes | str) -> list[str]:
     """The problems of an Akoma Ntoso document against the official AKN 3.0 schema: ``[]`` when it is valid.
 
     Each problem names its line. A document that is not well-formed XML gives one problem; an
-    ``eId`` used twice is one too (the schema's own uniqueness rule). Needs the extra ``[akn]``.
+    ``eId`` used twice is one too (the schema's own uniqueness rule), and so is each entity reference
+    (entities are never resolved: no file or address is ever read). Needs the extra ``[akn]``.
 
     >>> from lgo_decisions import Decision
     >>> from lgo_decisions.writers.akn import render_akn
@@ -83,6 +84,9 @@ def validate_akn(data: bytes | str) -> list[str]:
         doc = etree.fromstring(raw, safe_parser(encoding="utf-8") if isinstance(data, str) else safe_parser())
     except etree.XMLSyntaxError as exc:
         return [f"line {exc.lineno}: not well-formed XML: {exc.msg}"]
+    entities = [f"line {e.sourceline}: entity reference {e.text} is not resolved" for e in doc.iter(etree.Entity)]
+    if entities:  # (entities are never resolved, and the schema validator cannot pass over them)
+        return entities
     if schema.validate(doc):
         return []
     return [f"line {e.line}: {e.message}" for e in schema.error_log]  # type: ignore[attr-defined]
