@@ -55,10 +55,7 @@ CODES: dict[str, tuple[str, str]] = {
     "record_field": ("warning", "A field of the scraper record is not of the form expected; it was ignored."),
     "record_mismatch": ("warning", "The scraper record's field differs from the statement's; the statement's is kept."),
     # the Akoma Ntoso reader: readers/akn.py
-    "akn_unread": (
-        "warning",
-        "An element (or entity reference) of the Akoma Ntoso document that the reader does not know was left out.",
-    ),
+    "akn_unread": ("warning", "An Akoma Ntoso element (or entity reference) the reader does not know was left out."),
 }
 """Every diagnostic code the library (and its example plugin) emits: ``(severity, one-line meaning)``."""
 

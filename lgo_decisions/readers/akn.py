@@ -213,7 +213,14 @@ class _Reading:
 
 
 class AknReader(BaseReader):
-    """The ``akn`` reader for the registry (:mod:`lgo_decisions.readers`): Akoma Ntoso judgments."""
+    """The ``akn`` reader for the registry (:mod:`lgo_decisions.readers`): Akoma Ntoso judgments.
+
+    >>> from lgo_decisions import Decision
+    >>> from lgo_decisions.writers.akn import render_akn
+    >>> d = AknReader().read(render_akn(Decision(reference="20 007 417")), name="a.akn.xml")
+    >>> d.reference, d.source.reader, d.source.name
+    ('20 007 417', 'akn', 'a.akn.xml')
+    """
 
     name = NAME
     suffixes = (".xml",)

@@ -6,7 +6,7 @@ type ``judgment``, author ``lgsco``, dated by its decision date and numbered by 
 >>> import datetime as dt
 >>> work_iri("20 007 417", dt.date(2021, 3, 4), "")
 '/akn/gb/judgment/lgsco/2021-03-04/20-007-417'
->>> expression_iri(work_iri("21 001 234A", None, "")), manifestation_iri(work_iri(None, None, "abc"))
+>>> expression_iri(work_iri("21 001 234A", None, "")), manifestation_iri(expression_iri(work_iri(None, None, "abc")))
 ('/akn/gb/judgment/lgsco/undated/21-001-234a/eng@', '/akn/gb/judgment/lgsco/undated/unnumbered-abc/eng@/!main.xml')
 """
 
