@@ -57,7 +57,7 @@ _UNITS = {
     "chapter": "chp",
 }
 _PART = re.compile(
-    r"(section|schedule|part|paragraph|article|chapter)\s+([0-9]+[A-Za-z]*)((?:\([0-9A-Za-z]+\))*)", re.I
+    r"(section|schedule|part|paragraph|article|chapter)\s+([0-9]+[A-Za-z]*)((?:\([0-9A-Za-z]{1,10}\)){0,8})", re.I
 )
 _BRACKETS = re.compile(r"\(([0-9A-Za-z]+)\)")
 _NESTED = ("subsec", "para", "subpara")  # (6)(a)(i) under a section
