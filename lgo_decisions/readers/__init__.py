@@ -115,7 +115,7 @@ REGISTRY: Registry[Reader] = Registry(
 
 
 def available() -> list[str]:
-    """The names of every reader: built-in (``html``, ``text``), registered, from entry points.
+    """The names of every reader: built-in (``html``, ``text``, ``akn``), registered, from entry points.
 
     >>> available()[:2]
     ['html', 'text']

@@ -1,6 +1,6 @@
 """Writers: render a decision as text or HTML that the readers read back to an equal decision.
 
-This module finds writers by name: the built-ins ``text`` and ``html``, writers registered with
+This module finds writers by name: the built-ins ``text``, ``html`` and ``akn`` (Akoma Ntoso), writers registered with
 :func:`register`, and those other distributions publish under the entry-point group
 ``lgo_decisions.writers``.
 
@@ -76,7 +76,7 @@ REGISTRY: Registry[Writer] = Registry(
 
 
 def available() -> list[str]:
-    """The names of every writer: built-in (``text``, ``html``), registered, from entry points.
+    """The names of every writer: built-in (``text``, ``html``, ``akn``), registered, from entry points.
 
     >>> available()[:2]
     ['text', 'html']
