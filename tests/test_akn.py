@@ -4,6 +4,7 @@ official schema, read back equal, carry unique and stable eIds; the reader resol
 
 from __future__ import annotations
 
+import copy
 import subprocess
 import sys
 from collections import Counter
@@ -12,6 +13,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from lgo_decisions import Decision, RenderError, read, readers, writers
@@ -202,3 +204,46 @@ def test_other_akn_tools_read_the_document() -> None:
     assert uri.work_uri(work_component=False) == work_iri(d.reference, d.decision_date, "")
     assert str(doc.work_date) == d.decision_date.isoformat() == str(doc.expression_date)
     assert doc.language == "eng"
+
+
+_DOCUMENTS = [render_akn(read(p)) for p in EXAMPLES]
+_EDITS = st.sampled_from(["drop", "text", "attribute", "duplicate"])
+_VALUES = st.sampled_from(["", "x", "-1", "0", "2021-13-40", "#nowhere", "99999999999999999999", "١"])
+
+
+@given(st.sampled_from(_DOCUMENTS), st.data())
+def test_an_edited_document_reads_or_raises_a_typed_error(doc: bytes, data: st.DataObject) -> None:
+    root = etree.fromstring(doc)
+    elements = list(root.iter())
+    for _ in range(data.draw(st.integers(1, 3))):
+        el = data.draw(st.sampled_from(elements))
+        edit = data.draw(_EDITS)
+        parent = el.getparent()
+        if edit == "drop" and parent is not None:
+            parent.remove(el)
+        elif edit == "text":
+            el.text = data.draw(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=5))
+        elif edit == "attribute" and el.attrib:
+            el.set(data.draw(st.sampled_from(sorted(el.attrib))), data.draw(_VALUES))
+        elif edit == "duplicate" and parent is not None:
+            el.addnext(copy.deepcopy(el))
+    try:
+        d = read_akn(etree.tostring(root))
+    except (ParseError, NotADecisionError):
+        return
+    assert isinstance(d, Decision)
+
+
+def test_internal_entities_are_not_expanded_either() -> None:
+    laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    data = render_akn(Decision(reference="20 007 417", summary="S"))
+    data = data.replace(b"?>\n", f'?>\n<!DOCTYPE akomaNtoso [<!ENTITY l0 "lol">{laughs}]>\n'.encode(), 1)
+    try:
+        d = read_akn(data.replace(b">S</p>", b">S&l9;</p>"))
+    except ParseError as exc:  # (libxml2 may refuse the document outright: its amplification limit)
+        message = str(exc)
+    else:
+        assert d.summary == "S"
+        assert [x.code for x in d.diagnostics] == ["akn_unread"]
+        return
+    assert "line 1: not well-formed XML" in message

@@ -34,7 +34,7 @@ _ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?akomaNtoso[\s>/]")
 _DECLARED = re.compile(rb"^<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _BLOCKS = {akn(t) for t in ("introduction", "background", "arguments", "remedies", "motivation", "decision")}
 _HOLDERS = {akn(t) for t in ("intro", "content", "wrapUp")}
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"[0-9]+")
 _JSON = {
     lgo(t): k
     for t, k in (
@@ -70,6 +70,12 @@ class _Reading:
                 self.unread(child, "an entity reference, not resolved")
             out.append(child.tail or "")
         return "".join(out)
+
+    def number(self, el: Any, value: str) -> int:
+        """A whole number the document gives (a heading level, a paragraph number); ParseError if not one."""
+        if not value.isascii() or not value.isdigit() or len(value) > 9:
+            raise ParseError(f"{self.name}: line {el.sourceline}: {value!r} is not a whole number")
+        return int(value)
 
     # -- the record --------------------------------------------------------------------------
     def record(self, root: Any) -> dict[str, Any]:
@@ -114,7 +120,8 @@ class _Reading:
     def proprietary(self, record: Any, data: dict[str, Any]) -> None:
         if record is None:
             return
-        data["schema_version"] = record.get("schemaVersion")
+        if record.get("schemaVersion") is not None:
+            data["schema_version"] = record.get("schemaVersion")
         for el in record:
             tag = el.tag
             if tag == lgo("category"):
@@ -160,7 +167,7 @@ class _Reading:
         heading = level.find(akn("heading"))
         return {
             "heading": self.text(heading) if heading is not None else None,
-            "level": int(level.get(lgo("level"), "2")),
+            "level": self.number(level, level.get(lgo("level"), "2")),
             "blocks": self.children(level, None),
         }
 
@@ -194,7 +201,7 @@ class _Reading:
         if m is None:
             raise ParseError(f"{self.name}: line {el.sourceline}: a <{etree.QName(el).localname}> without its <num>")
         kind = "numbered_paragraph" if el.tag == akn("paragraph") else "sub_paragraph"
-        block: dict[str, Any] = {"type": kind, "number": int(m.group())}
+        block: dict[str, Any] = {"type": kind, "number": self.number(el, m.group())}
         block["blocks"] = self.children(el, block)
         block.setdefault("text", "")
         return block
