@@ -54,6 +54,8 @@ CODES: dict[str, tuple[str, str]] = {
     # the JSON scraper records reader (the example plugin lgo-decisions-records)
     "record_field": ("warning", "A field of the scraper record is not of the form expected; it was ignored."),
     "record_mismatch": ("warning", "The scraper record's field differs from the statement's; the statement's is kept."),
+    # the Akoma Ntoso reader: readers/akn.py
+    "akn_unread": ("warning", "An Akoma Ntoso element (or entity reference) the reader does not know was left out."),
 }
 """Every diagnostic code the library (and its example plugin) emits: ``(severity, one-line meaning)``."""
 

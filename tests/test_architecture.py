@@ -25,6 +25,7 @@ PUBLIC_MODULES = {
     "lgo_decisions.model",
     "lgo_decisions.plugin",
     "lgo_decisions.readers",
+    "lgo_decisions.readers.akn",
     "lgo_decisions.readers.html",
     "lgo_decisions.readers.text",
     "lgo_decisions.serialise",
@@ -32,6 +33,7 @@ PUBLIC_MODULES = {
     "lgo_decisions.testing.strategies",
     "lgo_decisions.walk",
     "lgo_decisions.writers",
+    "lgo_decisions.writers.akn",
     "lgo_decisions.writers.html",
     "lgo_decisions.writers.text",
 }

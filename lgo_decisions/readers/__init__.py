@@ -103,7 +103,11 @@ REGISTRY: Registry[Reader] = Registry(
     group=GROUP,
     kind="reader",
     # Order matters: sniffing ties go to the earlier built-in.
-    builtins={"html": "lgo_decisions.readers.html:READER", "text": "lgo_decisions.readers.text:READER"},
+    builtins={
+        "html": "lgo_decisions.readers.html:READER",
+        "text": "lgo_decisions.readers.text:READER",
+        "akn": "lgo_decisions.readers.akn:READER",
+    },
     check=_check,
     missing=ReaderNotFound,
 )
@@ -111,7 +115,7 @@ REGISTRY: Registry[Reader] = Registry(
 
 
 def available() -> list[str]:
-    """The names of every reader: built-in (``html``, ``text``), registered, from entry points.
+    """The names of every reader: built-in (``html``, ``text``, ``akn``), registered, from entry points.
 
     >>> available()[:2]
     ['html', 'text']

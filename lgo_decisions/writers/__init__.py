@@ -1,6 +1,6 @@
 """Writers: render a decision as text or HTML that the readers read back to an equal decision.
 
-This module finds writers by name: the built-ins ``text`` and ``html``, writers registered with
+This module finds writers by name: the built-ins ``text``, ``html`` and ``akn`` (Akoma Ntoso), writers registered with
 :func:`register`, and those other distributions publish under the entry-point group
 ``lgo_decisions.writers``.
 
@@ -64,7 +64,11 @@ def _check(name: str, obj: object) -> Writer:
 REGISTRY: Registry[Writer] = Registry(
     group=GROUP,
     kind="writer",
-    builtins={"text": "lgo_decisions.writers.text:WRITER", "html": "lgo_decisions.writers.html:WRITER"},
+    builtins={
+        "text": "lgo_decisions.writers.text:WRITER",
+        "html": "lgo_decisions.writers.html:WRITER",
+        "akn": "lgo_decisions.writers.akn:WRITER",
+    },
     check=_check,
     missing=WriterNotFound,
 )
@@ -72,7 +76,7 @@ REGISTRY: Registry[Writer] = Registry(
 
 
 def available() -> list[str]:
-    """The names of every writer: built-in (``text``, ``html``), registered, from entry points.
+    """The names of every writer: built-in (``text``, ``html``, ``akn``), registered, from entry points.
 
     >>> available()[:2]
     ['text', 'html']
