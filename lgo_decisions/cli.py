@@ -18,6 +18,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("stats", "stats"),
     ("schema", "schema"),
     ("validate", "validate"),
+    ("search", "search"),
 )
 
 
