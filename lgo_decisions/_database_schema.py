@@ -183,7 +183,7 @@ def marker_of(path: str) -> dict[str, str] | None:
     if header != SQLITE_HEADER:
         raise DatabaseError(f"{path}: not a SQLite database")
     try:
-        conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
+        conn = connect_to_read(path)
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path}: cannot open the database: {exc}") from None
     try:
@@ -221,7 +221,12 @@ def check_ours(path: str) -> bool:
     return True
 
 
-def _uri_path(path: str) -> str:
+def connect_to_read(path: str) -> sqlite3.Connection:
+    """A connection that only reads ``path`` (never makes it). A writable file is opened read-write,
+    so that the journal a killed build left is rolled back (a read-only connection could not)."""
     from urllib.parse import quote
 
-    return quote(os.path.abspath(path))
+    mode = "rw" if os.access(path, os.W_OK) else "ro"
+    conn = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode={mode}", uri=True)
+    conn.execute("PRAGMA query_only = ON")
+    return conn

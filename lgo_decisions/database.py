@@ -37,7 +37,17 @@ import attrs
 
 from ._database_metadata import metadata_path_for, write_metadata
 from ._database_rows import Rows, rows_of
-from ._database_schema import CHILD_TABLES, DB_SCHEMA, FORMAT, FTS, TABLES, check_ours, create_schema, marker_of
+from ._database_schema import (
+    CHILD_TABLES,
+    DB_SCHEMA,
+    FORMAT,
+    FTS,
+    TABLES,
+    check_ours,
+    connect_to_read,
+    create_schema,
+    marker_of,
+)
 from .errors import DatabaseError, MissingExtraError
 from .model import Decision
 from .serialise import loads
@@ -106,8 +116,9 @@ class DatabaseSink:
     """Write decisions into the database at ``path`` (made when absent), ``batch_size`` to a transaction.
 
     Raises :class:`~lgo_decisions.errors.DatabaseError` when ``path`` is not one of our databases, and
-    :class:`~lgo_decisions.errors.MissingExtraError` without sqlite-utils. Two records with one key
-    in a build: the later one stays. :meth:`close` writes what is left and Datasette's metadata.
+    :class:`~lgo_decisions.errors.MissingExtraError` without sqlite-utils. A statement keeps the place
+    where it was first added; a later record with its key replaces it. :meth:`close` writes what is
+    left and Datasette's metadata.
 
     >>> import pathlib, tempfile, lgo_decisions
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "decisions.db"
@@ -142,8 +153,7 @@ class DatabaseSink:
     def write(self, decision: Decision) -> None:
         """Add one decision (written when the batch is full, or on :meth:`close`)."""
         rows = rows_of(decision)
-        self._pending.pop(rows.key, None)  # (the later record of one key stays, in its place)
-        self._pending[rows.key] = rows
+        self._pending[rows.key] = rows  # (the later record of one key stays, in the place of the first)
         self.count += 1
         if len(self._pending) >= self._batch_size:
             self.flush()
@@ -299,9 +309,7 @@ def _open(path: str | os.PathLike[str]) -> sqlite3.Connection:
         raise DatabaseError(f"{name}: not a database lgo-decisions made")
     if marker.get("schema") != DB_SCHEMA:
         raise DatabaseError(f"{name}: database layout {marker.get('schema')!r}, this version reads {DB_SCHEMA!r}")
-    from urllib.parse import quote
-
-    return sqlite3.connect(f"file:{quote(os.path.abspath(name))}?mode=ro", uri=True)
+    return connect_to_read(name)
 
 
 def load_db(path: str | os.PathLike[str]) -> Iterator[Decision]:
