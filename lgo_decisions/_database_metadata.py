@@ -90,7 +90,7 @@ _TABLES: dict[str, dict[str, Any]] = {
     "paragraphs": {
         "title": "Paragraphs",
         "description": "One row per block of a section, with its statement-wide number and its section's "
-        "heading. Search it: the box above searches the text (full-text, with stemming).",
+        "heading. The search box searches the text (full-text, with stemming).",
         "fts_table": "paragraphs_fts",
         "fts_pk": "id",
         "facets": ["heading"],
