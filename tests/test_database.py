@@ -306,3 +306,83 @@ def test_sections_without_blocks_and_decisions_without_reference(tmp_path: Path)
     write_db([d, d], path)
     assert _query(path, "SELECT key, reference FROM decisions") == [("url:https://www.lgo.org.uk/decisions/x", None)]
     assert list(load_db(path)) == [d]
+
+
+_TEXT = st.text(max_size=20)
+_SPANS = st.fixed_dictionaries(
+    {
+        "section": st.integers(0, 9),
+        "block": st.integers(0, 9),
+        "paragraph": st.none() | st.integers(1, 99),
+        "start": st.integers(0, 99),
+        "end": st.integers(0, 99),
+    }
+)
+_FACTS = st.fixed_dictionaries(
+    {
+        "scheme": st.just("1"),
+        "legislation": st.lists(
+            st.fixed_dictionaries({"instrument": _TEXT, "provision": st.none() | _TEXT, "text": _TEXT, "span": _SPANS}),
+            max_size=3,
+        ),
+        "people": st.fixed_dictionaries(
+            {"labels": st.lists(_TEXT, max_size=2), "complainant": st.none() | _TEXT, "on_behalf_of": st.none()}
+        ),
+        "finding": st.none() | st.sampled_from(["no_fault", "fault_causing_injustice"]),
+        "grounds": st.lists(
+            st.fixed_dictionaries({"ground": _TEXT, "body": st.none() | _TEXT, "text": _TEXT, "span": _SPANS}),
+            max_size=2,
+        ),
+        "remedies": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "kind": st.sampled_from(["apology", "payment", "refund"]),
+                    "amount_pence": st.none() | st.integers(0, 10**7),
+                    "purpose": st.none() | _TEXT,
+                    "deadline_days": st.none() | st.integers(1, 90),
+                    "already_provided": st.booleans(),
+                    "text": _TEXT,
+                    "span": _SPANS,
+                }
+            ),
+            max_size=3,
+        ),
+        "compliance": st.none(),
+        "decided_by": st.none() | st.just("investigator"),
+    }
+)
+
+_COLUMNS = {
+    "citations": ("legislation", ("instrument", "provision", "text")),
+    "remedies": ("remedies", ("kind", "amount_pence", "purpose", "deadline_days", "already_provided", "text")),
+    "grounds": ("grounds", ("ground", "body", "text")),
+}
+
+
+@settings(max_examples=25)
+@given(st.lists(st.tuples(decisions(), _FACTS), min_size=1, max_size=4))
+def test_generated_facts_fill_their_tables_entry_for_entry(pairs: list[tuple[Decision, dict[str, Any]]]) -> None:
+    ds = [attrs.evolve(d, extensions={**d.extensions, "facts": facts}) for d, facts in pairs]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "facts.db"
+        write_db(ds, path)
+        expected = _expected(ds)
+        ids = [i for (i,) in _query(path, "SELECT id FROM decisions ORDER BY id")]
+        for decision_id, d in zip(ids, expected, strict=True):
+            facts = d.extensions["facts"]
+            for table, (field, columns) in _COLUMNS.items():
+                rows = _query(
+                    path,
+                    f"SELECT {', '.join(columns)}, span_section, span_block, span_paragraph, span_start, span_end "
+                    f"FROM {table} WHERE decision_id = ? ORDER BY id",
+                    (decision_id,),
+                )
+                wanted = [
+                    (
+                        *(int(e[c]) if isinstance(e[c], bool) else e[c] for c in columns),
+                        *(e["span"][k] for k in ("section", "block", "paragraph", "start", "end")),
+                    )
+                    for e in facts[field]
+                ]
+                assert rows == wanted
+        assert [dumps(d) for d in load_db(path)] == [dumps(d) for d in expected]
