@@ -133,12 +133,13 @@ class DatabaseSink:
         self.path = os.path.abspath(os.fspath(path))
         check_ours(self.path)
         self.metadata_path = metadata_path_for(self.path) if metadata else None
+        conn = sqlite3.connect(self.path)
         try:
-            conn = sqlite3.connect(self.path)
             conn.execute("PRAGMA foreign_keys = ON")
             self.db: sqlite_utils.Database = su.Database(conn)
             create_schema(self.db)
         except sqlite3.Error as exc:
+            conn.close()
             raise DatabaseError(f"{self.path}: cannot make the database's tables: {exc}") from exc
         self._batch_size = max(1, batch_size)
         self._pending: dict[str, Rows] = {}

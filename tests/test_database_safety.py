@@ -214,3 +214,21 @@ def test_the_core_never_imports_sqlite_utils() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_empty_file_is_made_a_database_and_another_layout_is_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    assert main(["parse", "--quiet", "-o", str(empty), str(EXAMPLES)]) == 0
+    assert len(list(load_db(empty))) == 5
+    conn = sqlite3.connect(empty)
+    conn.execute("UPDATE _lgo_decisions SET value = '2' WHERE key = 'schema'")
+    conn.commit()
+    conn.close()
+    before = empty.read_bytes()
+    with pytest.raises(DatabaseError, match="layout '2'"):
+        write_db([], empty)
+    with pytest.raises(DatabaseError, match="layout '2'"):
+        list(load_db(empty))
+    assert main(["search", str(empty), "council"]) == 2
+    assert empty.read_bytes() == before

@@ -78,7 +78,7 @@ def _usage_error(message: str) -> int:
 def _lines_from_decisions(
     args: argparse.Namespace, sink: ParquetSink | DatabaseSink, exclude: list[str]
 ) -> Iterator[Line]:
-    """Results for Parquet output: decisions go to ``sink`` here, in the parent process."""
+    """Results for Parquet or database output: decisions go to ``sink`` here, in the parent process."""
     for r in read_corpus(args.paths, workers=args.workers, strict=args.strict, exclude=exclude):
         if r.decision is None:
             yield Line(r.name, None, (), r.error, r.reason)
