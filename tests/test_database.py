@@ -386,3 +386,11 @@ def test_generated_facts_fill_their_tables_entry_for_entry(pairs: list[tuple[Dec
                 ]
                 assert rows == wanted
         assert [dumps(d) for d in load_db(path)] == [dumps(d) for d in expected]
+
+
+def test_every_export_column_has_its_column_in_the_database() -> None:
+    from lgo_decisions._database_schema import TABLES
+    from lgo_decisions.export import DECISION_COLUMNS, PARAGRAPH_COLUMNS
+
+    assert {c for c, _ in DECISION_COLUMNS} <= set(TABLES["decisions"][0])
+    assert {c for c, _ in PARAGRAPH_COLUMNS} - {"reference", "url"} <= set(TABLES["paragraphs"][0])
