@@ -30,7 +30,7 @@ class Rows:
     record_hash: str
     decision: dict[str, Any]
     organisations: list[dict[str, Any]]  # name, reference, in title order
-    children: dict[str, list[dict[str, Any]]]  # table -> rows (without decision_id)
+    children: dict[str, list[dict[str, Any]]]  # table -> rows (without decision_id; keys not columns are ignored)
     facts_skipped: int = 0
 
 
@@ -121,11 +121,7 @@ def rows_of(decision: Decision) -> Rows:
         record_hash=record_hash,
         record=record,
     )
-    paragraphs = []
-    for p in paragraph_rows(decision):
-        del p["reference"], p["url"]
-        paragraphs.append(p)
-    children: dict[str, list[dict[str, Any]]] = {"paragraphs": paragraphs}
+    children: dict[str, list[dict[str, Any]]] = {"paragraphs": list(paragraph_rows(decision))}
     skipped = 0
     if facts is not None:
         fact_tables, skipped = _fact_rows(facts)

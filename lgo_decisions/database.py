@@ -177,10 +177,10 @@ class DatabaseSink:
         return found
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        """Insert ``rows`` (dicts holding every column but an automatic ``id``) with one prepared statement."""
+        """Insert ``rows`` (dicts holding every column but an automatic ``id``; other keys are ignored)."""
         if not rows:
             return
-        columns = [c for c in TABLES[table][0] if c in rows[0]]
+        columns = [c for c in TABLES[table][0] if c in rows[0]]  # (one prepared statement for all)
         get = operator.itemgetter(*columns)
         sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({_marks(columns)})"
         self.db.conn.executemany(sql, [get(r) if len(columns) > 1 else (get(r),) for r in rows])
@@ -255,7 +255,9 @@ class DatabaseSink:
                 for i, o in enumerate(names, 1)
             ]
             for table, table_rows in rows.children.items():
-                children.setdefault(table, []).extend({"decision_id": decision_id, **r} for r in table_rows)
+                for r in table_rows:
+                    r["decision_id"] = decision_id
+                children.setdefault(table, []).extend(table_rows)
         self._insert("decisions", decisions)
         for table, table_rows in children.items():
             self._insert(table, table_rows)

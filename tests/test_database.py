@@ -160,9 +160,12 @@ def test_generated_decisions_read_back_equal(ds: list[Decision], batch_size: int
         assert _query(path, "SELECT count(*) FROM decisions") == [(len(expected),)]
         blocks = sum(1 for d in expected for _ in paragraph_rows(d))
         assert _query(path, "SELECT count(*) FROM paragraphs") == [(blocks,)]
-        again = write_db(ds, path, batch_size=batch_size)
-        assert (again.added, again.replaced) == (0, 0)
+        again = write_db(expected, path, batch_size=batch_size)
+        assert (again.added, again.replaced, again.unchanged) == (0, 0, len(expected))
+        write_db(ds, path, batch_size=batch_size)  # (two records of one key in two batches: replaced, in turn)
+        assert [dumps(d) for d in load_db(path)] == [dumps(d) for d in expected]
         assert _query(path, "SELECT count(*) FROM decisions") == [(len(expected),)]
+        assert _query(path, "SELECT count(*) FROM paragraphs") == [(blocks,)]
         assert _query(path, "PRAGMA integrity_check") == [("ok",)]
 
 
