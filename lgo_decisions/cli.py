@@ -19,6 +19,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("schema", "schema"),
     ("validate", "validate"),
     ("render", "render"),
+    ("search", "search"),
 )
 
 

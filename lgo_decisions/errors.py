@@ -173,3 +173,26 @@ class WorkerDiedError(LgoDecisionsError, RuntimeError):
     >>> issubclass(WorkerDiedError, LgoDecisionsError)
     True
     """
+
+
+class DatabaseError(LgoDecisionsError, ValueError):
+    """A file that is not a database this library may read or write (``lgo_decisions.database``),
+    naming the file: not SQLite, somebody else's SQLite database, or one of a newer layout.
+
+    >>> import pathlib, tempfile
+    >>> from lgo_decisions.database import load_db
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "notes.db"
+    >>> _ = path.write_text("my notes")
+    >>> list(load_db(path))
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.DatabaseError: ...notes.db: not a SQLite database
+    """
+
+
+class MissingExtraError(LgoDecisionsError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names what to install.
+
+    >>> issubclass(MissingExtraError, ImportError)
+    True
+    """

@@ -16,6 +16,7 @@ PUBLIC_MODULES = {
     "lgo_decisions",
     "lgo_decisions.cli",
     "lgo_decisions.corpus",
+    "lgo_decisions.database",
     "lgo_decisions.errors",
     "lgo_decisions.export",
     "lgo_decisions.extensions",

@@ -6,10 +6,11 @@ one input, named ``file.json[INDEX]`` or ``file.jsonl:LINE``, and a value that i
 record is a failed input naming what it lacks.
 
 Records go to standard output (or ``-o FILE``; ``-o FILE.parquet`` writes Parquet with the extra
-``lgo-decisions[pandas]``), in the order the inputs are found, whatever ``--workers``. A progress
-bar and a closing summary go to standard error. Exit status: 0 every input read, 1 some inputs
-failed (the others are still written), 2 usage error (bad option, a PATH that names nothing, an
-output that cannot be written).
+``lgo-decisions[pandas]``; ``-o FILE.db`` (or ``.sqlite``, ``.sqlite3``) builds or updates a SQLite
+database with the extra ``lgo-decisions[sqlite]``, see docs/database.md), in the order the inputs
+are found, whatever ``--workers``. A progress bar and a closing summary go to standard error. Exit
+status: 0 every input read, 1 some inputs failed (the others are still written), 2 usage error (bad
+option, a PATH that names nothing, an output that cannot be written).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from typing import IO, TYPE_CHECKING
 from .._outputs import Output, same_file, stdout_identity
 from .._pool import workers_for
 from ..corpus import Line, count_inputs, identity, missing, read_corpus, read_corpus_json
+from ..database import DATABASE_SUFFIXES, DatabaseSink
+from ..errors import DatabaseError
 
 if TYPE_CHECKING:
     from ..export import ParquetSink
@@ -53,7 +56,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(records, scrapers' records or arrays of them)",
     )
     parser.add_argument(
-        "-o", "--output", metavar="OUT", help="write here instead of standard output; a .parquet name writes Parquet"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write here instead of standard output; a .parquet name writes Parquet; a .db, .sqlite or .sqlite3 name "
+        "builds or updates a SQLite database (docs/database.md)",
     )
     parser.add_argument(
         "-w", "--workers", type=int, default=1, metavar="N", help="read on N processes (0: one per core; default 1)"
@@ -71,13 +78,18 @@ def _usage_error(message: str) -> int:
     return 2
 
 
-def _lines_from_decisions(args: argparse.Namespace, sink: ParquetSink, exclude: list[str]) -> Iterator[Line]:
-    """Results for Parquet output: decisions go to ``sink`` here, in the parent process."""
+def _lines_from_decisions(
+    args: argparse.Namespace, sink: ParquetSink | DatabaseSink, exclude: list[str]
+) -> Iterator[Line]:
+    """Results for Parquet or database output: decisions go to ``sink`` here, in the parent process."""
+    facts = getattr(args, "facts", False)
+    if facts:
+        from ..facts import with_facts
     for r in read_corpus(args.paths, workers=args.workers, strict=args.strict, exclude=exclude):
         if r.decision is None:
             yield Line(r.name, None, (), r.error, r.reason)
         else:
-            sink.write(r.decision)
+            sink.write(with_facts(r.decision) if facts else r.decision)
             worst = r.worst.value if r.worst else None
             yield Line(r.name, "", tuple(d.code for d in r.decision.diagnostics), None, None, worst)
 
@@ -170,7 +182,9 @@ def run(args: argparse.Namespace) -> int:
     parquet = bool(args.output) and args.output.lower().endswith(".parquet")
     if parquet and getattr(args, "facts", False):
         return _usage_error("--facts writes JSON Lines; Parquet has no column for them (see facts_dataframe)")
-    sink: ParquetSink | None = None
+    database = bool(args.output) and args.output.lower().endswith(DATABASE_SUFFIXES)
+    sink: ParquetSink | DatabaseSink | None = None
+    in_place: list[str] = []  # (a database is updated in place: its files are no inputs)
     out: IO[str] = sys.stdout
     errors: IO[str] | None = None
     outputs: list[Output] = []
@@ -183,29 +197,42 @@ def run(args: argparse.Namespace) -> int:
 
             outputs.append(Output(args.output, lines=False))
             sink = export.ParquetSink(outputs[-1].target())
+        elif database:
+            sink = DatabaseSink(args.output)
+            in_place = [sink.path, sink.path + "-journal", *([sink.metadata_path] if sink.metadata_path else [])]
         elif args.output and args.output != "-":
             outputs.append(Output(args.output))
             out = outputs[-1].open()
-    except (ImportError, OSError) as exc:
+    except (ImportError, OSError, DatabaseError) as exc:
         for o in outputs:
             o.abandon()
+        if isinstance(exc, DatabaseError):
+            return _usage_error(f"SQLite output: {exc}")
         if isinstance(exc, ImportError):
-            return _usage_error(f"Parquet output: {exc}")
+            return _usage_error(f"{'SQLite' if database else 'Parquet'} output: {exc}")
         return _usage_error(f"cannot write: {exc}")
-    exclude = [o.path for o in outputs] + (["/dev/stdout"] if stdout_identity() else [])
+    exclude = [o.path for o in outputs] + in_place + (["/dev/stdout"] if stdout_identity() else [])
     try:
         status = _run(args, out, errors, sink, exclude)
         if sink is not None:
             sink.close()
+            if isinstance(sink, DatabaseSink) and not args.quiet:
+                built = sink.report
+                print(
+                    f"{PROG}: {args.output}: {built.added:,} added, {built.replaced:,} replaced, "
+                    f"{built.unchanged:,} unchanged",
+                    file=sys.stderr,
+                )
             sink = None
         for o in outputs:
             o.commit()
         if out is sys.stdout:
             out.flush()
-    except OSError as exc:
+    except (OSError, DatabaseError) as exc:
         if isinstance(exc, BrokenPipeError):
             raise
-        print(f"{PROG}: error: cannot write the output: {exc}; nothing is left under its name", file=sys.stderr)
+        kept = "the database keeps the batches written before" if database else "nothing is left under its name"
+        print(f"{PROG}: error: cannot write the output: {exc}; {kept}", file=sys.stderr)
         return 2
     finally:
         if sink is not None:
@@ -240,7 +267,11 @@ def _refusal(args: argparse.Namespace) -> str | None:
 
 
 def _run(
-    args: argparse.Namespace, out: IO[str], errors: IO[str] | None, sink: ParquetSink | None, exclude: list[str]
+    args: argparse.Namespace,
+    out: IO[str],
+    errors: IO[str] | None,
+    sink: ParquetSink | DatabaseSink | None,
+    exclude: list[str],
 ) -> int:
     """The run itself: read, write each line, count; the exit status (0 or 1)."""
     from .._progress import Progress
