@@ -1,4 +1,7 @@
-"""Akoma Ntoso legislation mark-up: the facts extension's citations as ``<ref>`` elements (hand-made facts dicts)."""
+"""Akoma Ntoso legislation mark-up: the facts extension's citations as ``<ref>`` elements.
+
+Hand-made facts payloads go through ``loads(dumps(...))`` first, as a record read from JSON would: a
+well-formed one becomes the typed ``Facts``, a malformed one stays plain JSON (kept verbatim)."""
 
 from __future__ import annotations
 
@@ -10,7 +13,9 @@ import attrs
 import pytest
 from lxml import etree
 
-from lgo_decisions import Decision, read
+from lgo_decisions import Decision, dumps, loads, read
+from lgo_decisions.errors import RenderError
+from lgo_decisions.facts import with_facts
 from lgo_decisions.model import BulletList, NumberedParagraph, Section, iter_block_text
 from lgo_decisions.readers.akn import read_akn
 from lgo_decisions.writers._akn_names import AKN_NS
@@ -39,11 +44,23 @@ def _refs(data: bytes) -> list[tuple[str, str]]:
     return [(r.get("href"), r.text) for r in etree.fromstring(data).iterfind(".//a:ref", NS)]
 
 
+def _as_loaded(d: Decision) -> Decision:
+    return loads(dumps(d))
+
+
+def test_extracted_citations_in_an_example_are_marked_up_and_read_back_equal() -> None:
+    d = with_facts(read(EXAMPLE))
+    data = render_akn(d, legislation=True)
+    assert _refs(data) == [("/akn/gb/act/1974/7/~sec_24A__subsec_6", CITATION + ", as amended")] * 2
+    assert validate_akn(data) == []
+    assert read_akn(data) == d
+
+
 def test_citations_in_an_example_are_marked_up_and_the_record_reads_back_equal() -> None:
     d = read(EXAMPLE)
     legislation = _citations(d, CITATION, "Local Government Act 1974", "section 24A(6)")
     assert len(legislation) == 2  # one in a bullet nested in paragraph 2, one in paragraph 3's own text
-    d = attrs.evolve(d, extensions={"facts": {"legislation": legislation}})
+    d = _as_loaded(attrs.evolve(d, extensions={"facts": {"legislation": legislation}}))
     data = render_akn(d, legislation=True)
     assert _refs(data) == [("/akn/gb/act/1974/7/~sec_24A__subsec_6", CITATION)] * 2
     assert validate_akn(data) == []
@@ -64,11 +81,16 @@ def test_the_summary_and_the_closing_line_are_marked_too() -> None:
     ]
     facts = {
         "legislation": [
-            {"instrument": i, "provision": p, "text": "", "span": {"section": s, "block": b, "start": a, "end": e}}
+            {
+                "instrument": i,
+                "provision": p,
+                "text": "",
+                "span": {"section": s, "block": b, "paragraph": None, "start": a, "end": e},
+            }
             for i, p, s, b, a, e in entries
         ]
     }
-    d = Decision(reference="20 007 417", summary=summary, decided_by=closing, extensions={"facts": facts})
+    d = _as_loaded(Decision(reference="20 007 417", summary=summary, decided_by=closing, extensions={"facts": facts}))
     data = render_akn(d, legislation=True)
     assert _refs(data) == [
         ("/akn/gb/act/2014/23", "Care Act 2014"),
@@ -81,30 +103,25 @@ def test_the_summary_and_the_closing_line_are_marked_too() -> None:
 
 def _one_block(facts: dict[str, Any]) -> Decision:
     block = NumberedParagraph(number=1, text="Under the Housing Act 1996:", blocks=[BulletList(items=["part 7", "x"])])
-    return Decision(
-        reference="20 007 417", sections=[Section(heading="A", blocks=[block])], extensions={"facts": facts}
+    return _as_loaded(
+        Decision(reference="20 007 417", sections=[Section(heading="A", blocks=[block])], extensions={"facts": facts})
     )
+
+
+def _entry(instrument: str, provision: str | None, block: int, start: int, end: int) -> dict[str, Any]:
+    span = {"section": 0, "block": block, "paragraph": 1, "start": start, "end": end}
+    return {"instrument": instrument, "provision": provision, "text": "", "span": span}
 
 
 @pytest.mark.parametrize(
     "entry",
     [
-        {
-            "instrument": "Housing Act 1996",
-            "provision": None,
-            "span": {"section": 0, "block": 0, "start": 20, "end": 30},
-        },
-        {
-            "instrument": "Assessment Code",
-            "provision": None,
-            "span": {"section": 0, "block": 0, "start": 10, "end": 26},
-        },
-        {"instrument": "Housing Act 1996", "provision": None, "span": {"section": 0, "block": 9, "start": 0, "end": 3}},
-        {"instrument": "Housing Act 1996", "provision": None, "span": {"section": 0, "block": 0, "start": "a"}},
-        {"instrument": "Housing Act 1996", "provision": None},
-        "not an entry",
+        _entry("Housing Act 1996", None, 0, 20, 30),
+        _entry("Assessment Code", None, 0, 10, 26),
+        _entry("Housing Act 1996", None, 9, 0, 3),
+        _entry("Housing Act 1996", None, 0, 30, 20),
     ],
-    ids=["across-two-pieces", "unknown-instrument", "no-such-block", "bad-offsets", "no-span", "not-a-dict"],
+    ids=["across-two-pieces", "unknown-instrument", "no-such-block", "reversed"],
 )
 def test_a_citation_that_cannot_be_placed_is_left_unmarked(entry: Any) -> None:
     d = _one_block({"legislation": [entry]})
@@ -114,16 +131,29 @@ def test_a_citation_that_cannot_be_placed_is_left_unmarked(entry: Any) -> None:
     assert read_akn(data) == d
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"instrument": "Housing Act 1996", "provision": None, "span": {"section": 0, "block": 0, "start": "a"}},
+        {"instrument": "Housing Act 1996", "provision": None},
+        "not an entry",
+    ],
+    ids=["bad-offsets", "no-span", "not-a-dict"],
+)
+def test_a_malformed_facts_payload_is_a_render_error_not_a_crash(entry: Any) -> None:
+    block = NumberedParagraph(number=1, text="Under the Housing Act 1996:", blocks=[BulletList(items=["part 7", "x"])])
+    d = Decision(
+        reference="20 007 417",
+        sections=[Section(heading="A", blocks=[block])],
+        extensions={"facts": {"legislation": [entry]}},
+    )
+    with pytest.raises(RenderError, match="read back"):
+        render_akn(d, legislation=True)
+
+
 def test_overlapping_citations_mark_the_first() -> None:
     spans = [(10, 26), (14, 26), (28, 34)]  # "Housing Act 1996" twice, then "part 7" in the bullet
-    entries = [
-        {
-            "instrument": "Housing Act 1996",
-            "provision": "part 7",
-            "span": {"section": 0, "block": 0, "start": a, "end": b},
-        }
-        for a, b in spans
-    ]
+    entries = [_entry("Housing Act 1996", "part 7", 0, a, b) for a, b in spans]
     d = _one_block({"legislation": entries})
     data = render_akn(d, legislation=True)
     assert _refs(data) == [
