@@ -29,6 +29,10 @@ CHUNK_SIZE = 16
 """Inputs sent to a worker process at a time: enough that inter-process traffic does not dominate."""
 
 
+_REAP_SECONDS = 5.0
+"""How long an ended worker is waited for before it is killed outright."""
+
+
 def cores() -> int:
     """The number of cores this process may run on (at least 1)."""
     try:
@@ -72,11 +76,27 @@ def _chunks(tasks: Iterable[A], size: int) -> Iterator[list[A]]:
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
-    """End the pool's workers now (running chunks included), then release the pool."""
-    processes: dict[Any, Any] = dict(getattr(pool, "_processes", None) or {})
-    for process in processes.values():
+    """End the pool's workers now (running chunks included), then release the pool.
+
+    A worker ended while writing its result leaves half a message in the result pipe, and the
+    pool's manager thread would wait for the rest for ever (the parent holds the pipe's write end
+    too, so no end of file comes): once every worker is gone, that write end is closed, the
+    manager thread reads an end of file, and the shutdown completes.
+    """
+    processes: list[Any] = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
         with contextlib.suppress(Exception):  # (already gone)
             process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(_REAP_SECONDS)
+            if process.is_alive():  # (SIGTERM ignored or delayed)
+                process.kill()
+                process.join(_REAP_SECONDS)
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    with contextlib.suppress(Exception):
+        if writer is not None:
+            writer.close()
     pool.shutdown(wait=True, cancel_futures=True)
 
 
