@@ -9,7 +9,8 @@ the ratio's min/median/max over the rounds (a ratio is taken within a round, so 
 and goes disturbs it less than bare times). Inputs: the development corpus
 (``../shared/corpus/dev.jsonl``, or ``--pages``) else generated statements, as text; the same
 statements rendered by ``render_html(page=True)`` ("bare" pages) and in site-sized chrome
-(``bench_html.site_chrome``); their records. Needs the ``bench`` extra (orjson).
+(``bench_html.site_chrome``); their records. The garbage collector is paused while a pass is timed
+(as ``timeit`` does: its pauses would fall on one side of a pair at random). Needs the ``bench`` extra (orjson).
 
 Pairs:
   read_html site   read_html(page)              / lxml.html.fromstring(page), pages in chrome
@@ -24,6 +25,7 @@ Pairs:
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -66,11 +68,16 @@ def inputs(pages: Path | None) -> tuple[str, list[tuple[str, str | None]]]:
 
 
 def cpu(fn: Callable[[Any], object], items: Sequence[Any]) -> float:
-    """CPU microseconds per item of one pass."""
-    start = time.process_time()
-    for item in items:
-        fn(item)
-    return (time.process_time() - start) / len(items) * 1e6
+    """CPU microseconds per item of one pass (the garbage collector paused, as ``timeit`` does)."""
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.process_time()
+        for item in items:
+            fn(item)
+        return (time.process_time() - start) / len(items) * 1e6
+    finally:
+        gc.enable()
 
 
 _IMPORT = "import time, sys; t = time.perf_counter(); import {0}; sys.stdout.write(str(time.perf_counter() - t))"

@@ -326,8 +326,12 @@ _DECODER = json.JSONDecoder(parse_constant=_no_constant)  # (made once: json.loa
 
 def _may_hold_surrogates(text: str | bytes) -> bool:
     if isinstance(text, bytes):  # (json.loads decodes bytes with surrogatepass)
-        return b"\xed" in text or (b"\\u" in text and _ESCAPED_SURROGATE_BYTES.search(text) is not None)
-    return ("\\u" in text and _ESCAPED_SURROGATE.search(text) is not None) or not (text.isascii() or _utf8(text))
+        return b"\xed" in text or (b"\\" in text and _ESCAPED_SURROGATE_BYTES.search(text) is not None)
+    try:  # (a lone surrogate cannot be encoded; an escaped one is found in the bytes: both faster than in the str)
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return b"\\" in raw and b"\\u" in raw and _ESCAPED_SURROGATE_BYTES.search(raw) is not None  # (memchr first)
 
 
 def _utf8(text: str) -> bool:
