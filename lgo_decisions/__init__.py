@@ -34,7 +34,7 @@ from .errors import (
 from .model import SCHEMA_VERSION, Decision
 
 if TYPE_CHECKING:  # (imported on first use, below: an import of the package costs little more than its model)
-    from . import readers, writers
+    from . import readers, writers  # noqa: F401  (submodules: lgo_decisions.readers.get(...))
     from .corpus import read_corpus
     from .readers.html import read_html
     from .readers.text import read_text
