@@ -109,7 +109,11 @@ def zip_member(path: str, member: str, head: int = 0) -> bytes:
 def file_bytes(path: str, head: int = 0) -> bytes:
     """The file's bytes (never more than the limit), or its first ``head`` bytes."""
     with open_regular(path) as fp:
-        data: bytes = fp.read(head or _limits.MAX_INPUT_BYTES + 1)
+        limit = head or _limits.MAX_INPUT_BYTES + 1
+        size = os.fstat(fp.fileno()).st_size
+        data: bytes = fp.read(min(size + 1, limit))  # (not a buffer of the limit's size for every file)
+        if len(data) > size and len(data) < limit:  # it grew: read on, to the limit
+            data += fp.read(limit - len(data))
     if not head and len(data) > _limits.MAX_INPUT_BYTES:
         raise InputTooLargeError(f"{path}: more than the limit of {_limits.MAX_INPUT_BYTES} bytes")
     return data
