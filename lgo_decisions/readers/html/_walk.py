@@ -150,7 +150,7 @@ class _Walker:
         label_at, bold = self.label_at, self.has_bold and not self.has_plain
         self.label_at, self.has_bold, self.has_plain = -1, False, False
         line, self.line_no = self.line_no, None
-        s = squash("".join(buf))
+        s = squash(buf[0] if len(buf) == 1 else "".join(buf))
         if s and label_at > 0 and not self.lis and not self.classifier.headed:
             label = squash("".join(buf[:label_at])).rstrip(":").strip()
             s_value = squash("".join(buf[label_at:]))
@@ -169,7 +169,8 @@ class _Walker:
             return
         level = self.level
         form = _HEADING if level is not None else _EMPHASIS if bold else _PARAGRAPH
-        self.feed(Line(s, form, level=level, line=line, where=self.where()), self.tokens)
+        where = self.where() if self.paths else f"<{self.line_el.tag}>"
+        self.feed(Line(s, form, level=level, line=line, where=where), self.tokens)
 
     def clean(self, s: str, line: int | None) -> str:
         """A line without the control characters (or leading byte-order mark) that character
@@ -295,8 +296,8 @@ class _Walker:
         # The hot loop: the methods are called only for the elements they act on (the sets
         # below), so inline elements (<a>, <span>, <em>) cost a few look-ups.
         walker = etree.iterwalk(root, events=("start", "end"))
-        add, skip, start, end = self.add, self.skip, self.start, self.end
-        mains, kept, buf, classifier = self.mains, self.kept_furniture, self.buf, self.classifier
+        add, skip, start, end, flush = self.add, self.skip, self.start, self.end, self.flush
+        mains, kept, buf, classifier, lis = self.mains, self.kept_furniture, self.buf, self.classifier, self.lis
         skipped: Any = None
         for event, el in walker:
             tag = el.tag
@@ -318,7 +319,12 @@ class _Walker:
                         walker.skip_subtree()
                         skipped = el
                         continue
-                    if tag in START_TAGS:
+                    if tag in _PLAIN_BLOCKS:  # (what start() does for them, in short)
+                        if buf:
+                            flush()
+                        if tag in MAIN:
+                            mains.append(el)
+                    elif tag in START_TAGS:
                         start(el, None)
                 text = el.text
                 if text:
@@ -330,6 +336,13 @@ class _Walker:
             else:
                 if el is skipped:
                     skipped = None
+                elif tag in _PLAIN_BLOCKS and not lis:  # (what end() does for them, in short)
+                    if buf:
+                        flush()
+                    if kept and kept[-1] is el:
+                        kept.pop()
+                    if mains and mains[-1] is el:
+                        mains.pop()
                 elif tag in END_TAGS or not classifier.body:
                     end(el)
                 else:  # (what end() does for the other elements once the statement has begun)
@@ -350,6 +363,9 @@ class _Walker:
 
 
 _LIST_END = Line("", Form.BOUNDARY, where="(end of list)")
+# Blocks whose start and end only end the line (and open or close a main element): no heading,
+# list, list item or preformatted text (a <p> ends an empty list item: outside list items only).
+_PLAIN_BLOCKS = BLOCKS - frozenset(HEADINGS) - LISTS - {"li", "pre"}
 _NUMBERED, _BULLET, _CONTINUATION = Form.NUMBERED, Form.BULLET, Form.CONTINUATION
 _HEADING, _EMPHASIS, _PARAGRAPH = Form.HEADING, Form.EMPHASIS, Form.PARAGRAPH
 
