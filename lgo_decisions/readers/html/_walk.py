@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 from lxml import etree
 
-from ..._classify import Classifier, Form, Line, is_contents_entry, is_header_label
+from ..._classify import Classifier, Forms, Line, is_contents_entry, is_header_label
 from ..._decoding import CONTROL_CHARACTERS, remove_controls
 from ..._tokens import Token
 from ...model import Diagnostic
@@ -211,7 +211,7 @@ class _Walker:
                 if all(is_contents_entry(t) for t in texts):
                     for t in texts:  # a table of contents (the builder keeps entries without a section)
                         self.emit(
-                            Line(t, Form.CONTENTS, line=el.sourceline, where=self.path(el) if self.paths else "<li>")
+                            Line(t, Forms.CONTENTS, line=el.sourceline, where=self.path(el) if self.paths else "<li>")
                         )
                     return True
         return False
@@ -223,7 +223,7 @@ class _Walker:
             text = squash(str(STRING(p)))
             if len(text) >= MIN_PROSE and text[-1] in ".!?" and (p.find(".//a") is None or len(p) > 1):
                 where = self.path(p) if self.paths else f"<{p.tag}>"
-                self.feed(Line(text, Form.OUTSIDE, line=p.sourceline, where=where), self.tokens)
+                self.feed(Line(text, Forms.OUTSIDE, line=p.sourceline, where=where), self.tokens)
 
     def start(self, el: Any, role: str | None) -> None:
         tag = el.tag
@@ -362,12 +362,12 @@ class _Walker:
         return self.tokens
 
 
-_LIST_END = Line("", Form.BOUNDARY, where="(end of list)")
+_LIST_END = Line("", Forms.BOUNDARY, where="(end of list)")
 # Blocks whose start and end only end the line (and open or close a main element): no heading,
 # list, list item or preformatted text (a <p> ends an empty list item: outside list items only).
 _PLAIN_BLOCKS = BLOCKS - frozenset(HEADINGS) - LISTS - {"li", "pre"}
-_NUMBERED, _BULLET, _CONTINUATION = Form.NUMBERED, Form.BULLET, Form.CONTINUATION
-_HEADING, _EMPHASIS, _PARAGRAPH = Form.HEADING, Form.EMPHASIS, Form.PARAGRAPH
+_NUMBERED, _BULLET, _CONTINUATION = Forms.NUMBERED, Forms.BULLET, Forms.CONTINUATION
+_HEADING, _EMPHASIS, _PARAGRAPH = Forms.HEADING, Forms.EMPHASIS, Forms.PARAGRAPH
 
 
 def tokens(
