@@ -60,9 +60,9 @@ def sniff(head: bytes | str, name: str | None = None) -> int:
     if isinstance(sample, bytes):
         if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             sample = sample.decode("utf-16", errors="ignore")
-        else:  # (no "<", no tag: a memchr spares plain text the case-blind search, 30 µs on 8 KB)
-            return 10 if b"<" in sample and _SNIFF_BYTES.search(sample) else 0
-    return 10 if "<" in sample and _SNIFF.search(sample) else 0
+        else:
+            return 10 if _SNIFF_BYTES.search(sample) else 0
+    return 10 if _SNIFF.search(sample) else 0
 
 
 class HtmlReader(BaseReader):
