@@ -15,7 +15,8 @@ same statements as HTML pages (``render_html(page=True)``) and 10% as pages in s
   whole process tree, sampled every 20 ms: it should not grow with the corpus);
 * the Python API with two workers on the largest corpus, writing the same JSON Lines:
   ``read_corpus_json(...)`` (records serialised in the workers) and
-  ``read_corpus(..., transform=...)`` (a worker-side function), against the command line.
+  ``read_corpus(..., transform=...)`` (a worker-side function), against the command line
+  (``--api plain`` also times ``read_corpus(...)`` sending whole decisions back).
 
 Wall times depend on the other load of the machine: the load average is printed with each round.
 """
@@ -46,6 +47,11 @@ with open(out, "w", encoding="utf-8") as fp:
         for line in read_corpus_json([folder], workers=2):
             if line.record is not None:
                 fp.write(line.record + "\n")
+    elif mode == "plain":  # whole decisions sent back, serialised here
+        from lgo_decisions import dumps
+        for r in read_corpus([folder], workers=2):
+            if r.decision is not None:
+                fp.write(dumps(r.decision) + "\n")
     else:
         for record in read_corpus([folder], workers=2, transform=record_line):
             if record is not None:
@@ -106,6 +112,13 @@ def main() -> int:
     parser.add_argument("--files", type=int, nargs="+", default=[5000, 57500])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--api",
+        nargs="+",
+        default=["json", "transform"],
+        choices=["json", "transform", "plain"],
+        help="which uses of the API to time (plain: read_corpus sending whole decisions back)",
+    )
     args = parser.parse_args()
     sizes = sorted(args.files)
     folders = {n: make(args.folder, n) for n in sizes}
@@ -129,20 +142,20 @@ def main() -> int:
         for n in sizes[:-1]:
             wall, cpu, tree, _, status = bench_corpus.run(folders[n], out / f"small{n}.jsonl", 2)
             peaks[n].append(tree)
-        for mode in ("json", "transform"):
+        for mode in args.api:
             rows.setdefault(f"api {mode}", []).append(api(mode, big, out / f"api-{mode}.jsonl"))
         loads.append(os.getloadavg()[0])
         print(f"round {r + 1}: " + ", ".join(f"{k} {v[-1]:.2f}" for k, v in rows.items()), flush=True)
     same = all(
         (out / name).read_bytes() == (out / "w2.jsonl").read_bytes()
-        for name in ("w1.jsonl", "api-json.jsonl", "api-transform.jsonl")
+        for name in ("w1.jsonl", *(f"api-{mode}.jsonl" for mode in args.api))
     )
     med = {k: statistics.median(v) for k, v in rows.items()}
     print(f"{env_note}; {args.rounds} interleaved rounds; load average {min(loads):.2f}-{max(loads):.2f}")
     print(f"{sizes[-1]:,} mixed files: --workers 1 {med['cli w1']:.2f} s, --workers 2 {med['cli w2']:.2f} s wall")
     speedups = [a / b for a, b in zip(rows["cli w1"], rows["cli w2"], strict=True)]
     print(f"two workers against one (speed-up)  {_span(speedups)}  >= 1.8")
-    for mode in ("json", "transform"):
+    for mode in args.api:
         ratios = [a / b for a, b in zip(rows[f"api {mode}"], rows["cli w2"], strict=True)]
         print(f"API ({mode}) against the command line {_span(ratios)}  <= 1.1")
     growth = statistics.median(peaks[sizes[-1]]) / statistics.median(peaks[sizes[0]])
