@@ -15,9 +15,10 @@ True
 
 from __future__ import annotations
 
-from . import readers, writers  # noqa: F401  (submodules: lgo_decisions.readers.get(...))
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._api import read
-from .corpus import read_corpus
 from .errors import (
     DecodeError,
     InputTooLargeError,
@@ -31,11 +32,48 @@ from .errors import (
     WriterNotFound,
 )
 from .model import SCHEMA_VERSION, Decision
-from .readers.html import read_html
-from .readers.text import read_text
-from .serialise import dump_jsonl, dumps, from_dict, load_jsonl, loads, to_dict
-from .writers.html import render_html
-from .writers.text import render_text
+
+if TYPE_CHECKING:  # (imported on first use, below: an import of the package costs little more than its model)
+    from . import readers, writers  # noqa: F401  (submodules: lgo_decisions.readers.get(...))
+    from .corpus import read_corpus
+    from .readers.html import read_html
+    from .readers.text import read_text
+    from .serialise import dump_jsonl, dumps, from_dict, load_jsonl, loads, to_dict
+    from .writers.html import render_html
+    from .writers.text import render_text
+
+_LAZY = {
+    "readers": "readers",
+    "writers": "writers",
+    "read_corpus": "corpus",
+    "read_html": "readers.html",
+    "read_text": "readers.text",
+    "dump_jsonl": "serialise",
+    "dumps": "serialise",
+    "from_dict": "serialise",
+    "load_jsonl": "serialise",
+    "loads": "serialise",
+    "to_dict": "serialise",
+    "render_html": "writers.html",
+    "render_text": "writers.text",
+}
+"""The root's names whose modules are imported on first use (the command line, the HTML reader and
+the serialiser each import dependencies that only some uses need)."""
+
+
+def __getattr__(name: str) -> Any:
+    where = _LAZY.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(f"{__name__}.{where}")
+    value = module if where == name else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __version__ = "0.1.0"
 

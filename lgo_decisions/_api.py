@@ -37,7 +37,9 @@ def _load(source: SourceLike, max_bytes: int) -> tuple[str | bytes, str | None]:
         if size > max_bytes:
             raise InputTooLargeError(f"{path}: {size} bytes is above the limit of {max_bytes}")
         with path.open("rb") as f:  # never more than the limit: /dev/zero, a FIFO or a growing file
-            data = f.read(max_bytes + 1)
+            data = f.read(min(size, max_bytes) + 1)  # (not a buffer of the limit's size for every file)
+            if len(data) > size:  # it grew, or is no regular file: read on, to the limit
+                data += f.read(max_bytes + 1 - len(data))
         if len(data) > max_bytes:
             raise InputTooLargeError(f"{path}: more than the limit of {max_bytes} bytes")
         return data, str(path)

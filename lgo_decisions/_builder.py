@@ -26,7 +26,7 @@ from ._parts import (
     starts_lower,
     summary_from_section,
 )
-from ._tokens import Kind, Token
+from ._tokens import Kind, Kinds, Token
 from ._vocabulary import BULLET_SECTIONS, FOOTER_START, REMEDY_SECTIONS, key
 from .errors import NotADecisionError, ParseError
 from .model import (
@@ -39,11 +39,11 @@ from .model import (
 
 __all__ = ["build"]
 
-_OUTSIDE = frozenset({Kind.HEADING, Kind.NUMBERED, Kind.BULLET, Kind.ITEM, Kind.PARAGRAPH})  # text kinds
-_HELD = _OUTSIDE | {Kind.BOUNDARY}  # held before the first title, header or marker: page text if one comes
-_ANCHORS = frozenset({Kind.TITLE, Kind.HEADER, Kind.MARKER})
+_OUTSIDE = frozenset({Kinds.HEADING, Kinds.NUMBERED, Kinds.BULLET, Kinds.ITEM, Kinds.PARAGRAPH})  # text kinds
+_HELD = _OUTSIDE | {Kinds.BOUNDARY}  # held before the first title, header or marker: page text if one comes
+_ANCHORS = frozenset({Kinds.TITLE, Kinds.HEADER, Kinds.MARKER})
 _UNSEEN = frozenset(
-    {Kind.TOC, Kind.CHROME, Kind.RULE, Kind.BOUNDARY, Kind.OUTSIDE}
+    {Kinds.TOC, Kinds.CHROME, Kinds.RULE, Kinds.BOUNDARY, Kinds.OUTSIDE}
 )  # kinds that set no "previous token"
 
 
@@ -113,9 +113,9 @@ class _Builder:
                 self.held.append(tok)
                 return
             if kind in _ANCHORS:  # the statement begins: what came before is page text
-                self.prelude.extend(t for t in self.held if t.kind is not Kind.BOUNDARY)
+                self.prelude.extend(t for t in self.held if t.kind is not Kinds.BOUNDARY)
                 self.held = None
-            elif kind is Kind.SUMMARY or kind is Kind.CLOSING:  # it began without a title
+            elif kind is Kinds.SUMMARY or kind is Kinds.CLOSING:  # it began without a title
                 self.release()
         elif (self.decided_by is not None or self.footer) and tok.kind in _OUTSIDE:
             self.after.append(tok)  # after the closing line or the footer: not the statement's
@@ -147,7 +147,7 @@ class _Builder:
             self.close_items()
             self.compliance = tok
         else:
-            self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH))
+            self._paragraph(attrs.evolve(tok, kind=Kinds.PARAGRAPH))
 
     def _rule(self, tok: Token) -> None:
         self.has_rules = self.after_rule = True
@@ -164,14 +164,14 @@ class _Builder:
         if self.title is not None and key(tok.text) == key(self.title.text):
             self.note("repeated_title", f"title line repeated: {tok.text!r}", tok)
             return
-        self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH))
+        self._paragraph(attrs.evolve(tok, kind=Kinds.PARAGRAPH))
 
     def _header(self, tok: Token) -> None:
         name = key(tok.name or "")
         if self.sections or name in self.headers:
             if name in self.headers and not self.sections:
                 self.note("duplicate_header", f"{tok.name} given twice; the first is kept", tok)
-            self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH, text=f"{tok.name} : {tok.text}"))
+            self._paragraph(attrs.evolve(tok, kind=Kinds.PARAGRAPH, text=f"{tok.name} : {tok.text}"))
             return
         if not tok.text.strip():
             self.note("empty_header", f"the header label {tok.name!r} has no value (a page cut short?)", tok)
@@ -179,7 +179,7 @@ class _Builder:
 
     def _marker(self, tok: Token) -> None:
         if self.marker or self.sections:
-            self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH))
+            self._paragraph(attrs.evolve(tok, kind=Kinds.PARAGRAPH))
             return
         self.marker = True
         self.body = True
@@ -190,7 +190,7 @@ class _Builder:
             self.summary_labelled = True
             self.body = True
             return
-        self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH, text=f"Summary: {tok.text}"))
+        self._paragraph(attrs.evolve(tok, kind=Kinds.PARAGRAPH, text=f"Summary: {tok.text}"))
 
     def _heading(self, tok: Token) -> None:
         opens = self.after_rule or not self.headed
@@ -206,7 +206,7 @@ class _Builder:
             self.close_items()
             self.decided_by = tok.text
             return
-        self._paragraph(attrs.evolve(tok, kind=Kind.PARAGRAPH))
+        self._paragraph(attrs.evolve(tok, kind=Kinds.PARAGRAPH))
 
     def _paragraph(self, tok: Token) -> None:
         if self.title is None and not self.body and not self.headers:
@@ -246,7 +246,7 @@ class _Builder:
             elif (
                 tok.number == 1
                 and prev is not None
-                and prev.kind is Kind.NUMBERED
+                and prev.kind is Kinds.NUMBERED
                 and prev.depth == 0
                 and len(self.stack) == 1
                 and top.text.rstrip().endswith(":")
@@ -386,22 +386,22 @@ class _Builder:
 
 _Handler = Callable[[_Builder, Token], None]
 _HANDLERS: dict[Kind, _Handler] = {
-    Kind.TITLE: _Builder._title,
-    Kind.HEADER: _Builder._header,
-    Kind.MARKER: _Builder._marker,
-    Kind.SUMMARY: _Builder._summary,
-    Kind.HEADING: _Builder._heading,
-    Kind.NUMBERED: _Builder._numbered,
-    Kind.BULLET: _Builder._bullet,
-    Kind.ITEM: _Builder._item,
-    Kind.PARAGRAPH: _Builder._paragraph,
-    Kind.CLOSING: _Builder._closing,
-    Kind.COMPLIANCE: _Builder._compliance,
-    Kind.RULE: _Builder._rule,
-    Kind.BOUNDARY: _Builder._boundary,
-    Kind.CHROME: _Builder._chrome,
-    Kind.TOC: _Builder._toc,
-    Kind.OUTSIDE: lambda b, tok: b.furniture.append(tok),  # prose of the page's furniture
+    Kinds.TITLE: _Builder._title,
+    Kinds.HEADER: _Builder._header,
+    Kinds.MARKER: _Builder._marker,
+    Kinds.SUMMARY: _Builder._summary,
+    Kinds.HEADING: _Builder._heading,
+    Kinds.NUMBERED: _Builder._numbered,
+    Kinds.BULLET: _Builder._bullet,
+    Kinds.ITEM: _Builder._item,
+    Kinds.PARAGRAPH: _Builder._paragraph,
+    Kinds.CLOSING: _Builder._closing,
+    Kinds.COMPLIANCE: _Builder._compliance,
+    Kinds.RULE: _Builder._rule,
+    Kinds.BOUNDARY: _Builder._boundary,
+    Kinds.CHROME: _Builder._chrome,
+    Kinds.TOC: _Builder._toc,
+    Kinds.OUTSIDE: lambda b, tok: b.furniture.append(tok),  # prose of the page's furniture
 }
 """What the builder does with each kind of token (a test checks that every kind is here)."""
 _DISPATCH: dict[str, tuple[_Handler, bool]] = {kind.value: (h, kind not in _UNSEEN) for kind, h in _HANDLERS.items()}
@@ -425,12 +425,12 @@ def build(
 
     >>> from lgo_decisions.plugin import Kind, Token
     >>> d = build([
-    ...     Token(kind=Kind.TITLE, text="Kent County Council (23 008 522)",
+    ...     Token(kind=Kinds.TITLE, text="Kent County Council (23 008 522)",
     ...           organisation="Kent County Council", reference="23 008 522"),
-    ...     Token(kind=Kind.HEADER, name="decision", text="Upheld"),
-    ...     Token(kind=Kind.HEADING, text="The complaint"),
-    ...     Token(kind=Kind.NUMBERED, text="Mr X complained."),
-    ...     Token(kind=Kind.NUMBERED, text="He says the Council delayed.", depth=1),
+    ...     Token(kind=Kinds.HEADER, name="decision", text="Upheld"),
+    ...     Token(kind=Kinds.HEADING, text="The complaint"),
+    ...     Token(kind=Kinds.NUMBERED, text="Mr X complained."),
+    ...     Token(kind=Kinds.NUMBERED, text="He says the Council delayed.", depth=1),
     ... ])
     >>> d.reference, d.outcome.code.value, d.sections[0].heading
     ('23 008 522', 'upheld', 'The complaint')

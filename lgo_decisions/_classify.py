@@ -20,7 +20,7 @@ import enum
 from collections.abc import Iterable
 
 from ._limits import MAX_SHORT_LINE
-from ._tokens import Kind, Token
+from ._tokens import Kind, Kinds, Token
 from ._vocabulary import (
     BACK_TO_TOP,
     BREADCRUMB,
@@ -70,11 +70,32 @@ class Form(str, enum.Enum):
     BOUNDARY = "boundary"  #: not a line: the end of a list or block the medium shows
 
 
-_IN_ITEMS = frozenset({Form.NUMBERED, Form.BULLET, Form.ITEM, Form.CONTINUATION})
+class Forms:
+    """The forms as plain class attributes (see :class:`~lgo_decisions._tokens.Kinds`: an Enum
+    member's lookup costs about ten times more), for the readers' and the classifier's hot paths.
+
+    >>> Forms.NUMBERED is Form.NUMBERED
+    True
+    """
+
+    TEXT = Form.TEXT
+    PARAGRAPH = Form.PARAGRAPH
+    EMPHASIS = Form.EMPHASIS
+    HEADING = Form.HEADING
+    NUMBERED = Form.NUMBERED
+    BULLET = Form.BULLET
+    ITEM = Form.ITEM
+    CONTINUATION = Form.CONTINUATION
+    CONTENTS = Form.CONTENTS
+    OUTSIDE = Form.OUTSIDE
+    BOUNDARY = Form.BOUNDARY
+
+
+_IN_ITEMS = frozenset({Forms.NUMBERED, Forms.BULLET, Forms.ITEM, Forms.CONTINUATION})
 # (module globals: identity tests on them are the classifier's hot path)
-_PARAGRAPH, _HEADING = Form.PARAGRAPH, Form.HEADING
-_NUMBERED, _BULLET, _ITEM, _CONTINUATION = Form.NUMBERED, Form.BULLET, Form.ITEM, Form.CONTINUATION
-_CONTENTS, _BOUNDARY, _OUTSIDE = Form.CONTENTS, Form.BOUNDARY, Form.OUTSIDE
+_PARAGRAPH, _HEADING = Forms.PARAGRAPH, Forms.HEADING
+_NUMBERED, _BULLET, _ITEM, _CONTINUATION = Forms.NUMBERED, Forms.BULLET, Forms.ITEM, Forms.CONTINUATION
+_CONTENTS, _BOUNDARY, _OUTSIDE = Forms.CONTENTS, Forms.BOUNDARY, Forms.OUTSIDE
 
 
 class Line:
@@ -93,7 +114,7 @@ class Line:
     def __init__(
         self,
         text: str,
-        form: Form = Form.TEXT,
+        form: Form = Forms.TEXT,
         *,
         raw: str | None = None,
         number: int | None = None,
@@ -283,21 +304,21 @@ class Classifier:
                 if self._value(line, key(s) if short else "", short, out):
                     return
             if form is _CONTINUATION:
-                out.append(Token(kind=Kind.PARAGRAPH, text=s, line=line.line, where=line.where))
+                out.append(Token(kind=Kinds.PARAGRAPH, text=s, line=line.line, where=line.where))
             else:
                 self._item(line, form, s, out)
             return
         if form is _BOUNDARY:
-            out.append(Token(kind=Kind.BOUNDARY, line=line.line, where=line.where))
+            out.append(Token(kind=Kinds.BOUNDARY, line=line.line, where=line.where))
             return
         short = len(s) <= MAX_SHORT_LINE
         k = key(s) if short else ""
         if form is _CONTENTS:
-            out.append(Token(kind=Kind.TOC, text=s, line=line.line, where=line.where))
+            out.append(Token(kind=Kinds.TOC, text=s, line=line.line, where=line.where))
             return
         if form is _OUTSIDE:
             chrome = self._chrome(line, s, k)
-            out.append(chrome or Token(kind=Kind.OUTSIDE, text=s, line=line.line, where=line.where))
+            out.append(chrome or Token(kind=Kinds.OUTSIDE, text=s, line=line.line, where=line.where))
             return
         if k in CHROME_LINES or self.footer or line.final or "back to top" in k or k.startswith(_CHROME_STARTS):
             chrome = self._chrome(line, s, k)  # (only for a line that may be chrome: most are not)
@@ -315,20 +336,20 @@ class Classifier:
         kind: Kind | None = None
         why = None
         if k in CHROME_LINES:
-            kind = Kind.RULE if k == BACK_TO_TOP else Kind.CHROME
+            kind = Kinds.RULE if k == BACK_TO_TOP else Kinds.CHROME
             self.footer = self.footer or (self.titled and k in FOOTER_START)
         elif "back to top" in k and RULE_LINE.match(k):
-            kind = Kind.RULE
+            kind = Kinds.RULE
         elif (k.startswith(("home", "you are here")) and BREADCRUMB.match(k)) or (
             k.startswith("share") and SHARE.match(k)
         ):
-            kind = Kind.CHROME
+            kind = Kinds.CHROME
         elif k in CONTENTS_HEADINGS and not self.headed:
-            kind = Kind.CHROME  # the heading of a table of contents: its entries follow
+            kind = Kinds.CHROME  # the heading of a table of contents: its entries follow
         elif self.footer and s and not any(ch.isalnum() for ch in s):
-            kind = Kind.CHROME  # stray punctuation after the page footer
+            kind = Kinds.CHROME  # stray punctuation after the page footer
         elif line.final and len(k) >= 2 and any(c.startswith(k) and c != k for c in CHROME_LINES):
-            kind, why = Kind.CHROME, "cut short"  # a save that stopped inside a line of chrome
+            kind, why = Kinds.CHROME, "cut short"  # a save that stopped inside a line of chrome
         if kind is None:
             return None
         return Token(kind=kind, text=s, name=why, line=line.line, where=line.where)
@@ -337,9 +358,9 @@ class Classifier:
         if self.titled:
             self.body = True  # (before the title a list is the site's: kept as text before it)
         if form is _ITEM and not self.headed and is_contents_entry(s):
-            out.append(Token(kind=Kind.TOC, text=s, line=line.line, where=line.where))
+            out.append(Token(kind=Kinds.TOC, text=s, line=line.line, where=line.where))
             return
-        kind = Kind.NUMBERED if form is _NUMBERED else Kind.BULLET if form is _BULLET else Kind.ITEM
+        kind = Kinds.NUMBERED if form is _NUMBERED else Kinds.BULLET if form is _BULLET else Kinds.ITEM
         out.append(Token(kind=kind, text=s, depth=line.depth, number=line.number, line=line.line, where=line.where))
 
     def _block(self, line: Line, s: str, k: str, short: bool) -> Token | None:
@@ -351,7 +372,7 @@ class Classifier:
                 self.titled = True
                 org = m.group("org")
                 return Token(
-                    kind=Kind.TITLE,
+                    kind=Kinds.TITLE,
                     text=s,
                     organisation=org.strip() if org else None,
                     reference=m.group("ref"),
@@ -364,46 +385,46 @@ class Classifier:
         if short and not self.headed and (header is not None or (k in HEADER_LABELS and not self.body)):
             self.titled = True
             name = header.group(1) if header else s.rstrip(":. ")
-            tok = Token(kind=Kind.HEADER, name=name, text=header.group(2) if header else "", line=lineno, where=where)
+            tok = Token(kind=Kinds.HEADER, name=name, text=header.group(2) if header else "", line=lineno, where=where)
             if tok.text:
                 return tok
             self._header = tok  # label and value on separate lines (or elements: <dt>/<dd>)
             return None
         if short and k.startswith("the ombudsm") and FINAL_DECISION_MARKER.match(k + ":"):
             self.body = True
-            return Token(kind=Kind.MARKER, text=s, line=lineno, where=where)
+            return Token(kind=Kinds.MARKER, text=s, line=lineno, where=where)
         if not self.summary_seen:  # (a second "Summary:" line is kept as published)
             m = SUMMARY_LABEL.match(s)
             if m:
                 self.body = self.summary_seen = True
-                tok = Token(kind=Kind.SUMMARY, text=s[m.end() :].strip(), line=lineno, where=where)
+                tok = Token(kind=Kinds.SUMMARY, text=s[m.end() :].strip(), line=lineno, where=where)
                 if tok.text:
                     return tok
                 self._summary = tok
                 return None
         if short and k.endswith(_CLOSING_ENDS) and CLOSING.search(k):
             self.body = True
-            return Token(kind=Kind.CLOSING, text=s, line=lineno, where=where)
+            return Token(kind=Kinds.CLOSING, text=s, line=lineno, where=where)
         if "satisf" in k and COMPLIANCE.match(k):
             self.body = True
-            return Token(kind=Kind.COMPLIANCE, text=s, line=lineno, where=where)
+            return Token(kind=Kinds.COMPLIANCE, text=s, line=lineno, where=where)
         if line.final and len(k) >= _MIN_CUT_CLOSING and any(c.startswith(k) and c != k for c in CLOSING_LINES):
             self.body = True  # a save that stopped inside the closing line
-            return Token(kind=Kind.CLOSING, text=s, name="cut short", line=lineno, where=where)
+            return Token(kind=Kinds.CLOSING, text=s, name="cut short", line=lineno, where=where)
         form = line.form
         if form is not _PARAGRAPH and (self.titled or self.body or k in MAIN_HEADINGS):
             if form is _HEADING:  # the medium shows a heading: its level too
                 self.body = self.headed = True
-                return Token(kind=Kind.HEADING, text=s, level=line.level, line=lineno, where=where)
+                return Token(kind=Kinds.HEADING, text=s, level=line.level, line=lineno, where=where)
             if short and is_heading_text(s, k):  # plain or bold text that reads as a heading
                 self.body = self.headed = True
-                return Token(kind=Kind.HEADING, text=s, line=lineno, where=where)
+                return Token(kind=Kinds.HEADING, text=s, line=lineno, where=where)
         return self._paragraph(s, lineno, where)
 
     def _paragraph(self, s: str, lineno: int | None, where: str | None) -> Token:
         if self.titled:
             self.body = True
-        return Token(kind=Kind.PARAGRAPH, text=s, line=lineno, where=where)
+        return Token(kind=Kinds.PARAGRAPH, text=s, line=lineno, where=where)
 
 
 def _with_text(tok: Token, text: str) -> Token:

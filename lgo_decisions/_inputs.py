@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any, AnyStr
 
 from . import _limits
 from .errors import InputTooLargeError, NotARegularFileError
+
+Identity = tuple[int, int]  # (st_dev, st_ino): a file by identity, whatever its name
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -107,7 +109,47 @@ def zip_member(path: str, member: str, head: int = 0) -> bytes:
 def file_bytes(path: str, head: int = 0) -> bytes:
     """The file's bytes (never more than the limit), or its first ``head`` bytes."""
     with open_regular(path) as fp:
-        data: bytes = fp.read(head or _limits.MAX_INPUT_BYTES + 1)
+        limit = head or _limits.MAX_INPUT_BYTES + 1
+        size = os.fstat(fp.fileno()).st_size
+        data: bytes = fp.read(min(size + 1, limit))  # (not a buffer of the limit's size for every file)
+        if len(data) > size and len(data) < limit:  # it grew: read on, to the limit
+            data += fp.read(limit - len(data))
     if not head and len(data) > _limits.MAX_INPUT_BYTES:
         raise InputTooLargeError(f"{path}: more than the limit of {_limits.MAX_INPUT_BYTES} bytes")
     return data
+
+
+def walk_folder(
+    folder: str, picked: Callable[[str], bool], skip: frozenset[Identity] = frozenset()
+) -> Iterator[str | tuple[str, BaseException]]:
+    """Files under ``folder`` whose name is ``picked``, depth first, sorted by name in each folder; one
+    listing in memory at a time. A folder that cannot be listed, or an entry that cannot be looked at
+    (a symlink loop, a dangling link to a page), is a ``(path, error)`` pair; a FIFO or device with a
+    picked name is one too. Files whose identity is in ``skip`` (the run's own outputs) are left out."""
+    entries: list[tuple[str, int | None, Identity | None, BaseException | None]] = []
+    try:
+        with os.scandir(folder) as it:
+            for e in it:
+                if e.name.startswith("."):
+                    continue
+                try:
+                    st = e.stat()  # (links followed)
+                    entries.append((e.name, st.st_mode, (st.st_dev, st.st_ino), None))
+                except OSError as exc:
+                    entries.append((e.name, None, None, exc))
+    except OSError as exc:
+        yield folder, exc
+        return
+    entries.sort(key=lambda entry: entry[0])
+    for name, mode, ident, failure in entries:
+        path = os.path.join(folder, name)
+        if mode is not None and stat.S_ISDIR(mode):
+            yield from walk_folder(path, picked, skip)
+        elif not picked(name) or (ident is not None and ident in skip):
+            continue
+        elif failure is not None:
+            yield path, failure
+        elif mode is not None and not stat.S_ISREG(mode):
+            yield path, not_regular(path, mode)
+        else:
+            yield path

@@ -37,7 +37,18 @@ def key(text: str) -> str:
     >>> key("The Ombudsman\u2019s final decision:")
     "the ombudsman's final decision"
     """
-    return norm(text).lower().rstrip(":. ").strip()
+    k = _KEYS.get(text)
+    if k is None:
+        k = norm(text).lower().rstrip(":. ").strip()
+        if len(text) <= _KEYED_LENGTH:  # (short lines repeat: labels, headings, chrome; the same line is keyed often)
+            if len(_KEYS) >= _KEYED:
+                _KEYS.clear()
+            _KEYS[text] = k
+    return k
+
+
+_KEYS: dict[str, str] = {}  # recent short lines' keys (bounded: memory stays flat over a corpus)
+_KEYED, _KEYED_LENGTH = 4096, 200
 
 
 # Headings of statements and reports, as keys. Top-level ones first; the rest appear as

@@ -18,17 +18,16 @@ import functools
 import glob
 import json
 import os
-import stat
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple, Union
+from typing import Any, NamedTuple, TypeVar, Union, overload
 
 import attrs
 
 from ._api import read
 from ._decoding import decode
-from ._inputs import bounded_lines, check_regular, file_bytes, not_regular, open_regular, zip_member
+from ._inputs import Identity, bounded_lines, check_regular, file_bytes, open_regular, walk_folder, zip_member
 from ._limits import MAX_INPUT_BYTES
 from ._pool import CHUNK_SIZE, run_ordered, workers_for
 from ._scraped import read_json
@@ -46,8 +45,16 @@ RECORDS_SUFFIXES: frozenset[str] = frozenset({".jsonl", ".ndjson"})
 JSON_SUFFIXES: frozenset[str] = frozenset({".json"})
 """Suffixes of JSON files (also picked up inside folders and zip archives): a record, or an array of records."""
 _HEAD = 8192  # how much of a JSON file is read to see whether it holds an array
-__all__ = ["CHUNK_SIZE", "CorpusResult", "Line", "count_inputs", "missing", "read_corpus", "read_corpus_json"]
-Identity = tuple[int, int]  # (st_dev, st_ino): a file by identity, whatever its name
+__all__ = [
+    "CHUNK_SIZE",
+    "CorpusResult",
+    "Line",
+    "count_inputs",
+    "missing",
+    "read_corpus",
+    "read_corpus_json",
+    "record_line",
+]
 _MAGIC = frozenset("*?[")
 
 
@@ -129,40 +136,6 @@ def _error(name: str, exc: BaseException) -> _Task:
     return _Task("error", name, f"{type(exc).__name__}: {exc}")
 
 
-def _walk(folder: str, suffixes: frozenset[str], skip: frozenset[Identity] = frozenset()) -> Iterator[str | _Task]:
-    """Files under ``folder``, depth first, sorted by name in each folder; one listing in memory at a
-    time. A folder that cannot be listed, or an entry that cannot be looked at (a symlink loop, a
-    dangling link to a page), is an ``error`` task; a FIFO or device with a picked name is one too.
-    Files whose identity is in ``skip`` (the run's own outputs) are left out."""
-    entries: list[tuple[str, int | None, Identity | None, BaseException | None]] = []
-    try:
-        with os.scandir(folder) as it:
-            for e in it:
-                if e.name.startswith("."):
-                    continue
-                try:
-                    st = e.stat()  # (links followed)
-                    entries.append((e.name, st.st_mode, (st.st_dev, st.st_ino), None))
-                except OSError as exc:
-                    entries.append((e.name, None, None, exc))
-    except OSError as exc:
-        yield _error(folder, exc)
-        return
-    entries.sort(key=lambda entry: entry[0])
-    for name, mode, ident, failure in entries:
-        path = os.path.join(folder, name)
-        if mode is not None and stat.S_ISDIR(mode):
-            yield from _walk(path, suffixes, skip)
-        elif not _picked(name, suffixes | ARCHIVE_SUFFIXES) or (ident is not None and ident in skip):
-            continue
-        elif failure is not None:
-            yield _error(path, failure)
-        elif mode is not None and not stat.S_ISREG(mode):
-            yield _error(path, not_regular(path, mode))
-        else:
-            yield path
-
-
 def _zip_tasks(path: str, suffixes: frozenset[str]) -> Iterator[_Task]:
     try:
         check_regular(path)  # (a FIFO would block)
@@ -238,11 +211,12 @@ def _iter_tasks(paths: Iterable[PathLike], skip: frozenset[Identity] = frozenset
     for p in paths:
         s = os.fspath(p)
         if os.path.isdir(s):
-            for f in _walk(s, suffixes | JSON_SUFFIXES, skip):
-                if isinstance(f, _Task):
-                    yield f
-                else:
+            picking = suffixes | JSON_SUFFIXES | ARCHIVE_SUFFIXES
+            for f in walk_folder(s, functools.partial(_picked, suffixes=picking), skip):
+                if isinstance(f, str):
                     yield from _file_tasks(f, suffixes)
+                else:
+                    yield _error(*f)
         elif os.path.lexists(s) and not os.path.exists(s):  # a dangling link, a symlink loop
             try:
                 os.stat(s)
@@ -345,9 +319,8 @@ class Line(NamedTuple):
     worst: str | None = None  # the worst severity of the diagnostics (its value), or None
 
 
-def _read_task_to_json(task: _Task, *, strict: bool = False) -> Line:
-    """``_read_task``, serialised in the worker (cheaper to send back than a decision)."""
-    r = _read_task(task, strict=strict)
+def _line_of(r: CorpusResult) -> Line:
+    """The result as the command line writes it (serialised in the worker: cheaper to send back than a decision)."""
     if r.decision is None:
         return Line(r.name, None, (), r.error, r.reason)
     worst = r.worst
@@ -355,30 +328,59 @@ def _read_task_to_json(task: _Task, *, strict: bool = False) -> Line:
     return Line(r.name, dumps(r.decision), codes, None, None, worst.value if worst else None)
 
 
+def record_line(result: CorpusResult) -> str | None:
+    """The result's JSON record (:func:`~lgo_decisions.dumps`), or ``None`` for a failure: a
+    ``transform`` for :func:`read_corpus` that serialises in the worker processes.
+
+    >>> record_line(CorpusResult(name="x.txt", error="DecodeError", reason="binary data")) is None
+    True
+    """
+    return None if result.decision is None else dumps(result.decision)
+
+
+def _read_transformed(task: _Task, *, strict: bool, transform: Callable[[CorpusResult], Any]) -> Any:
+    return transform(_read_task(task, strict=strict))
+
+
 # --- when a worker dies --------------------------------------------------------------------------
 
 _DIED = "the worker process reading it died twice (killed, or out of memory)"
 
 
-def _task_name(task: _Task) -> str:
-    return f"{task.name}!{task.arg}" if task.kind == "zip" else task.name
-
-
 def _dead(task: _Task) -> CorpusResult:
-    return CorpusResult(name=_task_name(task), error=WorkerDiedError.__name__, reason=_DIED)
+    name = f"{task.name}!{task.arg}" if task.kind == "zip" else task.name
+    return CorpusResult(name=name, error=WorkerDiedError.__name__, reason=_DIED)
 
 
-def _dead_line(task: _Task) -> Line:
-    return Line(_task_name(task), None, (), WorkerDiedError.__name__, _DIED)
+_T = TypeVar("_T")
 
 
+@overload
 def read_corpus(
     paths: Iterable[PathLike] | PathLike,
     *,
     workers: int | None = None,
     strict: bool = False,
     exclude: Iterable[PathLike] = (),
-) -> Iterator[CorpusResult]:
+    transform: None = None,
+) -> Iterator[CorpusResult]: ...
+@overload
+def read_corpus(
+    paths: Iterable[PathLike] | PathLike,
+    *,
+    workers: int | None = None,
+    strict: bool = False,
+    exclude: Iterable[PathLike] = (),
+    transform: Callable[[CorpusResult], _T],
+) -> Iterator[_T]: ...
+def read_corpus(
+    paths: Iterable[PathLike] | PathLike,
+    *,
+    workers: int | None = None,
+    strict: bool = False,
+    exclude: Iterable[PathLike] = (),
+    transform: Callable[[CorpusResult], Any] | None = None,
+) -> Iterator[Any]:
     """Read every statement under ``paths``, yielding one :class:`CorpusResult` per input, in a stable order.
 
     ``paths`` are files, folders (searched recursively for ``.txt``/``.html``/... pages, pages
@@ -392,6 +394,12 @@ def read_corpus(
     results does not change. Files that are the same file as one of ``exclude`` (by identity, not
     by name: the run's own outputs) are left out.
 
+    ``transform`` (a function of a module, so that it can be sent to the workers) is applied to
+    each result in the worker process that read it, and its value is yielded instead: sending back
+    what a study keeps (a JSON record: :func:`record_line`; a few fields) costs far less than
+    sending back whole decisions. (The failed result of an input whose worker died is transformed
+    in this process.)
+
     A failure names the input and why; a path that does not exist is a failure too, and so is a
     JSON value that is neither kind of record (``{}``, ``[1, 2]``, ``"a string"``).
 
@@ -400,9 +408,13 @@ def read_corpus(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    fn = functools.partial(_read_task, strict=strict)
     tasks = _iter_tasks(paths, _identities(exclude))
-    yield from run_ordered(fn, tasks, workers=workers_for(workers), dead=_dead)
+    if transform is None:
+        fn = functools.partial(_read_task, strict=strict)
+        yield from run_ordered(fn, tasks, workers=workers_for(workers), dead=_dead)
+        return
+    fn_t = functools.partial(_read_transformed, strict=strict, transform=transform)
+    yield from run_ordered(fn_t, tasks, workers=workers_for(workers), dead=lambda task: transform(_dead(task)))
 
 
 def read_corpus_json(
@@ -421,6 +433,4 @@ def read_corpus_json(
     >>> line.error is None
     True
     """
-    fn = functools.partial(_read_task_to_json, strict=strict)
-    tasks = _iter_tasks(paths, _identities(exclude))
-    yield from run_ordered(fn, tasks, workers=workers_for(workers), dead=_dead_line)
+    yield from read_corpus(paths, workers=workers, strict=strict, exclude=exclude, transform=_line_of)

@@ -29,6 +29,7 @@ from cattrs.errors import AttributeValidationNote, BaseValidationError, ClassVal
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
+from ._fastload import Loader
 from ._keys import BLOCK_TAG, KEYS
 from ._validators import missing_statement
 from .errors import SerialisationError
@@ -227,6 +228,19 @@ def _error(exc: BaseException) -> SerialisationError:
     return SerialisationError(f"record does not fit schema v1: {exc}")
 
 
+_fast = Loader(
+    {dt.date: lambda v: _structure_date(v, None), dict[str, Any]: lambda v: structure_extensions(v, converter)}
+)
+
+
+def _lenient(data: dict[str, Any]) -> Decision:
+    """``converter.structure(data, Decision)``, by the fast path where it can tell (the same record)."""
+    try:
+        return _fast(data, Decision)  # type: ignore[no-any-return]
+    except Exception:  # (it gave up, or the record is bad: the converter reads it, or says what is wrong)
+        return converter.structure(data, Decision)
+
+
 def to_dict(decision: Decision) -> dict[str, Any]:
     """The record as a dict of plain JSON types, with the schema v1 keys.
 
@@ -262,7 +276,7 @@ def from_dict(data: dict[str, Any], *, strict: bool = False) -> Decision:
         raise SerialisationError(f"a record must be a JSON object, got {type(data).__name__}")
     data = migrate(data)
     try:
-        decision: Decision = (strict_converter if strict else converter).structure(data, Decision)
+        decision: Decision = strict_converter.structure(data, Decision) if strict else _lenient(data)
     except (BaseValidationError, ValueError, TypeError, KeyError) as exc:
         raise _error(exc) from None
     except RecursionError:
@@ -333,14 +347,17 @@ _DECODER = json.JSONDecoder(parse_constant=_no_constant)  # (made once: json.loa
 
 def _may_hold_surrogates(text: str | bytes) -> bool:
     if isinstance(text, bytes):  # (json.loads decodes bytes with surrogatepass)
-        return b"\xed" in text or (b"\\u" in text and _ESCAPED_SURROGATE_BYTES.search(text) is not None)
-    return ("\\u" in text and _ESCAPED_SURROGATE.search(text) is not None) or not (text.isascii() or _utf8(text))
+        return b"\xed" in text or (b"\\" in text and _ESCAPED_SURROGATE_BYTES.search(text) is not None)
+    if "\\" in text and "\\u" in text and _ESCAPED_SURROGATE.search(text) is not None:  # (memchr first)
+        return True
+    return not (text.isascii() or _utf8(text))
 
 
 def _utf8(text: str) -> bool:
-    """Whether ``text`` can be written as UTF-8 (no lone surrogate; encoding is faster than a search)."""
+    """Whether ``text`` can be written as UTF-8: it holds no surrogate code point (which every UTF
+    encoder refuses, paired or not; UTF-16's is the fastest, faster than a search)."""
     try:
-        text.encode("utf-8")
+        text.encode("utf-16-le")
     except UnicodeEncodeError:
         return False
     return True

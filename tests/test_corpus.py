@@ -13,7 +13,7 @@ import pytest
 
 import lgo_decisions
 from lgo_decisions import dumps, errors, read, read_corpus, read_text
-from lgo_decisions.corpus import CHUNK_SIZE, CorpusResult, count_inputs, missing
+from lgo_decisions.corpus import CHUNK_SIZE, CorpusResult, count_inputs, missing, read_corpus_json, record_line
 from lgo_decisions.writers.html import render_html
 
 from .seeds import seed
@@ -102,6 +102,23 @@ def test_two_workers_give_the_same_results_as_one(mixed: Path) -> None:
     two = [key(r) for r in read_corpus([mixed], workers=2)]
     assert one == two
     assert len(one) == len(GOOD) + len(BAD)
+
+
+def _name_and_outcome(r: CorpusResult) -> tuple[str, str | None]:
+    """A worker-side transform (a module's function: it is sent to the worker processes)."""
+    return r.name, r.decision.outcome.label if r.decision and r.decision.outcome else r.error
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_transform_runs_on_each_result_and_its_value_is_yielded(mixed: Path, workers: int) -> None:
+    plain = list(read_corpus([mixed]))
+    assert list(read_corpus([mixed], workers=workers, transform=_name_and_outcome)) == [
+        _name_and_outcome(r) for r in plain
+    ]
+    records = list(read_corpus([mixed], workers=workers, transform=record_line))
+    assert records == [dumps(r.decision) if r.decision else None for r in plain]
+    assert records == [line.record for line in read_corpus_json([mixed], workers=workers)]
+    assert sum(r is None for r in records) == len(BAD)
 
 
 def test_many_inputs_on_two_workers_keep_their_order(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .._classify import Form, Line, classify, is_known_heading
+from .._classify import Forms, Line, classify, is_known_heading
 from .._tokens import Token
 from ..model import Decision
 from ._base import BaseReader
@@ -71,7 +71,7 @@ def lines(text: str) -> Iterator[Line]:
         lineno = i
         indent = _indent(raw) if raw[0] in " \t\u00a0" else 0
         if s[0] not in _MARKER_START:  # (most lines: no list marker can start them)
-            ln = Line(s, Form.TEXT if indent <= _HEADING_INDENT else Form.PARAGRAPH, line=lineno)
+            ln = Line(s, Forms.TEXT if indent <= _HEADING_INDENT else Forms.PARAGRAPH, line=lineno)
         elif s in _LONE_MARKERS:
             # "-" on a line of its own, the item's text on the next line (unless that is a line of its own)
             j = i
@@ -81,13 +81,13 @@ def lines(text: str) -> Iterator[Line]:
             item = ""
             if nxt and not _has_own_marker(nxt) and not is_known_heading(nxt):
                 i, item = j + 1, nxt
-            form = Form.ITEM if s in _DASHES else Form.BULLET
+            form = Forms.ITEM if s in _DASHES else Forms.BULLET
             ln = Line(item, form, raw=s if not item else f"{s} {item}", depth=max(0, indent // 4 - 1), line=lineno)
         elif (m := _NUMBERED.match(s)) or (i - 1 == last and indent and s.isdigit() and len(s) <= 3):
             # (a bare number ending the input is an item whose text the save cut off)
             ln = Line(
                 s[m.end() :] if m else "",
-                Form.NUMBERED,
+                Forms.NUMBERED,
                 raw=s,
                 number=int(m.group(1) if m else s),
                 depth=_depth(numbered, indent),
@@ -97,18 +97,18 @@ def lines(text: str) -> Iterator[Line]:
             letter = m.group(1) or m.group(2)
             ln = Line(
                 s[m.end() :],
-                Form.NUMBERED,
+                Forms.NUMBERED,
                 raw=s,
                 number=ord(letter) - 96,
                 depth=max(1, _depth(numbered, indent)),
                 line=lineno,
             )
         elif m := _BULLET.match(s):
-            ln = Line(s[m.end() :], Form.BULLET, raw=s, depth=max(0, indent // 4 - 1), line=lineno)
+            ln = Line(s[m.end() :], Forms.BULLET, raw=s, depth=max(0, indent // 4 - 1), line=lineno)
         elif m := _DASH.match(s):
-            ln = Line(s[m.end() :], Form.ITEM, raw=s, line=lineno)
+            ln = Line(s[m.end() :], Forms.ITEM, raw=s, line=lineno)
         else:
-            ln = Line(s, Form.TEXT if indent <= _HEADING_INDENT else Form.PARAGRAPH, line=lineno)
+            ln = Line(s, Forms.TEXT if indent <= _HEADING_INDENT else Forms.PARAGRAPH, line=lineno)
         if i - 1 == last:
             ln.final = True
         yield ln

@@ -47,6 +47,10 @@ _DOCTYPE_BYTES = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 # a start tag with more than MAX_ATTRIBUTES white-space separated words (each repeat's parts are
 # disjoint, and a match never crosses "<" or ">": linear)
 _MANY_ATTRIBUTES = re.compile(rb"<[A-Za-z][^<>\s]*(?:\s+[^<>\s]+){%d}" % MAX_ATTRIBUTES)
+# what such a tag needs at least (white space between its words, a stretch without "<" or ">"):
+# cheap tests that spare nearly every page the search of the counted repeat (220 µs on 45 KiB)
+_WHITE_SPACE = b" \t\n\r\f\v"  # (\s of a bytes pattern)
+_LONG_TAG = re.compile(rb"<[A-Za-z][^<>]{%d}" % (2 * MAX_ATTRIBUTES))
 
 
 def _parser() -> etree.HTMLParser:
@@ -102,7 +106,12 @@ def _check_size(raw: bytes, name: str | None) -> None:
         raise InputTooLargeError(
             f"{name or 'input'}: {tags} tags ('<') is above the limit of {MAX_ELEMENTS} (MAX_ELEMENTS)"
         )
-    if tags and len(raw) > 2 * MAX_ATTRIBUTES:
+    if (
+        tags
+        and len(raw) > 2 * MAX_ATTRIBUTES
+        and len(raw) - len(raw.translate(None, _WHITE_SPACE)) >= MAX_ATTRIBUTES
+        and _LONG_TAG.search(raw) is not None
+    ):
         many = _MANY_ATTRIBUTES.search(raw)
         if many is not None:
             line = raw.count(b"\n", 0, many.start()) + 1

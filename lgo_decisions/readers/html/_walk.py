@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 from lxml import etree
 
-from ..._classify import Classifier, Form, Line, is_contents_entry, is_header_label
+from ..._classify import Classifier, Forms, Line, is_contents_entry, is_header_label
 from ..._decoding import CONTROL_CHARACTERS, remove_controls
 from ..._tokens import Token
 from ...model import Diagnostic
@@ -150,7 +150,7 @@ class _Walker:
         label_at, bold = self.label_at, self.has_bold and not self.has_plain
         self.label_at, self.has_bold, self.has_plain = -1, False, False
         line, self.line_no = self.line_no, None
-        s = squash("".join(buf))
+        s = squash(buf[0] if len(buf) == 1 else "".join(buf))
         if s and label_at > 0 and not self.lis and not self.classifier.headed:
             label = squash("".join(buf[:label_at])).rstrip(":").strip()
             s_value = squash("".join(buf[label_at:]))
@@ -169,7 +169,8 @@ class _Walker:
             return
         level = self.level
         form = _HEADING if level is not None else _EMPHASIS if bold else _PARAGRAPH
-        self.feed(Line(s, form, level=level, line=line, where=self.where()), self.tokens)
+        where = self.where() if self.paths else f"<{self.line_el.tag}>"
+        self.feed(Line(s, form, level=level, line=line, where=where), self.tokens)
 
     def clean(self, s: str, line: int | None) -> str:
         """A line without the control characters (or leading byte-order mark) that character
@@ -210,7 +211,7 @@ class _Walker:
                 if all(is_contents_entry(t) for t in texts):
                     for t in texts:  # a table of contents (the builder keeps entries without a section)
                         self.emit(
-                            Line(t, Form.CONTENTS, line=el.sourceline, where=self.path(el) if self.paths else "<li>")
+                            Line(t, Forms.CONTENTS, line=el.sourceline, where=self.path(el) if self.paths else "<li>")
                         )
                     return True
         return False
@@ -222,7 +223,7 @@ class _Walker:
             text = squash(str(STRING(p)))
             if len(text) >= MIN_PROSE and text[-1] in ".!?" and (p.find(".//a") is None or len(p) > 1):
                 where = self.path(p) if self.paths else f"<{p.tag}>"
-                self.feed(Line(text, Form.OUTSIDE, line=p.sourceline, where=where), self.tokens)
+                self.feed(Line(text, Forms.OUTSIDE, line=p.sourceline, where=where), self.tokens)
 
     def start(self, el: Any, role: str | None) -> None:
         tag = el.tag
@@ -295,8 +296,8 @@ class _Walker:
         # The hot loop: the methods are called only for the elements they act on (the sets
         # below), so inline elements (<a>, <span>, <em>) cost a few look-ups.
         walker = etree.iterwalk(root, events=("start", "end"))
-        add, skip, start, end = self.add, self.skip, self.start, self.end
-        mains, kept, buf, classifier = self.mains, self.kept_furniture, self.buf, self.classifier
+        add, skip, start, end, flush = self.add, self.skip, self.start, self.end, self.flush
+        mains, kept, buf, classifier, lis = self.mains, self.kept_furniture, self.buf, self.classifier, self.lis
         skipped: Any = None
         for event, el in walker:
             tag = el.tag
@@ -318,7 +319,12 @@ class _Walker:
                         walker.skip_subtree()
                         skipped = el
                         continue
-                    if tag in START_TAGS:
+                    if tag in _PLAIN_BLOCKS:  # (what start() does for them, in short)
+                        if buf:
+                            flush()
+                        if tag in MAIN:
+                            mains.append(el)
+                    elif tag in START_TAGS:
                         start(el, None)
                 text = el.text
                 if text:
@@ -330,6 +336,13 @@ class _Walker:
             else:
                 if el is skipped:
                     skipped = None
+                elif tag in _PLAIN_BLOCKS and not lis:  # (what end() does for them, in short)
+                    if buf:
+                        flush()
+                    if kept and kept[-1] is el:
+                        kept.pop()
+                    if mains and mains[-1] is el:
+                        mains.pop()
                 elif tag in END_TAGS or not classifier.body:
                     end(el)
                 else:  # (what end() does for the other elements once the statement has begun)
@@ -349,9 +362,12 @@ class _Walker:
         return self.tokens
 
 
-_LIST_END = Line("", Form.BOUNDARY, where="(end of list)")
-_NUMBERED, _BULLET, _CONTINUATION = Form.NUMBERED, Form.BULLET, Form.CONTINUATION
-_HEADING, _EMPHASIS, _PARAGRAPH = Form.HEADING, Form.EMPHASIS, Form.PARAGRAPH
+_LIST_END = Line("", Forms.BOUNDARY, where="(end of list)")
+# Blocks whose start and end only end the line (and open or close a main element): no heading,
+# list, list item or preformatted text (a <p> ends an empty list item: outside list items only).
+_PLAIN_BLOCKS = BLOCKS - frozenset(HEADINGS) - LISTS - {"li", "pre"}
+_NUMBERED, _BULLET, _CONTINUATION = Forms.NUMBERED, Forms.BULLET, Forms.CONTINUATION
+_HEADING, _EMPHASIS, _PARAGRAPH = Forms.HEADING, Forms.EMPHASIS, Forms.PARAGRAPH
 
 
 def tokens(
