@@ -319,7 +319,7 @@ class Line(NamedTuple):
     worst: str | None = None  # the worst severity of the diagnostics (its value), or None
 
 
-def _line_of(r: CorpusResult) -> Line:
+def line_of(r: CorpusResult) -> Line:
     """The result as the command line writes it (serialised in the worker: cheaper to send back than a decision)."""
     if r.decision is None:
         return Line(r.name, None, (), r.error, r.reason)
@@ -433,4 +433,4 @@ def read_corpus_json(
     >>> line.error is None
     True
     """
-    yield from read_corpus(paths, workers=workers, strict=strict, exclude=exclude, transform=_line_of)
+    yield from read_corpus(paths, workers=workers, strict=strict, exclude=exclude, transform=line_of)

@@ -26,9 +26,11 @@ from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from typing import IO, TYPE_CHECKING
 
+import attrs
+
 from .._outputs import Output, same_file, stdout_identity
 from .._pool import workers_for
-from ..corpus import Line, count_inputs, identity, missing, read_corpus, read_corpus_json
+from ..corpus import CorpusResult, Line, count_inputs, identity, line_of, missing, read_corpus, read_corpus_json
 from ..database import DATABASE_SUFFIXES, DatabaseSink
 from ..errors import DatabaseError
 
@@ -82,26 +84,28 @@ def _lines_from_decisions(
     args: argparse.Namespace, sink: ParquetSink | DatabaseSink, exclude: list[str]
 ) -> Iterator[Line]:
     """Results for Parquet or database output: decisions go to ``sink`` here, in the parent process."""
-    facts = getattr(args, "facts", False)
-    if facts:
-        from ..facts import with_facts
-    for r in read_corpus(args.paths, workers=args.workers, strict=args.strict, exclude=exclude):
+    transform = _with_facts if getattr(args, "facts", False) else None
+    for r in read_corpus(args.paths, workers=args.workers, strict=args.strict, exclude=exclude, transform=transform):
         if r.decision is None:
             yield Line(r.name, None, (), r.error, r.reason)
         else:
-            sink.write(with_facts(r.decision) if facts else r.decision)
+            sink.write(r.decision)
             worst = r.worst.value if r.worst else None
             yield Line(r.name, "", tuple(d.code for d in r.decision.diagnostics), None, None, worst)
 
 
-def _line_with_facts(line: Line) -> Line:
-    """A read line's record with its facts added (in the parent process: the records are read as JSON)."""
-    if line.record is None:
-        return line
+def _with_facts(result: CorpusResult) -> CorpusResult:
+    """The result with its decision's facts (a ``transform`` of ``read_corpus``: run in the workers)."""
+    if result.decision is None:
+        return result
     from ..facts import with_facts
-    from ..serialise import dumps, loads
 
-    return line._replace(record=dumps(with_facts(loads(line.record))))
+    return attrs.evolve(result, decision=with_facts(result.decision))
+
+
+def _line_with_facts(result: CorpusResult) -> Line:
+    """The result as a line of JSON with its facts, made in the worker that read it."""
+    return line_of(_with_facts(result))
 
 
 class _Summary:
@@ -280,13 +284,15 @@ def _run(
     if progress.enabled:
         progress.total = count_inputs(args.paths, exclude=exclude)
     summary = _Summary()
-    lines = (
-        _lines_from_decisions(args, sink, exclude)
-        if sink is not None
-        else read_corpus_json(args.paths, workers=args.workers, strict=args.strict, exclude=exclude)
-    )
-    if getattr(args, "facts", False) and sink is None:
-        lines = map(_line_with_facts, lines)
+    lines: Iterator[Line]
+    if sink is not None:
+        lines = _lines_from_decisions(args, sink, exclude)
+    elif getattr(args, "facts", False):
+        lines = read_corpus(
+            args.paths, workers=args.workers, strict=args.strict, exclude=exclude, transform=_line_with_facts
+        )
+    else:
+        lines = read_corpus_json(args.paths, workers=args.workers, strict=args.strict, exclude=exclude)
     try:
         done = 0
         for done, line in enumerate(lines, 1):
