@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-import pyarrow.parquet as pq
+import pytest
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,6 +23,10 @@ from lgo_decisions.testing.strategies import decisions as any_decisions
 from lgo_decisions.walk import iter_block_text
 
 from .seeds import COMPACT, SPACED, seed
+
+_EXTRA = "the data frame and Parquet tests need pip install 'lgo-decisions[pandas]'"
+pd = pytest.importorskip("pandas", reason=_EXTRA)
+pq = pytest.importorskip("pyarrow.parquet", reason=_EXTRA)
 
 SEEDS = [read_text(seed(s), name=f"{s}.txt") for s in SPACED + COMPACT]
 

@@ -101,6 +101,8 @@ def test_walkthrough_runs(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    for module in ("pandas", "matplotlib"):
+        pytest.importorskip(module, reason="the walkthrough needs pip install 'lgo-decisions[walkthrough]'")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("MPLBACKEND", "Agg")
     namespace: dict[str, object] = {"__name__": "__walkthrough__"}
