@@ -41,7 +41,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         import lgo_decisions
 
         where = Path(lgo_decisions.__file__).resolve()
-        if ROOT in where.parents:
+        if where.parent == ROOT / "lgo_decisions":  # (the venv may live in the checkout: .venv/)
             pytest.exit(f"LGO_DECISIONS_INSTALLED=1 but the package under test is the checkout's: {where}", 3)
 
 

@@ -79,6 +79,7 @@ def test_under_test_is_the_installed_wheel_when_ci_says_so() -> None:
     """With ``LGO_DECISIONS_INSTALLED=1`` the package under test must not be the checkout's."""
     package = Path(lgo_decisions.__file__).resolve()
     if os.environ.get("LGO_DECISIONS_INSTALLED") == "1":
-        assert ROOT not in package.parents, f"testing the checkout ({package}), not the installed wheel"
+        assert package.parent != ROOT / "lgo_decisions", f"testing the checkout ({package}), not the installed wheel"
+        assert "site-packages" in package.parts
     else:
         assert package.name == "__init__.py"
