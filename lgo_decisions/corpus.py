@@ -378,8 +378,12 @@ def read_corpus(
     workers: int | None = None,
     strict: bool = False,
     exclude: Iterable[PathLike] = (),
+    progress: bool = False,
 ) -> Iterator[CorpusResult]:
     """Read every statement under ``paths``, yielding one :class:`CorpusResult` per input, in a stable order.
+
+    ``progress=True`` draws a progress bar on standard error, or in a Jupyter notebook: tqdm's
+    when it is installed (``pip install 'lgo-decisions[progress]'``), else the command line's.
 
     ``paths`` are files, folders (searched recursively for ``.txt``/``.html``/... pages, pages
     saved without a suffix, ``.json`` files and zip archives), globs (``"pages/**/*.html"``), zip
@@ -400,9 +404,16 @@ def read_corpus(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    if progress:  # (counting the inputs first; otherwise paths stream, however many)
+        paths, exclude = list(paths), list(exclude)
     fn = functools.partial(_read_task, strict=strict)
     tasks = _iter_tasks(paths, _identities(exclude))
-    yield from run_ordered(fn, tasks, workers=workers_for(workers), dead=_dead)
+    results = run_ordered(fn, tasks, workers=workers_for(workers), dead=_dead)
+    if progress:
+        from ._progress import tracked
+
+        results = tracked(results, count_inputs(paths, exclude=exclude), lambda r: r.decision is None)
+    yield from results
 
 
 def read_corpus_json(
