@@ -5,9 +5,13 @@ schema records or scrapers' records (a statement's text or HTML and its metadata
 one input, named ``file.json[INDEX]`` or ``file.jsonl:LINE``, and a value that is neither kind of
 record is a failed input naming what it lacks.
 
+A PATH of - reads standard input: a statement's text or HTML, or records (JSON Lines, one JSON
+record or an array of them), told apart by its first character that is not white space.
+
 Records go to standard output (or ``-o FILE``; ``-o FILE.parquet`` writes Parquet with the extra
 ``lgo-decisions[pandas]``), in the order the inputs are found, whatever ``--workers``. A progress
-bar and a closing summary go to standard error. Exit status: 0 every input read, 1 some inputs
+bar and a closing summary go to standard error (counting the files in folders skipped for their
+suffix). Exit status: 0 every input read, 1 some inputs
 failed (the others are still written), 2 usage error (bad option, a PATH that names nothing, an
 output that cannot be written).
 """
@@ -27,7 +31,10 @@ from typing import IO, TYPE_CHECKING
 
 from .._outputs import Output, same_file, stdout_identity
 from .._pool import workers_for
+from .._skipped import skipped_by_suffix, summary_line
+from .._stdin import stdin_lines
 from ..corpus import Line, count_inputs, identity, missing, read_corpus, read_corpus_json
+from ..serialise import loads
 
 if TYPE_CHECKING:
     from ..export import ParquetSink
@@ -50,7 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         metavar="PATH",
         help="statement files, folders (searched recursively), globs, .zip archives, .json and .jsonl files "
-        "(records, scrapers' records or arrays of them)",
+        "(records, scrapers' records or arrays of them); - reads standard input (a statement, or JSON Lines)",
     )
     parser.add_argument(
         "-o", "--output", metavar="OUT", help="write here instead of standard output; a .parquet name writes Parquet"
@@ -63,14 +70,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
 
 
+def _results(args: argparse.Namespace, sink: ParquetSink | None, exclude: list[str]) -> Iterator[Line]:
+    """Every input's result in order, standard input (``-``) read in its place among the paths."""
+    group: list[str] = []
+    for p in [*args.paths, None]:
+        if p is not None and p != "-":
+            group.append(p)
+            continue
+        if group and sink is not None:
+            yield from _lines_from_decisions(args, sink, exclude, group)
+        elif group:
+            yield from read_corpus_json(group, workers=args.workers, strict=args.strict, exclude=exclude)
+        group = []
+        if p == "-":
+            for line in stdin_lines(sys.stdin.buffer, strict=args.strict):
+                if sink is not None and line.record is not None:
+                    sink.write(loads(line.record))
+                    line = line._replace(record="")
+                yield line
+
+
 def _usage_error(message: str) -> int:
     print(f"{PROG}: error: {message}", file=sys.stderr)
     return 2
 
 
-def _lines_from_decisions(args: argparse.Namespace, sink: ParquetSink, exclude: list[str]) -> Iterator[Line]:
+def _lines_from_decisions(
+    args: argparse.Namespace, sink: ParquetSink, exclude: list[str], paths: list[str] | None = None
+) -> Iterator[Line]:
     """Results for Parquet output: decisions go to ``sink`` here, in the parent process."""
-    for r in read_corpus(args.paths, workers=args.workers, strict=args.strict, exclude=exclude):
+    for r in read_corpus(
+        args.paths if paths is None else paths, workers=args.workers, strict=args.strict, exclude=exclude
+    ):
         if r.decision is None:
             yield Line(r.name, None, (), r.error, r.reason)
         else:
@@ -89,6 +120,7 @@ class _Summary:
         self.diagnostics: Counter[str] = Counter()
         self.worst: Counter[str] = Counter()  # statements by the worst severity of their diagnostics
         self.first_failures: list[Line] = []
+        self.skipped: Counter[str] = Counter()  # files in folders left out for their suffix, by suffix
 
     def add(self, line: Line) -> None:
         if line.record is None:
@@ -121,6 +153,8 @@ class _Summary:
             out.append(
                 "  diagnostics (statements): " + ", ".join(f"{k} {v:,}" for k, v in self.diagnostics.most_common(8))
             )
+        if self.skipped:
+            out.append(f"  {summary_line(self.skipped)} (no reader for these suffixes)")
         for line in self.first_failures:
             out.append(f"  {line.name}: {line.error}: {line.reason}")
         if self.failed > len(self.first_failures):
@@ -144,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
     """
     if args.workers < 0:
         return _usage_error(f"--workers must be 0 (one per core) or more, got {args.workers}")
-    absent = missing(args.paths)
+    absent = missing([p for p in args.paths if p != "-"])
     if absent:
         return _usage_error("no such file or folder (nor matching glob): " + ", ".join(absent))
     refused = _refusal(args)
@@ -234,11 +268,7 @@ def _run(
     if progress.enabled:
         progress.total = count_inputs(args.paths, exclude=exclude)
     summary = _Summary()
-    lines = (
-        _lines_from_decisions(args, sink, exclude)
-        if sink is not None
-        else read_corpus_json(args.paths, workers=args.workers, strict=args.strict, exclude=exclude)
-    )
+    lines = _results(args, sink, exclude)
     try:
         done = 0
         for done, line in enumerate(lines, 1):
@@ -265,5 +295,6 @@ def _run(
             close()  # (workers ended now, not left running)
         progress.close()
     if not args.quiet:
+        summary.skipped = skipped_by_suffix(p for p in args.paths if p != "-")
         print(summary.text(args.errors), file=sys.stderr)
     return 1 if summary.failed else 0
