@@ -137,3 +137,10 @@ def test_exports_are_in_their_module_not_the_root() -> None:
     assert lgo_decisions.export.to_dataframe is to_dataframe
     assert lgo_decisions.export.paragraphs_dataframe is paragraphs_dataframe
     assert "to_dataframe" not in lgo_decisions.__all__
+
+
+def test_parquet_into_a_missing_folder_names_the_folder(tmp_path: Path) -> None:
+    from lgo_decisions.errors import NoSuchFileError
+
+    with pytest.raises(NoSuchFileError, match="no such folder"):
+        write_parquet(SEEDS[:1], tmp_path / "nowhere" / "out.parquet")
