@@ -1,7 +1,7 @@
 """One rule for what every reading and writing function takes: a path, an open file, or the data.
 
 * An :class:`os.PathLike` is a path.
-* A ``str`` of one line is a path when it names an existing file, or when it *looks like* one:
+* A ``str`` of one line (no control characters) is a path when it names an existing file, or when it *looks like* one:
   it ends in a file suffix the library knows (:data:`PATH_SUFFIXES`, or a registered reader's), or
   it holds a path separator and no white space. Any other ``str`` is the data itself (statement
   text, JSON, JSON Lines).
@@ -17,12 +17,15 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import re
+import stat
 from pathlib import Path
 from typing import IO, Any, Union
 
+from ._inputs import not_regular
 from .errors import InputTooLargeError, NoSuchFileError
 
 Source = Union[str, bytes, "os.PathLike[str]", IO[str], IO[bytes]]
@@ -35,6 +38,7 @@ PATH_SUFFIXES = frozenset(
 
 _MAX_PATH = 4096
 _SEPARATORS = re.compile(r"[/\\]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no path holds a control character (nor can name a file: NUL)
 
 
 def _suffixes() -> frozenset[str]:
@@ -45,7 +49,7 @@ def _suffixes() -> frozenset[str]:
 
 def looks_like_path(text: str) -> bool:
     """Whether a ``str`` counts as a path under the rule above (existing or not)."""
-    if not text.strip() or len(text) > _MAX_PATH or "\n" in text or "\r" in text:
+    if not text.strip() or len(text) > _MAX_PATH or _CONTROL.search(text):  # (a line break, a NUL: text)
         return False
     try:
         if Path(text).is_file():
@@ -80,9 +84,16 @@ def file_name(fp: object) -> str | None:
 def read_path(path: Path, max_bytes: int) -> bytes:
     """The bytes of the file at ``path`` (never more than ``max_bytes``), or a typed error naming it."""
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
+        st = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
         raise NoSuchFileError(path) from None
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:  # (no file can have that name)
+            raise NoSuchFileError(path) from None
+        raise
+    if stat.S_ISDIR(st.st_mode):
+        raise not_regular(str(path), st.st_mode)
+    size = st.st_size
     if size > max_bytes:
         raise InputTooLargeError(f"{path}: {size} bytes is above the limit of {max_bytes}")
     with path.open("rb") as f:  # never more than the limit: /dev/zero, a FIFO or a growing file

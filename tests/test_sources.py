@@ -62,6 +62,8 @@ def test_dump_jsonl_into_a_missing_folder_names_the_folder(tmp_path: Path) -> No
         ("and/or not", False),
         ("", False),
         ("a.txt\nb", False),
+        ("\x00\\", False),
+        ("a\tb/c.txt", False),
         ("pages/000.txt", True),
         ("000.TXT", True),
         ("my pages/20 007 417.html", True),
@@ -128,3 +130,11 @@ def test_a_bad_line_in_a_file_names_the_file(tmp_path: Path) -> None:
 def test_other_types_are_a_type_error() -> None:
     with pytest.raises(TypeError, match="not int"):
         read(7)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["/", "pages/", "x" * 300 + ".txt"])
+def test_odd_paths_are_typed_errors(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pages").mkdir()
+    with pytest.raises(LgoDecisionsError):
+        read(name)
