@@ -6,6 +6,7 @@ with the environment variable ``HYPOTHESIS_PROFILE`` (``.ci/run`` sets ``ci``).
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 from pathlib import Path
@@ -50,12 +51,8 @@ _PANDAS_HINT = "needs pandas and pyarrow: pip install 'lgo-decisions[pandas]'"
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Doctests that make data frames or Parquet files skip, naming the extra, without pandas."""
-    try:
-        import pandas  # noqa: F401
-        import pyarrow  # noqa: F401
-    except ImportError:
-        pass
-    else:
+    # (looked for, not imported: pyarrow's threads in this process would be forked into the workers)
+    if all(importlib.util.find_spec(name) is not None for name in ("pandas", "pyarrow")):
         return
     for item in items:
         dtest = getattr(item, "dtest", None)
