@@ -3,46 +3,26 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Union
+from typing import IO, Union
 
 from . import readers
 from ._decoding import decode
 from ._limits import MAX_INPUT_BYTES
+from ._sources import as_path, is_open_file, load_source
 from .errors import InputTooLargeError
 from .model import Decision
 from .readers import Reader
 
 __all__ = ["SourceLike", "read"]
 
-SourceLike = Union[str, bytes, "os.PathLike[str]"]
-
-
-def _is_path_string(source: str) -> bool:
-    """A one-line ``str`` naming an existing file is a path; anything else is statement text."""
-    if len(source) > 4096 or "\n" in source or not source.strip():
-        return False
-    try:
-        return Path(source).is_file()
-    except (OSError, ValueError):
-        return False
+SourceLike = Union[str, bytes, "os.PathLike[str]", IO[str], IO[bytes]]
 
 
 def _load(source: SourceLike, max_bytes: int) -> tuple[str | bytes, str | None]:
-    if isinstance(source, str) and _is_path_string(source):
-        source = Path(source)
-    if isinstance(source, os.PathLike):
-        path = Path(source)
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputTooLargeError(f"{path}: {size} bytes is above the limit of {max_bytes}")
-        with path.open("rb") as f:  # never more than the limit: /dev/zero, a FIFO or a growing file
-            data = f.read(min(size, max_bytes) + 1)  # (not a buffer of the limit's size for every file)
-            if len(data) > size:  # it grew, or is no regular file: read on, to the limit
-                data += f.read(max_bytes + 1 - len(data))
-        if len(data) > max_bytes:
-            raise InputTooLargeError(f"{path}: more than the limit of {max_bytes} bytes")
-        return data, str(path)
+    if as_path(source) is not None or is_open_file(source):
+        return load_source(source, max_bytes)  # (size checked while reading)
+    if not isinstance(source, (str, bytes)):
+        raise TypeError(f"read() takes a path, an open file, str or bytes, not {type(source).__name__}")
     size = len(source)
     if isinstance(source, str) and size * 4 > max_bytes >= size:  # (a str is measured in UTF-8 bytes)
         size = len(source.encode("utf-8", "surrogatepass"))
@@ -61,10 +41,12 @@ def read(
     max_bytes: int = MAX_INPUT_BYTES,
     facts: bool = False,
 ) -> Decision:
-    """Read one statement from a path, ``str`` or ``bytes``.
+    """Read one statement from a path, an open file (text or binary), ``str`` or ``bytes``.
 
-    A ``str`` of one line that names an existing file is read as a path; any other ``str`` is
-    the statement's text.
+    A ``str`` of one line that names an existing file, or looks like a path (a known file suffix,
+    or a path separator and no spaces), is a path; a path that does not exist raises
+    :class:`~lgo_decisions.errors.NoSuchFileError` naming it. Any other ``str`` is the statement's
+    text (the rule: ``docs/reading.md``, "Paths, text and open files").
 
     ``reader`` names a reader (see :func:`lgo_decisions.readers.available`) or is a reader
     object; by default the reader is picked by sniffing the content and the file name

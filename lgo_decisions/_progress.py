@@ -1,4 +1,7 @@
-"""A small progress bar for the command line, drawn on a terminal (standard error) and nowhere else.
+"""A small progress bar for the command line, drawn on a terminal (standard error) and nowhere else,
+and :func:`tracked`, the bar of ``read_corpus(..., progress=True)``: tqdm's (a terminal or a
+notebook) when tqdm is installed, else this one; both show done/total, the rate, the time left and
+the failures.
 
 >>> import io
 >>> bar = Progress(total=10, stream=io.StringIO())   # not a terminal: draws nothing
@@ -9,8 +12,12 @@ False
 from __future__ import annotations
 
 import shutil
+import sys
 import time
-from typing import TextIO
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TextIO, TypeVar
+
+T = TypeVar("T")
 
 
 def _clock(seconds: float) -> str:
@@ -82,3 +89,40 @@ class Progress:
             self.stream.write("\r" + " " * width + "\r")
             self.stream.flush()
             self._drawn = False
+
+
+def tracked(items: Iterable[T], total: int | None, failed: Callable[[T], bool]) -> Iterator[T]:
+    """Yield ``items``, drawing a progress bar of ``total`` on standard error (or in a notebook).
+
+    tqdm (``tqdm.auto``, the extra ``lgo-decisions[progress]``) draws it when installed; otherwise
+    :class:`Progress` does, in the command line's format.
+    """
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:
+        tqdm = None
+    n_failed = 0
+    bar: Any = (
+        tqdm(total=total, unit=" statements", desc="reading", dynamic_ncols=True)
+        if tqdm is not None
+        else Progress(total, stream=sys.stderr, enabled=True)
+    )
+    done = 0
+    try:
+        for done, item in enumerate(items, 1):
+            if failed(item):
+                n_failed += 1
+                if tqdm is not None:
+                    bar.set_postfix(failed=n_failed, refresh=False)
+            if tqdm is not None:
+                bar.update(1)
+            else:
+                bar.update(done, n_failed)
+            yield item
+        if tqdm is None:
+            bar.update(done, n_failed, force=True)
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()  # (workers ended now, not left running)
+        bar.close()

@@ -85,6 +85,7 @@ class Registry(Generic[T]):
         self._missing = missing
         self._registered: dict[str, T] = {}
         self._loaded: dict[str, T] = {}
+        self._warned: set[str] = set()  # load failures already warned of (once a run, not once a call)
         self._entry_points: dict[str, EntryPoint] | None = None
 
     # -- discovery -----------------------------------------------------------------------
@@ -148,13 +149,16 @@ class Registry(Generic[T]):
         return plugin
 
     def load_all(self) -> list[T]:
-        """Every plugin, in :meth:`names` order; one that fails to load is skipped with a warning."""
+        """Every plugin, in :meth:`names` order; one that fails to load is skipped with a warning
+        (once, however often this is called, until :meth:`refresh`)."""
         out = []
         for name in self.names():
             try:
                 plugin = self.find(name)
             except PluginError as exc:
-                warnings.warn(str(exc), RuntimeWarning, stacklevel=2)
+                if str(exc) not in self._warned:
+                    self._warned.add(str(exc))
+                    warnings.warn(str(exc), RuntimeWarning, stacklevel=2)
                 continue
             if plugin is not None:
                 out.append(plugin)
@@ -178,3 +182,4 @@ class Registry(Generic[T]):
         """Forget discovered entry points and loaded plugins (after installing a distribution)."""
         self._entry_points = None
         self._loaded.clear()
+        self._warned.clear()

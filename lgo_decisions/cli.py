@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import signal
 import sys
 import threading
@@ -23,6 +24,18 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 )
 
 
+def plain(doc: str | None) -> str | None:
+    """A docstring as help text: reST markup (````literal````, ``:func:`name```) dropped.
+
+    >>> plain("Writes ``-o FILE`` with :func:`~lgo_decisions.export.to_dataframe` (see :mod:`x`).")
+    'Writes -o FILE with to_dataframe (see x).'
+    """
+    if doc is None:
+        return None
+    doc = re.sub(r":[a-z]+:`~?(?:[\w.]+\.)?([^`]+)`", lambda m: m.group(1), doc)
+    return re.sub(r"``(.+?)``", r"\1", doc, flags=re.S)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command's sub-parser.
 
@@ -38,8 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     for name, module_name in COMMANDS:
         module = importlib.import_module(f"._commands.{module_name}", __package__)
+        doc = plain(module.__doc__)
         p = sub.add_parser(
-            name, help=module.__doc__.splitlines()[0] if module.__doc__ else None, description=module.__doc__
+            name,
+            help=doc.splitlines()[0] if doc else None,
+            description=doc,
+            formatter_class=argparse.RawDescriptionHelpFormatter,  # (the docstring's paragraphs kept)
         )
         module.add_arguments(p)
         p.set_defaults(_run=module.run)

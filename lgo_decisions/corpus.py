@@ -362,6 +362,7 @@ def read_corpus(
     workers: int | None = None,
     strict: bool = False,
     exclude: Iterable[PathLike] = (),
+    progress: bool = False,
     transform: None = None,
 ) -> Iterator[CorpusResult]: ...
 @overload
@@ -371,6 +372,7 @@ def read_corpus(
     workers: int | None = None,
     strict: bool = False,
     exclude: Iterable[PathLike] = (),
+    progress: bool = False,
     transform: Callable[[CorpusResult], _T],
 ) -> Iterator[_T]: ...
 def read_corpus(
@@ -379,9 +381,13 @@ def read_corpus(
     workers: int | None = None,
     strict: bool = False,
     exclude: Iterable[PathLike] = (),
+    progress: bool = False,
     transform: Callable[[CorpusResult], Any] | None = None,
 ) -> Iterator[Any]:
     """Read every statement under ``paths``, yielding one :class:`CorpusResult` per input, in a stable order.
+
+    ``progress=True`` draws a progress bar on standard error, or in a Jupyter notebook: tqdm's
+    when it is installed (``pip install 'lgo-decisions[progress]'``), else the command line's.
 
     ``paths`` are files, folders (searched recursively for ``.txt``/``.html``/... pages, pages
     saved without a suffix, ``.json`` files and zip archives), globs (``"pages/**/*.html"``), zip
@@ -394,11 +400,9 @@ def read_corpus(
     results does not change. Files that are the same file as one of ``exclude`` (by identity, not
     by name: the run's own outputs) are left out.
 
-    ``transform`` (a function of a module, so that it can be sent to the workers) is applied to
-    each result in the worker process that read it, and its value is yielded instead: sending back
-    what a study keeps (a JSON record: :func:`record_line`; a few fields) costs far less than
-    sending back whole decisions. (The failed result of an input whose worker died is transformed
-    in this process.)
+    ``transform`` (a module-level function, sent to the workers) is applied to each result in the
+    worker that read it, and its value is yielded instead: sending back what a study keeps (a JSON
+    record: :func:`record_line`) costs far less than whole decisions.
 
     A failure names the input and why; a path that does not exist is a failure too, and so is a
     JSON value that is neither kind of record (``{}``, ``[1, 2]``, ``"a string"``).
@@ -408,13 +412,22 @@ def read_corpus(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    if progress:  # (counting the inputs first; otherwise paths stream, however many)
+        paths, exclude = list(paths), list(exclude)
     tasks = _iter_tasks(paths, _identities(exclude))
+    results: Iterator[Any]
     if transform is None:
         fn = functools.partial(_read_task, strict=strict)
-        yield from run_ordered(fn, tasks, workers=workers_for(workers), dead=_dead)
-        return
-    fn_t = functools.partial(_read_transformed, strict=strict, transform=transform)
-    yield from run_ordered(fn_t, tasks, workers=workers_for(workers), dead=lambda task: transform(_dead(task)))
+        results = run_ordered(fn, tasks, workers=workers_for(workers), dead=_dead)
+    else:
+        fn_t = functools.partial(_read_transformed, strict=strict, transform=transform)
+        results = run_ordered(fn_t, tasks, workers=workers_for(workers), dead=lambda task: transform(_dead(task)))
+    if progress:
+        from ._progress import tracked
+
+        failed = (lambda r: r.decision is None) if transform is None else (lambda r: False)
+        results = tracked(results, count_inputs(paths, exclude=exclude), failed)
+    yield from results
 
 
 def read_corpus_json(

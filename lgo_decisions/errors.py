@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+
 
 class LgoDecisionsError(Exception):
     """Base class of every error this library raises on purpose.
@@ -196,3 +199,25 @@ class MissingExtraError(LgoDecisionsError, ImportError):
     >>> issubclass(MissingExtraError, ImportError)
     True
     """
+
+
+class NoSuchFileError(LgoDecisionsError, FileNotFoundError):
+    """A path given to a reading or writing function names no file (or, for an output, no folder).
+
+    A ``str`` that looks like a path (see ``docs/reading.md``, "Paths, text and open files") is
+    one, so a mistyped name fails here rather than as "not a decision statement".
+
+    >>> import lgo_decisions
+    >>> lgo_decisions.read("statments/000.txt")
+    Traceback (most recent call last):
+    ...
+    lgo_decisions.errors.NoSuchFileError: no such file: 'statments/000.txt'
+    >>> issubclass(NoSuchFileError, FileNotFoundError)
+    True
+    """
+
+    def __init__(self, path: str | os.PathLike[str], what: str = "file") -> None:
+        super().__init__(errno.ENOENT, f"no such {what}", os.fspath(path))
+
+    def __str__(self) -> str:
+        return f"{self.strerror}: {self.filename!r}"

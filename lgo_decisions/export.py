@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from .errors import NoSuchFileError
 from .model import Block, BulletList, Decision, NumberedParagraph, SubParagraph
 from .walk import iter_block_text, iter_text
 
@@ -219,6 +220,9 @@ class ParquetSink:
         except ImportError as exc:
             raise ImportError(_MISSING_EXTRA) from exc
         self._schema = arrow_schema()
+        folder = os.path.dirname(os.path.abspath(os.fspath(path)))
+        if not os.path.isdir(folder):  # (the rule of every writing function: docs/reading.md)
+            raise NoSuchFileError(folder, "folder")
         self._writer = pq.ParquetWriter(os.fspath(path), self._schema)
         self._rows: list[dict[str, Any]] = []
         self._batch_size = batch_size

@@ -8,7 +8,6 @@ statement (from text and from HTML, say) compare equal.
 from __future__ import annotations
 
 import datetime as _dt
-import enum
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -17,6 +16,8 @@ import attrs
 from . import _diagnostics as _codes
 from . import _validators
 from ._blocks import BLOCK_TYPES, Block, BulletList, NumberedParagraph, Paragraph, SubParagraph, iter_block_text
+from ._enums import ValueEnum
+from ._reprs import decision_html, decision_repr, section_repr
 
 __all__ = [
     "BLOCK_TYPES",
@@ -76,13 +77,13 @@ def _texts(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-class OutcomeCode(str, enum.Enum):
+class OutcomeCode(ValueEnum):
     """Normalised outcome of a decision; the published wording is kept in ``Outcome.label``.
 
     >>> OutcomeCode("not_upheld") is OutcomeCode.NOT_UPHELD
     True
-    >>> OutcomeCode.CLOSED_AFTER_INITIAL_ENQUIRIES.value
-    'closed_after_initial_enquiries'
+    >>> OutcomeCode.CLOSED_AFTER_INITIAL_ENQUIRIES.value, f"{OutcomeCode.UPHELD}"  # formats as its value
+    ('closed_after_initial_enquiries', 'upheld')
     """
 
     UPHELD = "upheld"
@@ -98,7 +99,7 @@ class OutcomeCode(str, enum.Enum):
     OTHER = "other"
 
 
-class Severity(str, enum.Enum):
+class Severity(ValueEnum):
     """How much a diagnostic matters: ``info`` (noted), ``warning`` (a guess), ``error`` (no statement or no core).
 
     >>> Severity("warning") is Severity.WARNING, Diagnostic(code="no_closing_line", message="...").severity.value
@@ -182,14 +183,19 @@ class Compliance:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Section:
     """A part of the statement under one heading (``None`` for text before any heading).
 
     >>> s = Section(heading="The complaint", blocks=[NumberedParagraph(number=1, text="Mr X complained.")])
     >>> s.level, len(s.blocks)
     (2, 1)
+    >>> s
+    <Section 'The complaint' (level 2, 1 block)>
     """
+
+    def __repr__(self) -> str:
+        return section_repr(self)
 
     heading: str | None = attrs.field(
         default=None, metadata={"description": "The heading as published, or null for text before the first heading."}
@@ -252,14 +258,25 @@ def _date(value: _dt.date | None) -> _dt.date | None:
     return value
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Decision:
     """One published decision statement of the Ombudsman (schema v1).
+
+    Its ``repr`` identifies it in one line; in Jupyter it shows as a table of its header fields
+    and its first paragraphs (``_repr_html_``).
 
     >>> from lgo_decisions import Decision
     >>> Decision(reference="20 007 417").reference
     '20 007 417'
+    >>> Decision(reference="20 007 417", organisations=[Organisation(name="Kent County Council")])
+    <Decision 20 007 417: Kent County Council, 0 sections, 0 paragraphs>
     """
+
+    def __repr__(self) -> str:
+        return decision_repr(self)
+
+    def _repr_html_(self) -> str:
+        return decision_html(self)
 
     schema_version: str = attrs.field(
         default=SCHEMA_VERSION,

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import typing
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import IO, Any
 
 import cattrs
@@ -31,8 +33,10 @@ from cattrs.strategies import configure_tagged_union
 
 from ._fastload import Loader
 from ._keys import BLOCK_TAG, KEYS
+from ._limits import MAX_INPUT_BYTES
+from ._sources import as_path, is_binary_writer, load_source, looks_like_path, open_for_writing
 from ._validators import missing_statement
-from .errors import SerialisationError
+from .errors import NoSuchFileError, SerialisationError
 from .extensions import structure_extensions, unstructure_extensions
 from .migrations import migrate
 from .model import BLOCK_TYPES, DATE_PATTERN, Block, Decision, OutcomeCode, Severity
@@ -315,8 +319,9 @@ def dumps(decision: Decision, *, indent: int | None = None) -> str:
     return text
 
 
-def loads(text: str | bytes, *, strict: bool = False) -> Decision:
-    """Load a record from JSON text (``strict`` as in :func:`from_dict`).
+def loads(text: str | bytes | os.PathLike[str] | IO[str] | IO[bytes], *, strict: bool = False) -> Decision:
+    """Load a record from JSON text (``strict`` as in :func:`from_dict`), or from a path or open
+    file holding it, by the rule of :func:`lgo_decisions.read`.
 
     >>> loads('{"reference": "20 007 417", "outcome": {"code": "upheld", "label": "Upheld"}}').outcome.code
     <OutcomeCode.UPHELD: 'upheld'>
@@ -325,6 +330,8 @@ def loads(text: str | bytes, *, strict: bool = False) -> Decision:
     ...
     lgo_decisions.errors.SerialisationError: not JSON: Expecting property name enclosed in double quotes: ...
     """
+    if not isinstance(text, (str, bytes)) or (isinstance(text, str) and looks_like_path(text)):
+        text = load_source(text, MAX_INPUT_BYTES)[0]
     try:
         if isinstance(text, bytes):  # (as json.loads decodes bytes)
             text = text.decode(json.detect_encoding(text), "surrogatepass")
@@ -371,8 +378,10 @@ def _holds_surrogates(data: Any) -> bool:
     return False
 
 
-def dump_jsonl(decisions: Iterable[Decision], fp: IO[str]) -> int:
-    """Write one JSON record a line to a text file; returns how many were written.
+def dump_jsonl(decisions: Iterable[Decision], fp: IO[str] | IO[bytes] | str | os.PathLike[str]) -> int:
+    """Write one JSON record a line to an open file (text or binary, UTF-8) or to a path (created
+    or replaced; a missing folder is a :class:`~lgo_decisions.errors.NoSuchFileError`); returns
+    how many were written.
 
     >>> import io
     >>> out = io.StringIO()
@@ -381,16 +390,24 @@ def dump_jsonl(decisions: Iterable[Decision], fp: IO[str]) -> int:
     >>> len(out.getvalue().splitlines())
     2
     """
+    if isinstance(fp, (str, os.PathLike)):
+        with open_for_writing(Path(fp)) as out:
+            return dump_jsonl(decisions, out)
+    binary = is_binary_writer(fp)
     count = 0
     for decision in decisions:
-        fp.write(dumps(decision))
-        fp.write("\n")
+        line = dumps(decision) + "\n"
+        fp.write(line.encode("utf-8") if binary else line)  # type: ignore[arg-type]
         count += 1
     return count
 
 
-def load_jsonl(fp: Iterable[str | bytes], *, strict: bool = False) -> Iterator[Decision]:
-    """Read records from a JSON Lines file one at a time (blank lines skipped; ``strict`` as in :func:`from_dict`).
+def load_jsonl(fp: Iterable[str | bytes] | str | os.PathLike[str], *, strict: bool = False) -> Iterator[Decision]:
+    """Read records from JSON Lines one at a time (blank lines skipped; ``strict`` as in :func:`from_dict`).
+
+    ``fp`` is an open file (text or binary) or any iterable of lines, a path (by the rule of
+    :func:`lgo_decisions.read`; a missing one is a :class:`~lgo_decisions.errors.NoSuchFileError`),
+    or a ``str`` of JSON Lines text.
 
     Raises :class:`SerialisationError` naming the line of a bad record.
 
@@ -402,10 +419,28 @@ def load_jsonl(fp: Iterable[str | bytes], *, strict: bool = False) -> Iterator[D
     ...
     lgo_decisions.errors.SerialisationError: line 2: record does not fit schema v1: ...
     """
+    if isinstance(fp, (str, os.PathLike)):
+        path = as_path(fp)
+        if path is None:
+            return _load_lines(str(fp).splitlines(), strict, "")
+        try:  # (opened now: a missing file fails at the call, not at the first record)
+            file = path.open("rb")
+        except FileNotFoundError:
+            raise NoSuchFileError(path) from None
+        return _load_file(file, strict, f"{path}: ")
+    return _load_lines(fp, strict, "")
+
+
+def _load_file(file: IO[bytes], strict: bool, where: str) -> Iterator[Decision]:
+    with file:
+        yield from _load_lines(file, strict, where)
+
+
+def _load_lines(fp: Iterable[str | bytes], strict: bool, where: str) -> Iterator[Decision]:
     for lineno, line in enumerate(fp, 1):
         if not line.strip():
             continue
         try:
             yield loads(line, strict=strict)
         except SerialisationError as exc:
-            raise SerialisationError(f"line {lineno}: {exc}") from None
+            raise SerialisationError(f"{where}line {lineno}: {exc}") from None

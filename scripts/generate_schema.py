@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import lgo_decisions
 from lgo_decisions._diagnostics import CODES, DEFAULT_SEVERITY
 from lgo_decisions.jsonschema import SCHEMA_FILE, json_schema, schema_text
 from lgo_decisions.model import (
@@ -207,11 +208,23 @@ def stale_files(files: dict[Path, str] | None = None) -> list[Path]:
     return [path for path, text in files.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
 
 
+def _models_dir() -> Path:
+    """The folder of the ``lgo_decisions`` imported (written files must come from this checkout's)."""
+    return Path(lgo_decisions.__file__).resolve().parent
+
+
 def main(argv: list[str] | None = None, files: dict[Path, str] | None = None) -> int:
     """Write the generated files, or with ``--check`` report the stale ones; returns the exit status."""
     parser = argparse.ArgumentParser(prog="generate_schema.py", description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="exit 1 when a generated file disagrees with the models")
     args = parser.parse_args(argv)
+    if files is None and not args.check and _models_dir() != ROOT / "lgo_decisions":
+        print(
+            f"generate_schema.py: the models imported are {_models_dir()}, not this checkout's: "
+            f"install it editable (pip install -e .) or run with PYTHONPATH={ROOT}; nothing written",
+            file=sys.stderr,
+        )
+        return 2
     files = generated_files() if files is None else files
     if args.check:
         stale = stale_files(files)

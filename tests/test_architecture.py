@@ -10,7 +10,8 @@ import lgo_decisions
 import lgo_decisions.plugin
 
 PACKAGE = Path(lgo_decisions.__file__).resolve().parent
-PLUGIN = PACKAGE.parent / "examples" / "plugins" / "lgo-decisions-records" / "src" / "lgo_decisions_records"
+ROOT = Path(__file__).resolve().parents[1]  # (the checkout: PACKAGE may be an installed wheel's)
+PLUGIN = ROOT / "examples" / "plugins" / "lgo-decisions-records" / "src" / "lgo_decisions_records"
 MAX_LINES = 450
 PUBLIC_MODULES = {
     "lgo_decisions",

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-import pyarrow.parquet as pq
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,6 +22,10 @@ from lgo_decisions.testing.strategies import decisions as any_decisions
 from lgo_decisions.walk import iter_block_text
 
 from .seeds import COMPACT, SPACED, seed
+
+_EXTRA = "the data frame and Parquet tests need pip install 'lgo-decisions[pandas]'"
+pd = pytest.importorskip("pandas", reason=_EXTRA)
+pq = pytest.importorskip("pyarrow.parquet", reason=_EXTRA)
 
 SEEDS = [read_text(seed(s), name=f"{s}.txt") for s in SPACED + COMPACT]
 
@@ -134,3 +137,10 @@ def test_exports_are_in_their_module_not_the_root() -> None:
     assert lgo_decisions.export.to_dataframe is to_dataframe
     assert lgo_decisions.export.paragraphs_dataframe is paragraphs_dataframe
     assert "to_dataframe" not in lgo_decisions.__all__
+
+
+def test_parquet_into_a_missing_folder_names_the_folder(tmp_path: Path) -> None:
+    from lgo_decisions.errors import NoSuchFileError
+
+    with pytest.raises(NoSuchFileError, match="no such folder"):
+        write_parquet(SEEDS[:1], tmp_path / "nowhere" / "out.parquet")

@@ -101,6 +101,8 @@ def test_walkthrough_runs(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    for module in ("pandas", "matplotlib"):
+        pytest.importorskip(module, reason="the walkthrough needs pip install 'lgo-decisions[walkthrough]'")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("MPLBACKEND", "Agg")
     namespace: dict[str, object] = {"__name__": "__walkthrough__"}
@@ -142,3 +144,22 @@ def test_walkthrough_runs(
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert width > 500
     assert height > 200
+
+
+def test_the_output_shown_is_what_the_code_prints_on_the_examples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page's "Output" blocks are what its code prints on the five examples, as it says."""
+    for module in ("pandas", "matplotlib"):
+        pytest.importorskip(module, reason="the walkthrough needs pip install 'lgo-decisions[walkthrough]'")
+    (tmp_path / "statements").mkdir()
+    for example in EXAMPLES:
+        (tmp_path / "statements" / example.name).write_bytes(example.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    namespace: dict[str, object] = {"__name__": "__walkthrough__"}
+    for i, block in enumerate(_code_blocks(PAGE), 1):
+        exec(compile(block, f"{PAGE.name} (block {i})", "exec"), namespace)
+    shown = re.findall(r'^```text title="Output"\n(.*?)^```', PAGE.read_text(encoding="utf-8"), flags=re.S | re.M)
+    assert len(shown) >= 3
+    assert capsys.readouterr().out == "".join(shown)

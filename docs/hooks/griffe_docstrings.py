@@ -76,3 +76,8 @@ class DocstringMarkdown(griffe.Extension):
         if obj.is_alias or obj.docstring is None:
             return
         obj.docstring.value = markdown_docstring(obj, obj.docstring.value)
+
+    def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+        """The package's own docstring (``on_object`` is not called for the top module)."""
+        if pkg.docstring is not None and "```pycon" not in pkg.docstring.value:
+            pkg.docstring.value = markdown_docstring(pkg, pkg.docstring.value)

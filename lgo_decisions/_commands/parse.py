@@ -5,12 +5,16 @@ schema records or scrapers' records (a statement's text or HTML and its metadata
 one input, named ``file.json[INDEX]`` or ``file.jsonl:LINE``, and a value that is neither kind of
 record is a failed input naming what it lacks.
 
+A PATH of - reads standard input: a statement's text or HTML, or records (JSON Lines, one JSON
+record or an array of them), told apart by its first character that is not white space.
+
 Records go to standard output (or ``-o FILE``; ``-o FILE.parquet`` writes Parquet with the extra
 ``lgo-decisions[pandas]``; ``-o FILE.db`` (or ``.sqlite``, ``.sqlite3``) builds or updates a SQLite
 database with the extra ``lgo-decisions[sqlite]``, see docs/database.md), in the order the inputs
-are found, whatever ``--workers``. A progress bar and a closing summary go to standard error. Exit
-status: 0 every input read, 1 some inputs failed (the others are still written), 2 usage error (bad
-option, a PATH that names nothing, an output that cannot be written).
+are found, whatever ``--workers``. A progress bar and a closing summary go to standard error
+(counting the files in folders skipped for their suffix). Exit status: 0 every input read, 1 some
+inputs failed (the others are still written), 2 usage error (bad option, a PATH that names nothing,
+an output that cannot be written).
 """
 
 from __future__ import annotations
@@ -30,9 +34,12 @@ import attrs
 
 from .._outputs import Output, same_file, stdout_identity
 from .._pool import workers_for
+from .._skipped import skipped_by_suffix, summary_line
+from .._stdin import stdin_lines
 from ..corpus import CorpusResult, Line, count_inputs, identity, line_of, missing, read_corpus, read_corpus_json
 from ..database import DATABASE_SUFFIXES, DatabaseSink
 from ..errors import DatabaseError
+from ..serialise import loads
 
 if TYPE_CHECKING:
     from ..export import ParquetSink
@@ -55,7 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         metavar="PATH",
         help="statement files, folders (searched recursively), globs, .zip archives, .json and .jsonl files "
-        "(records, scrapers' records or arrays of them)",
+        "(records, scrapers' records or arrays of them); - reads standard input (a statement, or JSON Lines)",
     )
     parser.add_argument(
         "-o",
@@ -75,17 +82,49 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _results(args: argparse.Namespace, sink: ParquetSink | DatabaseSink | None, exclude: list[str]) -> Iterator[Line]:
+    """Every input's result in order, standard input (``-``) read in its place among the paths."""
+    group: list[str] = []
+    for p in [*args.paths, None]:
+        if p is not None and p != "-":
+            group.append(p)
+            continue
+        if group and sink is not None:
+            yield from _lines_from_decisions(args, sink, exclude, group)
+        elif group and getattr(args, "facts", False):
+            yield from read_corpus(
+                group, workers=args.workers, strict=args.strict, exclude=exclude, transform=_line_with_facts
+            )
+        elif group:
+            yield from read_corpus_json(group, workers=args.workers, strict=args.strict, exclude=exclude)
+        group = []
+        if p == "-":
+            for line in stdin_lines(sys.stdin.buffer, strict=args.strict):
+                if getattr(args, "facts", False) and line.record is not None:
+                    line = _record_with_facts(line)
+                if sink is not None and line.record is not None:
+                    sink.write(loads(line.record))
+                    line = line._replace(record="")
+                yield line
+
+
 def _usage_error(message: str) -> int:
     print(f"{PROG}: error: {message}", file=sys.stderr)
     return 2
 
 
 def _lines_from_decisions(
-    args: argparse.Namespace, sink: ParquetSink | DatabaseSink, exclude: list[str]
+    args: argparse.Namespace, sink: ParquetSink | DatabaseSink, exclude: list[str], paths: list[str] | None = None
 ) -> Iterator[Line]:
     """Results for Parquet or database output: decisions go to ``sink`` here, in the parent process."""
     transform = _with_facts if getattr(args, "facts", False) else None
-    for r in read_corpus(args.paths, workers=args.workers, strict=args.strict, exclude=exclude, transform=transform):
+    for r in read_corpus(
+        args.paths if paths is None else paths,
+        workers=args.workers,
+        strict=args.strict,
+        exclude=exclude,
+        transform=transform,
+    ):
         if r.decision is None:
             yield Line(r.name, None, (), r.error, r.reason)
         else:
@@ -103,6 +142,14 @@ def _with_facts(result: CorpusResult) -> CorpusResult:
     return attrs.evolve(result, decision=with_facts(result.decision))
 
 
+def _record_with_facts(line: Line) -> Line:
+    """A line read from standard input with its record's facts added."""
+    from ..facts import with_facts
+    from ..serialise import dumps
+
+    return line._replace(record=dumps(with_facts(loads(line.record or ""))))
+
+
 def _line_with_facts(result: CorpusResult) -> Line:
     """The result as a line of JSON with its facts, made in the worker that read it."""
     return line_of(_with_facts(result))
@@ -118,6 +165,7 @@ class _Summary:
         self.diagnostics: Counter[str] = Counter()
         self.worst: Counter[str] = Counter()  # statements by the worst severity of their diagnostics
         self.first_failures: list[Line] = []
+        self.skipped: Counter[str] = Counter()  # files in folders left out for their suffix, by suffix
 
     def add(self, line: Line) -> None:
         if line.record is None:
@@ -150,6 +198,8 @@ class _Summary:
             out.append(
                 "  diagnostics (statements): " + ", ".join(f"{k} {v:,}" for k, v in self.diagnostics.most_common(8))
             )
+        if self.skipped:
+            out.append(f"  {summary_line(self.skipped)} (no reader for these suffixes)")
         for line in self.first_failures:
             out.append(f"  {line.name}: {line.error}: {line.reason}")
         if self.failed > len(self.first_failures):
@@ -173,7 +223,7 @@ def run(args: argparse.Namespace) -> int:
     """
     if args.workers < 0:
         return _usage_error(f"--workers must be 0 (one per core) or more, got {args.workers}")
-    absent = missing(args.paths)
+    absent = missing([p for p in args.paths if p != "-"])
     if absent:
         return _usage_error("no such file or folder (nor matching glob): " + ", ".join(absent))
     refused = _refusal(args)
@@ -284,15 +334,7 @@ def _run(
     if progress.enabled:
         progress.total = count_inputs(args.paths, exclude=exclude)
     summary = _Summary()
-    lines: Iterator[Line]
-    if sink is not None:
-        lines = _lines_from_decisions(args, sink, exclude)
-    elif getattr(args, "facts", False):
-        lines = read_corpus(
-            args.paths, workers=args.workers, strict=args.strict, exclude=exclude, transform=_line_with_facts
-        )
-    else:
-        lines = read_corpus_json(args.paths, workers=args.workers, strict=args.strict, exclude=exclude)
+    lines = _results(args, sink, exclude)
     try:
         done = 0
         for done, line in enumerate(lines, 1):
@@ -319,5 +361,6 @@ def _run(
             close()  # (workers ended now, not left running)
         progress.close()
     if not args.quiet:
+        summary.skipped = skipped_by_suffix(p for p in args.paths if p != "-")
         print(summary.text(args.errors), file=sys.stderr)
     return 1 if summary.failed else 0

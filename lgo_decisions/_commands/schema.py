@@ -1,10 +1,12 @@
 """Print the JSON Schema (draft 2020-12) of a schema v1 record.
 
-The default schema is the one shipped as lgo_decisions/decision.schema.json (unknown keys allowed, as
-lenient loading ignores them); --strict prints the schema of strict loading (unknown keys rejected).
-The shipped file and docs/schema.md are regenerated, in a source checkout, by the development script
-python scripts/generate_schema.py (--check exits 1 when either disagrees with the models).
+The default schema is the one shipped with the package (lgo_decisions/decision.schema.json: unknown
+keys allowed, as lenient loading ignores them); --strict prints the schema of strict loading
+(unknown keys rejected).
 """
+
+# (Developers: the shipped file and docs/schema.md are regenerated in a source checkout by
+# scripts/generate_schema.py, never by this command, which writes nothing but standard output.)
 
 from __future__ import annotations
 

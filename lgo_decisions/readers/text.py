@@ -11,10 +11,14 @@ the line says to the one classifier (:mod:`lgo_decisions._classify`).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
+from typing import IO
 
 from .._classify import Forms, Line, classify, is_known_heading
+from .._limits import MAX_INPUT_BYTES
+from .._sources import load_source, looks_like_path
 from .._tokens import Token
 from ..model import Decision
 from ._base import BaseReader
@@ -158,9 +162,17 @@ READER = TextReader()
 """The registered ``text`` reader."""
 
 
-def read_text(text: str, *, url: str | None = None, strict: bool = False, name: str | None = None) -> Decision:
+def read_text(
+    text: str | os.PathLike[str] | IO[str] | IO[bytes],
+    *,
+    url: str | None = None,
+    strict: bool = False,
+    name: str | None = None,
+) -> Decision:
     """Read the saved text of one statement page into a :class:`~lgo_decisions.model.Decision`.
 
+    ``text`` is the text, or a path or open file (text or binary) holding it, by the rule of
+    :func:`lgo_decisions.read` (a missing path is a :class:`~lgo_decisions.errors.NoSuchFileError`).
     Lenient by default: anything it cannot place becomes a diagnostic, and no statement text is
     dropped. ``strict=True`` raises :class:`~lgo_decisions.errors.ParseError` naming the line.
 
@@ -168,6 +180,9 @@ def read_text(text: str, *, url: str | None = None, strict: bool = False, name: 
     >>> d.reference, d.outcome.label, d.paragraphs()[0].number
     ('23 008 522', 'Upheld', 1)
     """
-    if not isinstance(text, str):
-        raise TypeError(f"read_text() takes str, not {type(text).__name__}; use read() for bytes and paths")
-    return READER.read(text, url=url, strict=strict, name=name)
+    if isinstance(text, str) and not looks_like_path(text):
+        return READER.read(text, url=url, strict=strict, name=name)
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError("read_text() takes str, a path or an open file, not bytes; use read() for bytes")
+    data, found = load_source(text, MAX_INPUT_BYTES)
+    return READER.read(data, url=url, strict=strict, name=name or found)

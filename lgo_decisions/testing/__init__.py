@@ -8,6 +8,13 @@ True
 
 from __future__ import annotations
 
+try:
+    import hypothesis  # noqa: F401
+except ImportError as exc:  # pragma: no cover - exercised in a subprocess by tests/test_packaging.py
+    raise ImportError(
+        "lgo_decisions.testing needs hypothesis: pip install 'lgo-decisions[testing]'", name=exc.name
+    ) from exc
+
 from ._text import CLOSING_LINES, MAIN_HEADINGS, SUB_HEADINGS
 from .strategies import (
     blocks,

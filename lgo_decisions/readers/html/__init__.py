@@ -13,9 +13,13 @@ into a :class:`~lgo_decisions.errors.ParseError`, and an iterative walk of the t
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from collections.abc import Iterable
+from typing import IO
 
+from ..._limits import MAX_INPUT_BYTES
+from ..._sources import load_source, looks_like_path
 from ..._tokens import Token
 from ...errors import NotADecisionError
 from ...model import Decision, Diagnostic
@@ -101,7 +105,7 @@ READER = HtmlReader()
 
 
 def read_html(
-    data: bytes | str,
+    data: bytes | str | os.PathLike[str] | IO[str] | IO[bytes],
     *,
     url: str | None = None,
     strict: bool = False,
@@ -110,6 +114,8 @@ def read_html(
     max_bytes: int | None = None,
 ) -> Decision:
     """Read a saved statement page (or a fragment of one) into a :class:`~lgo_decisions.model.Decision`.
+
+    ``data`` is the page, or a path or open file holding it, by the rule of :func:`lgo_decisions.read`.
 
     ``bytes`` are decoded from ``encoding``, else a byte-order mark, else the page's meta
     charset, else UTF-8, else Windows-1252. Inputs above ``max_bytes`` (default
@@ -122,4 +128,7 @@ def read_html(
     >>> d.reference, d.outcome.label, d.paragraphs()[0].text
     ('23 008 522', 'Upheld', 'Text.')
     """
+    if not isinstance(data, (str, bytes)) or (isinstance(data, str) and looks_like_path(data)):
+        data, found = load_source(data, MAX_INPUT_BYTES if max_bytes is None else max_bytes)
+        name = name or found
     return READER.read(data, url=url, strict=strict, name=name, encoding=encoding, max_bytes=max_bytes)
