@@ -67,7 +67,6 @@ _GIVEN_IN_PASSING = re.compile(
 )
 _NOT_REMEDY = re.compile(
     r"\b(?:wants?|wanted|would\s+like|asked\s+(?:for|us)|asks|seeks?|seeking|hoped|expects?)\b"
-    r"|\b(?:should|would|could|must|will)\s+(?:have|not|never)\b"
     r"|\b(?:we|the\s+Ombudsman)\s+(?:may|can|cannot|could|usually|normally|publish)\b"
     r"|\bguidance\s+on\s+remedies\b|\bconsider\s+(?:this|the|our)\s+guidance\b|\bexplain\s+what\s+action\b|\brecommend\s+you\b"
     r"|\b(?:says|said|complained|complains|believes|feels|felt|thinks)\b[^.]{0,60}\b(?:should|will|agreed)\b"
@@ -76,6 +75,10 @@ _NOT_REMEDY = re.compile(
     r"|\b(?:provided|offered|given|made)\s+(?:a\s+|an\s+)?(?:suitable|appropriate|reasonable|proportionate|sufficient|adequate)\s+remedy",
     re.I,
 )
+# A counterfactual or a refusal ("should have", "will not"): no remedy, unless it sits in a clause
+# the commitment opens ("agreed to review whether she should have kept ...").
+_MODAL_NOT = re.compile(r"\b(?:should|would|could|must|will)\s+(?:have|not|never)\b", re.I)
+_OPENS_CLAUSE = re.compile(r"\b(?:whether|if|that)\b", re.I)
 _REPORT_BACK = re.compile(r"\bconsider\s+the\s+report\b", re.I)  # (a report's statutory sentences: one entry each)
 _PREFIX = (
     r"^(?:\W|\b(?:and|or|to|also|then|will|would|should|must|it|they|immediately|now|has|have|had|already|agreed|agrees|"
@@ -247,6 +250,14 @@ def _commitment(words: str, investigated: bool) -> re.Match[str] | None:
     return own
 
 
+def _modal_veto(words: str, start: int) -> bool:
+    """Whether a counterfactual or refusal is the sentence's own verb, not inside a clause opened after ``start``."""
+    for modal in _MODAL_NOT.finditer(words):
+        if modal.start() < start or not _OPENS_CLAUSE.search(words, start, modal.start()):
+            return True
+    return False
+
+
 def _is_continuation(words: str) -> bool:
     """A list item that continues a lead-in (``apologise to Mr X;``), not a sentence of its own."""
     first = words.lstrip(" -–•*·")[:1]
@@ -274,7 +285,7 @@ def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
         found: list[Remedy] = []
         heading = piece.heading or ""
         if piece.item and _is_continuation(words) and (lead is not None or _REMEDY_HEADING.search(heading)):
-            if _NOT_REMEDY.search(words):
+            if _NOT_REMEDY.search(words) or _modal_veto(words, 0):
                 continue
             deadline, already = lead if lead is not None else (deadline_days(heading), False)
             found = list(_entries(piece, piece.start, deadline_days(words) or deadline, already))
@@ -288,6 +299,8 @@ def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
             report_back = not is_lead and bool(_REPORT_BACK.search(words))
             m = None if is_lead or report_back else _commitment(words, investigated)
             if not (is_lead or report_back or m is not None) or _NOT_REMEDY.search(words):
+                continue
+            if _modal_veto(words, m.end() if m is not None else 0):
                 continue
             deadline = deadline_days(words)
             already = bool(_BEFORE_US.search(words)) or (not investigated and not _OUR_ENQUIRIES.search(words))

@@ -1,0 +1,38 @@
+"""Remedies (and a few grounds and complainants) in more of the wordings statements use.
+
+Made-up sentences in the published style, one group per phenomenon; each asserts the kinds found.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import lgo_decisions as lgo
+from lgo_decisions.facts import RemedyKind, extract_facts
+
+A = RemedyKind.APOLOGY
+P = RemedyKind.PAYMENT
+F = RemedyKind.REFUND
+R = RemedyKind.REASSESS
+S = RemedyKind.SERVICE_IMPROVEMENT
+X = RemedyKind.ACTION
+
+
+def kinds(sentence: str) -> list[RemedyKind]:
+    d = lgo.read_text(f"Kent County Council (23 008 522)\nSummary: We found fault causing injustice. {sentence}")
+    return [r.kind for r in extract_facts(d).remedies]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Council has agreed to reconsider whether Mr X should have received the grant.", [R]),
+        ("The Council will also review its decision on whether Mrs Y would have qualified for help.", [R]),
+        ("The Council will remind its officers that they must not close a case without a visit.", [S]),
+        ("The Council accepts it should have apologised sooner.", []),
+        ("The Council should have reviewed its decision.", []),
+        ("The Council will not pay Mr X the costs he claims.", []),
+    ],
+)
+def test_a_counterfactual_inside_the_remedy_clause_does_not_veto_it(sentence: str, expected: list[RemedyKind]) -> None:
+    assert kinds(sentence) == expected
