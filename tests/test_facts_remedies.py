@@ -36,3 +36,21 @@ def kinds(sentence: str) -> list[RemedyKind]:
 )
 def test_a_counterfactual_inside_the_remedy_clause_does_not_veto_it(sentence: str, expected: list[RemedyKind]) -> None:
     assert kinds(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Council will review relevant procedures so officers check the file.", [S]),
+        ("The Council has agreed to review policies and procedures on home visits.", [S]),
+        ("The Council will apologise and take steps to prevent recurrence of the delay.", [A, S]),
+        ("The Council will tell us what it will do to make sure in future its staff record calls.", [S]),
+        ("The Council has agreed to write to other tenants who may have been affected.", [S]),
+        ("The Council will contact others who were similarly affected.", [S]),
+        ("The Council will write to Mr X to explain its decision.", [X]),
+    ],
+)
+def test_future_practice_and_acts_for_others_are_service_improvements(
+    sentence: str, expected: list[RemedyKind]
+) -> None:
+    assert kinds(sentence) == expected

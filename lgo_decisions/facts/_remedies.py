@@ -17,7 +17,7 @@ import attrs
 
 from ._models import Finding, Purpose, Remedy, RemedyKind
 from ._sentences import Piece
-from ._words import ACTION_VERBS, NUMBER_WORDS, PURPOSE_WORDS, REMEDY_VERBS, UNIT_DAYS
+from ._words import ACTION_VERBS, BEYOND_THE_COMPLAINANT, NUMBER_WORDS, PURPOSE_WORDS, REMEDY_VERBS, UNIT_DAYS
 
 __all__ = ["deadline_days", "find_remedies", "pence", "purpose_of"]
 
@@ -96,6 +96,7 @@ _KINDS = tuple(
     for p, k in REMEDY_VERBS
 )
 _ACTION = re.compile(_PREFIX + r"(?:" + ACTION_VERBS + r")\b", re.I)
+_BEYOND = re.compile(BEYOND_THE_COMPLAINANT, re.I)
 _SUBORDINATE = re.compile(
     r"^\W*(?:to\s+(?:acknowledge|recognise|recognize|remedy|reflect|make\s+up|compensate)|for\s+|\w+ing\b)", re.I
 )
@@ -174,7 +175,7 @@ def _kind(clause: str) -> RemedyKind | None:
     if _SUBORDINATE.search(clause):
         return None  # a purpose or a participle: part of the clause before
     if _ACTION.search(clause):
-        return RemedyKind.ACTION
+        return RemedyKind.SERVICE_IMPROVEMENT if _BEYOND.search(clause) else RemedyKind.ACTION
     return None
 
 

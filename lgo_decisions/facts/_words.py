@@ -10,6 +10,7 @@ from ._models import DecidedBy, Ground, Purpose, RemedyKind
 
 __all__ = [
     "ACTION_VERBS",
+    "BEYOND_THE_COMPLAINANT",
     "BODIES",
     "DECIDED_BY",
     "GROUND_PHRASES",
@@ -244,10 +245,10 @@ REMEDY_VERBS: tuple[tuple[str, RemedyKind], ...] = (
     (
         r"remind\w*|train\w*|retrain\w*|issue\w*\s+guidance|provid\w+\s+guidance|guidance\s+to\s+(?:staff|officers)"
         r"|share\w*\s+(?:the\s+)?learning|action\s+plan"
-        r"|(?:review|revis|chang|amend|updat|improv)\w*\s+(?:its|their|the)\s+(?:\w+\s+){0,8}?"
+        r"|(?:review|revis|chang|amend|updat|improv)\w*\s+(?:(?:its|their|the|relevant|all|any)\s+)?(?:\w+\s+){0,8}?"
         r"(?:polic|procedur|process|practice|guidance|leaflet|website|template|system|strateg)\w*"
         r"|ensure\w*\s+(?:that\s+)?(?:the\s+|its\s+|all\s+)?(?:information|polic\w*|staff|officers|future)"
-        r"|prevent\s+(?:similar|this|a\s+recurrence)|(?:(?:provide|send|give)\w*\s+(?:us\s+)?(?:with\s+)?)?"
+        r"|prevent\w*\s+(?:a\s+)?(?:similar|this|recurrence|repetition|the\s+same)|(?:(?:provide|send|give)\w*\s+(?:us\s+)?(?:with\s+)?)?"
         r"(?:evidence\s+of\s+)?service\s+improvements?|(?:carry\s+out|make|implement|complete|agree)\w*\s+(?:a\s+|any\s+|the\s+)?service\s+improvements?|give\s+careful\s+consideration\s+to\s+the\s+proper\s+application",
         RemedyKind.SERVICE_IMPROVEMENT,
     ),
@@ -289,3 +290,11 @@ ACTION_VERBS = (
     r"fix|replace|create|draw|set|prepare|seek|check|reply|refer|make|made|pass|return|release|agree)(?:s|es|d|ed)?"
 )
 """Verbs of a specific thing to do for the complainant (an ``action`` when no other kind fits)."""
+
+BEYOND_THE_COMPLAINANT = (
+    r"\bin\s+(?:the\s+)?future\b|\b(?:happen(?:s|ing)?|recur(?:s|ring)?|occur(?:s|ring)?)\s+again\b"
+    r"|\b(?:prevent|avoid)\w*\s+(?:a\s+)?(?:similar|recurrence|repetition|the\s+same|this\s+happening|it\s+happening)\b"
+    r"|\bother\s+(?:families|residents|people|service\s+users|applicants|parents|tenants|carers|customers|pupils|children|claimants)\b"
+    r"|\bothers\s+(?:\w+\s+){0,3}affected\b"
+)
+"""Words making an agreed act a ``service_improvement``, not an ``action``: for the future or for other people."""
