@@ -54,3 +54,20 @@ def test_future_practice_and_acts_for_others_are_service_improvements(
     sentence: str, expected: list[RemedyKind]
 ) -> None:
     assert kinds(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Council has agreed to revisit its decision on Mr X's application.", [R]),
+        ("The Council will recalculate Mrs Y's care charges.", [R]),
+        ("The Council has agreed to consider whether to waive the charge and refund Mr X.", [R]),
+        ("The Council will reconsider his request for a larger property.", [R]),
+        ("The Council will assess Mr X's eligibility for a disabled facilities grant.", [R]),
+        ("The Council will assess her council tax support entitlement and apologise.", [R, A]),
+        ("The Council has agreed to offer Ms Z a carer's assessment.", [R]),
+        ("The Council will consider the report and tell us what it will do.", [RemedyKind.REPORT_BACK]),
+    ],
+)
+def test_re_deciding_in_more_words_is_reassess(sentence: str, expected: list[RemedyKind]) -> None:
+    assert kinds(sentence) == expected

@@ -101,6 +101,7 @@ _SUBORDINATE = re.compile(
     r"^\W*(?:to\s+(?:acknowledge|recognise|recognize|remedy|reflect|make\s+up|compensate)|for\s+|\w+ing\b)", re.I
 )
 _CUT = re.compile(r"\s*(?:[;:]|,\s*(?:and|or)\s+|\s+and\s+(?!(?-i:[A-Z]))|,(?!\d{3}))\s*(?:also\s+)?", re.I)
+_WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\b", re.I)
 _TEACHING = re.compile(
     r"\b(?:remind|train|advise|tell)\w*\s+(?:its\s+|the\s+|all\s+)?(?:staff|officers|employees|workers)\b", re.I
 )
@@ -190,6 +191,8 @@ def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int, Remedy
         kind = _kind(clause)
         if bounds and re.match(r"\W*to\s", clause) and _TEACHING.search(text[bounds[-1][0] : bounds[-1][1]]):
             kind = None  # "remind staff to do this, to do that": what staff are reminded of
+        if bounds and text[bounds[-1][1] : a].strip().lower() == "and" and _WHETHER.search(text, *bounds[-1][:2]):
+            kind = None  # "consider whether to waive the fee and refund it": what is to be decided
         if kind is None and bounds:
             prev = bounds[-1]
             bounds[-1] = (prev[0], b, prev[2])
