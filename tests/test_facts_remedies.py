@@ -71,3 +71,18 @@ def test_future_practice_and_acts_for_others_are_service_improvements(
 )
 def test_re_deciding_in_more_words_is_reassess(sentence: str, expected: list[RemedyKind]) -> None:
     assert kinds(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Council has agreed to cancel the penalty charge notice.", [F]),
+        ("The Council will withdraw the two PCNs and apologise to Mr X.", [F, A]),
+        ("The Council has agreed to rescind the fine.", [F]),
+        ("The Council will write off the overpayment and send evidence that it has cancelled the invoices.", [F, F]),
+        ("The Council will send us evidence that it has trained its staff.", [RemedyKind.REPORT_BACK]),
+        ("The Council will cancel the planned meeting.", [X]),
+    ],
+)
+def test_cancelled_charges_are_refunds(sentence: str, expected: list[RemedyKind]) -> None:
+    assert kinds(sentence) == expected

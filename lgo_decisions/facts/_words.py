@@ -229,9 +229,11 @@ GROUND_WORDS: dict[Ground, tuple[str, ...]] = {
 REMEDY_VERBS: tuple[tuple[str, RemedyKind], ...] = (
     (r"apologi[sz]\w*|apology|apologies", RemedyKind.APOLOGY),
     (
-        r"refund\w*|reimburs\w*|repay\w*|waive\w*|write\s+off|wrote\s+off|written\s+off|backdat\w*"
+        r"(?:(?:provid|send|giv)\w*\s+evidence\s+(?:that\s+)?(?:it|the\s+\w+)\s+(?:has|have)\s+)?"  # (not to us: report_back)
+        r"(?:refund\w*|reimburs\w*|repay\w*|waive\w*|write\s+off|wrote\s+off|written\s+off|backdat\w*"
         r"|remov\w+\s+(?:of\s+)?(?:the\s+)?[\w\s]{0,30}\b(?:fees?|charges?)"
-        r"|cancel\w*\s+[\w\s]{0,20}\b(?:fees?|charges?|invoices?|debt)",
+        r"|(?:cancel|withdr[ae]w|rescind)\w*\s+[\w\s]{0,20}\b(?:fees?|charges?|invoices?|debts?|PCNs?|penalt(?:y|ies)|fines?"
+        r"|parking\s+tickets?|overpayments?|arrears|bills?)\b)",
         RemedyKind.REFUND,
     ),
     (
@@ -292,7 +294,7 @@ PURPOSE_WORDS: tuple[tuple[str, Purpose], ...] = (
 ACTION_VERBS = (
     r"(?:provide|arrange|reinstate|complete|carry|carrie|add|place|send|sent|write|wrote|written|amend|offer|take|took|advise|"
     r"meet|met|put|correct|remove|update|record|contact|explain|share|give|gave|given|discuss|hold|held|appoint|allocate|"
-    r"install|repair|restore|transfer|produce|finalise|ask|invite|tell|told|delete|note|keep|kept|revisit|visit|"
+    r"install|repair|restore|transfer|cancel|withdraw|rescind|produce|finalise|ask|invite|tell|told|delete|note|keep|kept|revisit|visit|"
     r"undertake|assess|obtain|implement|consider|ensure|decide|issue|confirm|liaise|respond|investigate|identify|clear|"
     r"fix|replace|create|draw|set|prepare|seek|check|reply|refer|make|made|pass|return|release|agree)(?:s|es|d|ed)?"
 )
