@@ -229,7 +229,8 @@ GROUND_WORDS: dict[Ground, tuple[str, ...]] = {
 REMEDY_VERBS: tuple[tuple[str, RemedyKind], ...] = (
     (r"apologi[sz]\w*|apology|apologies", RemedyKind.APOLOGY),
     (
-        r"(?:(?:provid|send|giv)\w*\s+evidence\s+(?:that\s+)?(?:it|the\s+\w+)\s+(?:has|have)\s+)?"  # (not to us: report_back)
+        # "provide evidence that it has cancelled ...": typed by what it has done (evidence sent to us is report_back)
+        r"(?:(?:provid|send|giv)\w*\s+evidence\s+(?:that\s+)?(?:it|the\s+\w+)\s+(?:has|have)\s+)?"
         r"(?:refund\w*|reimburs\w*|repay\w*|waive\w*|write\s+off|wrote\s+off|written\s+off|backdat\w*"
         r"|remov\w+\s+(?:of\s+)?(?:the\s+)?[\w\s]{0,30}\b(?:fees?|charges?)"
         r"|(?:cancel|withdr[ae]w|rescind)\w*\s+[\w\s]{0,20}\b(?:fees?|charges?|invoices?|debts?|PCNs?|penalt(?:y|ies)|fines?"
