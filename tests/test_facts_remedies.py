@@ -86,3 +86,32 @@ def test_re_deciding_in_more_words_is_reassess(sentence: str, expected: list[Rem
 )
 def test_cancelled_charges_are_refunds(sentence: str, expected: list[RemedyKind]) -> None:
     assert kinds(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Council has agreed a remedy including an apology and a payment for lost education.", [A, P]),
+        ("The Council offered a remedy of an apology and £300 for her distress.", [A, P]),
+        (
+            "An apology, a payment to Ms Z, reminders to staff and a review of its procedures is a suitable remedy.",
+            [A, P, S, S],
+        ),
+        ("Training for officers and a review of the policy are an appropriate remedy.", [S, S]),
+        ("Recommendations for an individual remedy and service improvements are made.", [S]),
+        ("We have made recommendations for an apology and a review of the decision.", [A, R]),
+        ("An apology is not a suitable remedy for this fault.", []),
+        ("A payment was made to Mr X in 2022.", []),
+    ],
+)
+def test_remedies_named_as_nouns(sentence: str, expected: list[RemedyKind]) -> None:
+    assert kinds(sentence) == expected
+
+
+def test_a_remedy_list_judged_suitable_keeps_its_sum_and_was_given_by_the_body() -> None:
+    d = lgo.read_text(
+        "Kent County Council (23 008 522)\nSummary: We will not investigate Mr X's complaint. The Council's apology "
+        "and its payment of £150 to Mr X are a suitable remedy."
+    )
+    got = [(r.kind, r.amount_pence, r.already_provided) for r in extract_facts(d).remedies]
+    assert got == [(A, None, True), (P, 15000, True)]

@@ -36,7 +36,7 @@ _COMMIT = re.compile(
 )
 _COMMIT_WORDS = (
     "agree", "will", "should", "must", "shall", "recommend", "includ", "offer", "apolog", "refund", "reimburs",
-    "waive", "remind", "backdat", "already", "report", "paid",
+    "waive", "remind", "backdat", "already", "report", "paid", "remed",
 )  # fmt: skip
 """Words one of which a sentence committing the body holds (what _COMMIT, _OWN_ACT and _REPORT_BACK look for)."""
 _PERSON_BEFORE = re.compile(
@@ -79,6 +79,22 @@ _NOT_REMEDY = re.compile(
 # the commitment opens ("agreed to review whether she should have kept ...").
 _MODAL_NOT = re.compile(r"\b(?:should|would|could|must|will)\s+(?:have|not|never)\b", re.I)
 _OPENS_CLAUSE = re.compile(r"\b(?:whether|if|that)\b", re.I)
+# Remedies named as nouns, with no verb of commitment: the list after a lead, or before a verdict on it.
+_NOUNS_AFTER = re.compile(
+    r"\b(?:agreed|agrees|offered|offers|proposed|proposes|recommend(?:s|ed)?)\s+(?:a\s+|the\s+)?(?:\w+\s+)?remed(?:y|ies)\s+"
+    r"(?:including|of|comprising|(?:which|that)\s+(?:includes?|included))\s+"
+    r"|(?P<made>\b(?:made|make|makes|making)\s+(?:\w+\s+)?recommendations?\s+for\s+)",
+    re.I,
+)
+_NOUNS_BEFORE = re.compile(
+    r"\s+(?:is|are|was|were|would\s+be|will\s+be)\s+(?:a\s+|an\s+)?(?:(?!not\b|no\b)\w+\s+)?(?:satisfactory|suitable|appropriate|"
+    r"proportionate|reasonable|sufficient|adequate|fair)\s+remed(?:y|ies)\b"
+    r"|(?P<made>\s+(?:are|were|have\s+been|has\s+been|is|was)\s+made\b)",
+    re.I,
+)
+_RECOMMENDATIONS_FOR = re.compile(r"^\W*(?:(?:my|our|the)\s+)?recommendations?\s+for\s+", re.I)
+_SUM_FIRST = re.compile(r"^\W*(?:a\s+sum\s+of\s+)?£\s?\d", re.I)
+_ARTICLE = re.compile(r"^\W*(?:a|an|the|its|their)\s+(?:(?-i:[A-Z])\w+[’']s\s+)?", re.I)  # ("the Council's")
 _REPORT_BACK = re.compile(r"\bconsider\s+the\s+report\b", re.I)  # (a report's statutory sentences: one entry each)
 _PREFIX = (
     r"^(?:\W|\b(?:and|or|to|also|then|will|would|should|must|it|they|immediately|now|has|have|had|already|agreed|agrees|"
@@ -180,7 +196,7 @@ def _kind(clause: str) -> RemedyKind | None:
     return None
 
 
-def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int, RemedyKind]]:
+def _clauses(text: str, start: int, end: int, nouns: bool = False) -> Iterator[tuple[int, int, RemedyKind]]:
     """Clauses of ``text[start:end]`` with their kinds; a clause with no kind joins the one before."""
     cuts = [start]
     cuts += [m.end() for m in _CUT.finditer(text, start, end)]
@@ -188,7 +204,9 @@ def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int, Remedy
     seps = [start] + [m.start() for m in _CUT.finditer(text, start, end)]
     for a, b in zip(cuts, [*seps[1:], end], strict=True):
         clause = text[a:b]
-        kind = _kind(clause)
+        kind = _kind(_ARTICLE.sub("", clause, count=1) if nouns else clause)  # ("a review of the process")
+        if nouns and kind is None and _SUM_FIRST.match(clause):
+            kind = RemedyKind.PAYMENT  # "an apology and £300 for her distress"
         if bounds and re.match(r"\W*to\s", clause) and _TEACHING.search(text[bounds[-1][0] : bounds[-1][1]]):
             kind = None  # "remind staff to do this, to do that": what staff are reminded of
         if bounds and text[bounds[-1][1] : a].strip().lower() == "and" and _WHETHER.search(text, *bounds[-1][:2]):
@@ -203,9 +221,11 @@ def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int, Remedy
             yield a, b, kind
 
 
-def _entries(piece: Piece, start: int, deadline: int | None, already: bool) -> Iterator[Remedy]:
+def _entries(
+    piece: Piece, start: int, deadline: int | None, already: bool, end: int | None = None, nouns: bool = False
+) -> Iterator[Remedy]:
     text = piece.text
-    for a, b, kind in _clauses(text, start, piece.end):
+    for a, b, kind in _clauses(text, start, piece.end if end is None else end, nouns):
         clause = text[a:b]
         base = Remedy(
             kind=kind,
@@ -252,6 +272,24 @@ def _commitment(words: str, investigated: bool) -> re.Match[str] | None:
     if own is None and (given := _GIVEN_IN_PASSING.search(words)):
         return given  # "the amount it refunded to Mr Y": a sum the body gave back, said in passing
     return own
+
+
+def _noun_list(words: str, investigated: bool) -> tuple[int, int] | None:
+    """Where a list of remedies named as nouns lies in a sentence that commits no verb.
+
+    ``agreed a remedy including an apology and a payment``, ``We made recommendations for ...``,
+    ``An apology, a payment and training for officers is a suitable remedy``, ``Recommendations for
+    service improvements are made``.
+    """
+    if after := _NOUNS_AFTER.search(words):
+        return (after.end(), len(words)) if investigated or after["made"] is None else None
+    before = _NOUNS_BEFORE.search(words)
+    if before is None:
+        return None
+    if before["made"] is not None:  # "Recommendations for ... are made"
+        lead = _RECOMMENDATIONS_FOR.match(words)
+        return (lead.end(), before.start()) if lead is not None and investigated else None
+    return (0, before.start())
 
 
 def _modal_veto(words: str, start: int) -> bool:
@@ -302,9 +340,10 @@ def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
             is_lead = words.rstrip().endswith((":", ":-")) and bool(_LEAD.search(words))
             report_back = not is_lead and bool(_REPORT_BACK.search(words))
             m = None if is_lead or report_back else _commitment(words, investigated)
-            if not (is_lead or report_back or m is not None) or _NOT_REMEDY.search(words):
+            nouns = None if is_lead or report_back or m is not None else _noun_list(words, investigated)
+            if not (is_lead or report_back or m is not None or nouns is not None) or _NOT_REMEDY.search(words):
                 continue
-            if _modal_veto(words, m.end() if m is not None else 0):
+            if _modal_veto(words, m.end() if m is not None else (nouns[0] if nouns is not None else 0)):
                 continue
             deadline = deadline_days(words)
             already = bool(_BEFORE_US.search(words)) or (not investigated and not _OUR_ENQUIRIES.search(words))
@@ -316,6 +355,9 @@ def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
                                 already_provided=False, text=words, span=piece.span())]  # fmt: skip
             elif m is not None:
                 found = list(_entries(piece, piece.start + m.end(), deadline, already))
+            elif nouns is not None:
+                a, b = nouns
+                found = list(_entries(piece, piece.start + a, deadline, already, piece.start + b, nouns=True))
         key = (piece.section, piece.block, piece.start)
         for remedy in found:
             twin = _twin_key(remedy)

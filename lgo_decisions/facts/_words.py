@@ -261,7 +261,7 @@ REMEDY_VERBS: tuple[tuple[str, RemedyKind], ...] = (
         r"(?:review|assessment|reassessment)"
         r"|(?:offer|arrange|hold|give|provide|complete|carry\s+out)\w*\s+(?:a\s+|an\s+)?(?:new|fresh)\s+"
         r"(?:assessment|appeal|review|hearing)"
-        r"|review\w*\s+(?:its|the|his|her|their)\s+(?:\w+\s+){0,3}(?:decision|assessment|application|eligibility|case|needs)"
+        r"|review\w*\s+(?:of\s+)?(?:its|the|his|her|their)\s+(?:\w+\s+){0,3}(?:decision|assessment|application|eligibility|case|needs)"
         r"|(?:revisit|re-?examin|re-?determin)\w*\s+(?:its|the|his|her|their)\s+(?:\w+\s+){0,3}(?:decision|assessment|application|claim|case)"
         r"|re-?calculat\w*|consider\w*\s+whether\s+(?:or\s+not\s+)?to\b"
         r"|(?:re-?)?consider\w*\s+(?:its|the|his|her|their|(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][’']s))\s+(?:\w+\s+){0,2}(?:request|application|claim|case)\b"
