@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import lgo_decisions as lgo
-from lgo_decisions.facts import RemedyKind, extract_facts
+from lgo_decisions.facts import Ground, RemedyKind, extract_facts
 
 A = RemedyKind.APOLOGY
 P = RemedyKind.PAYMENT
@@ -115,3 +115,34 @@ def test_a_remedy_list_judged_suitable_keeps_its_sum_and_was_given_by_the_body()
     )
     got = [(r.kind, r.amount_pence, r.already_provided) for r in extract_facts(d).remedies]
     assert got == [(A, None, True), (P, 15000, True)]
+
+
+def grounds(sentence: str) -> set[Ground]:
+    d = lgo.read_text(
+        f"Kent County Council (23 008 522)\nSummary: We will not investigate Mr X's complaint. {sentence}"
+    )
+    return {g.ground for g in extract_facts(d).grounds}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "There is not enough evidence of fault by the Council or of significant injustice to Mr X to justify it.",
+            {Ground.INSUFFICIENT_EVIDENCE_OF_FAULT, Ground.INJUSTICE_NOT_SIGNIFICANT},
+        ),
+        (
+            "There is insufficient evidence of maladministration to warrant an investigation.",
+            {Ground.INSUFFICIENT_EVIDENCE_OF_FAULT},
+        ),
+        ("There is not enough evidence of harm to justify our involvement.", set()),
+        (
+            "The Council upheld her appeal, so we would not be likely to find any injustice to Mrs Y.",
+            {Ground.INJUSTICE_NOT_SIGNIFICANT},
+        ),
+        ("The new assessment removes the potential for injustice to Mr X.", {Ground.INJUSTICE_NOT_SIGNIFICANT}),
+        ("This is because we are unlikely to find fault.", {Ground.INSUFFICIENT_EVIDENCE_OF_FAULT}),
+    ],
+)
+def test_grounds_in_more_wordings(sentence: str, expected: set[Ground]) -> None:
+    assert grounds(sentence) == expected

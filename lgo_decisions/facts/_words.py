@@ -91,6 +91,21 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
         Ground.INSUFFICIENT_EVIDENCE_OF_FAULT,
     ),
     (
+        r"\b(?:insufficient|not\s+enough|no|little)\s+evidence\s+of\s+(?!(?:significant\s+|personal\s+)?(?:injustice|harm|loss|impact)\b)"
+        r"\w+\s+to\s+(?:justify|warrant)\b",
+        Ground.INSUFFICIENT_EVIDENCE_OF_FAULT,
+    ),
+    (
+        r"\b(?:insufficient|not\s+enough|no|little)\s+evidence\s+of\s+[^.;]{0,80}?\bor\s+(?:of\s+)?(?:any\s+|an?\s+)?"
+        r"(?:significant|sufficient|serious)\s+(?:personal\s+)?injustice",
+        Ground.INJUSTICE_NOT_SIGNIFICANT,
+    ),
+    (
+        r"\b(?:unlikely|not|(?:not|no\s+longer)\s+(?:be\s+)?likely)\s+to\s+find\s+(?!(?:any\s+)?fault)[^.;]{0,50}?\binjustice"
+        r"|\bremov\w*\s+(?:the|any)\s+(?:potential|possibility|likelihood)\s+(?:for|of)\s+(?:\w+\s+)?injustice",
+        Ground.INJUSTICE_NOT_SIGNIFICANT,
+    ),
+    (
         rf"\b{_WOULD}\s+(?:\w+\s+)?{_NOT}?\s*(?:be\s+able\s+to\s+)?add\s+(?:anything\s+)?(?:significant(?:ly)?\s+|much\s+|more\s+)?(?:to|further)\b",
         Ground.COULD_NOT_ADD,
     ),
@@ -205,7 +220,7 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
 
 GROUND_WORDS: dict[Ground, tuple[str, ...]] = {
     Ground.INJUSTICE_NOT_SIGNIFICANT: ("injustice", "significant", "serious"),
-    Ground.INSUFFICIENT_EVIDENCE_OF_FAULT: ("fault",),
+    Ground.INSUFFICIENT_EVIDENCE_OF_FAULT: ("fault", "evidence"),
     Ground.COULD_NOT_ADD: ("add", "considered", "investigated"),
     Ground.CANNOT_ACHIEVE_OUTCOME: ("lead", "result", "achiev", "outcome", "provid", "get"),
     Ground.BODY_HAS_REMEDIED: (
