@@ -146,3 +146,17 @@ def grounds(sentence: str) -> set[Ground]:
 )
 def test_grounds_in_more_wordings(sentence: str, expected: set[Ground]) -> None:
     assert grounds(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "complainant"),
+    [
+        ("Mr C is unhappy with the care home's increase in his relative, Mr D's, fees.", "Mr C"),
+        ("Mrs Y is dissatisfied with how the Council handled her son B's transport.", "Mrs Y"),
+        ("Ms Z disputes the charge. Mr Q complains the Council did not reply.", "Mr Q"),
+        ("The care home said Mr D was unhappy there.", None),
+    ],
+)
+def test_the_complainant_aggrieved_without_a_verb_of_complaining(text: str, complainant: str | None) -> None:
+    d = lgo.read_text(f"Kent County Council (23 008 522)\nThe complaint\n1. {text}")
+    assert extract_facts(d).people.complainant == complainant
