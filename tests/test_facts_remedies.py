@@ -160,3 +160,15 @@ def test_grounds_in_more_wordings(sentence: str, expected: set[Ground]) -> None:
 def test_the_complainant_aggrieved_without_a_verb_of_complaining(text: str, complainant: str | None) -> None:
     d = lgo.read_text(f"Kent County Council (23 008 522)\nThe complaint\n1. {text}")
     assert extract_facts(d).people.complainant == complainant
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We recommend the Council provide an apology, explanation, payment and review its decision.", [A, X, P, R]),
+        ("The Council will give Mr X an apology, a breakdown of the charges and £100.", [A, X, P]),
+        ("The Council will apologise for the delay, frustration and confusion.", [A]),
+    ],
+)
+def test_a_bare_noun_after_the_lists_verb_is_its_own_entry(sentence: str, expected: list[RemedyKind]) -> None:
+    assert kinds(sentence) == expected

@@ -17,7 +17,15 @@ import attrs
 
 from ._models import Finding, Purpose, Remedy, RemedyKind
 from ._sentences import Piece
-from ._words import ACTION_VERBS, BEYOND_THE_COMPLAINANT, NUMBER_WORDS, PURPOSE_WORDS, REMEDY_VERBS, UNIT_DAYS
+from ._words import (
+    ACTION_NOUNS,
+    ACTION_VERBS,
+    BEYOND_THE_COMPLAINANT,
+    NUMBER_WORDS,
+    PURPOSE_WORDS,
+    REMEDY_VERBS,
+    UNIT_DAYS,
+)
 
 __all__ = ["deadline_days", "find_remedies", "pence", "purpose_of"]
 
@@ -113,6 +121,9 @@ _KINDS = tuple(
 )
 _ACTION = re.compile(_PREFIX + r"(?:" + ACTION_VERBS + r")\b", re.I)
 _BEYOND = re.compile(BEYOND_THE_COMPLAINANT, re.I)
+_ACTION_NOUN = re.compile(
+    r"^\W*(?:an?\s+|the\s+)?(?:" + ACTION_NOUNS + r")(?:\s+(?:of|for|about|on|why|to)\b.*)?\W*$", re.I | re.S
+)  # the whole clause
 _SUBORDINATE = re.compile(
     r"^\W*(?:to\s+(?:acknowledge|recognise|recognize|remedy|reflect|make\s+up|compensate)|for\s+|\w+ing\b)", re.I
 )
@@ -205,8 +216,10 @@ def _clauses(text: str, start: int, end: int, nouns: bool = False) -> Iterator[t
     for a, b in zip(cuts, [*seps[1:], end], strict=True):
         clause = text[a:b]
         kind = _kind(_ARTICLE.sub("", clause, count=1) if nouns else clause)  # ("a review of the process")
-        if nouns and kind is None and _SUM_FIRST.match(clause):
-            kind = RemedyKind.PAYMENT  # "an apology and £300 for her distress"
+        if kind is None and _SUM_FIRST.match(clause) and (nouns or (bounds and bounds[-1][2] not in _NOUN_KINDS)):
+            kind = RemedyKind.PAYMENT  # "an apology and £300 for her distress" (a sum after a payment: that payment's)
+        if kind is None and bounds and bounds[-1][2] is not None and _ACTION_NOUN.match(clause):
+            kind = RemedyKind.ACTION  # "provide an apology, explanation, payment": the list's verb, its own act
         if bounds and re.match(r"\W*to\s", clause) and _TEACHING.search(text[bounds[-1][0] : bounds[-1][1]]):
             kind = None  # "remind staff to do this, to do that": what staff are reminded of
         if bounds and text[bounds[-1][1] : a].strip().lower() == "and" and _WHETHER.search(text, *bounds[-1][:2]):

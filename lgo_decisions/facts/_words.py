@@ -9,6 +9,7 @@ from __future__ import annotations
 from ._models import DecidedBy, Ground, Purpose, RemedyKind
 
 __all__ = [
+    "ACTION_NOUNS",
     "ACTION_VERBS",
     "BEYOND_THE_COMPLAINANT",
     "BODIES",
@@ -323,3 +324,9 @@ BEYOND_THE_COMPLAINANT = (
     r"|\bothers\s+(?:\w+\s+){0,3}affected\b"
 )
 """Words making an agreed act a ``service_improvement``, not an ``action``: for the future or for other people."""
+
+ACTION_NOUNS = (
+    r"explanations?|information|breakdowns?|details|(?:a\s+)?cop(?:y|ies)\s+of|(?:a\s+)?written\s+(?:explanation|response|decision)"
+    r"|(?:a\s+)?(?:full\s+|proper\s+|clear\s+)?(?:explanation|breakdown|response)"
+)
+"""Nouns of a thing for the complainant after a list's verb, with no verb of their own (``an apology, explanation``)."""
