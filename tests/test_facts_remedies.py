@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import lgo_decisions as lgo
-from lgo_decisions.facts import Ground, RemedyKind, extract_facts
+from lgo_decisions.facts import Ground, Purpose, RemedyKind, extract_facts
 
 A = RemedyKind.APOLOGY
 P = RemedyKind.PAYMENT
@@ -172,3 +172,17 @@ def test_the_complainant_aggrieved_without_a_verb_of_complaining(text: str, comp
 )
 def test_a_bare_noun_after_the_lists_verb_is_its_own_entry(sentence: str, expected: list[RemedyKind]) -> None:
     assert kinds(sentence) == expected
+
+
+def test_a_purpose_opening_the_sentence_is_every_payments() -> None:
+    d = lgo.read_text(
+        "Kent County Council (23 008 522)\nSummary: We found fault causing injustice. To acknowledge the distress "
+        "caused, the Council will apologise and make a payment to Mr X and to Mrs X."
+    )
+    got = [(r.kind, r.purpose) for r in extract_facts(d).remedies]
+    assert got == [(A, None), (P, Purpose.DISTRESS)]
+    d = lgo.read_text(
+        "Kent County Council (23 008 522)\nSummary: We found fault causing injustice. To remedy the injustice, "
+        "the Council will pay Mr X £100 for his time and trouble."
+    )
+    assert [r.purpose for r in extract_facts(d).remedies] == [Purpose.TIME_AND_TROUBLE]

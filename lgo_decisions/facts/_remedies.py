@@ -143,6 +143,10 @@ _PURPOSE_LEAD = re.compile(
     r"\b(?:for|to\s+(?:acknowledge|recognise|recognize|remedy|reflect|compensate|make\s+up|address)|in\s+recognition\s+of|because\s+of|towards)\b",
     re.I,
 )
+# "To remedy the injustice, the Council will ... make payments": the purpose of every payment after it.
+_OPENING_PURPOSE = re.compile(
+    r"^\W*(?:To|In\s+order\s+to)\s+(?:remedy|put\s+right|acknowledge|recognise|recognize|reflect|address|make\s+up\s+for)\b[^,.;]{0,120},"
+)
 _PURPOSES = tuple((re.compile(r"\b(?:" + p + r")", re.I), purpose) for p, purpose in PURPOSE_WORDS)
 _BEFORE_US = re.compile(
     r"\balready\b|\bin\s+(?:its|the|their)\s+(?:\w+\s+){0,2}(?:complaint\s+)?(?:response|reply|responses)\b|\bstage\s+(?:one|two|1|2)\b|\bbefore\s+(?:\w+\s+){0,3}(?:complained|came|contacted)\s+(?:to\s+)?(?:us|the\s+Ombudsman)",
@@ -371,6 +375,9 @@ def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
             elif nouns is not None:
                 a, b = nouns
                 found = list(_entries(piece, piece.start + a, deadline, already, piece.start + b, nouns=True))
+        if (opening := _OPENING_PURPOSE.match(words)) and (shared := purpose_of(opening[0])) is not None:
+            found = [attrs.evolve(r, purpose=shared) if r.kind is RemedyKind.PAYMENT and r.purpose is None else r
+                     for r in found]  # fmt: skip
         key = (piece.section, piece.block, piece.start)
         for remedy in found:
             twin = _twin_key(remedy)
