@@ -101,6 +101,8 @@ def test_cancelled_charges_are_refunds(sentence: str, expected: list[RemedyKind]
         ("Recommendations for an individual remedy and service improvements are made.", [S]),
         ("We have made recommendations for an apology and a review of the decision.", [A, R]),
         ("An apology is not a suitable remedy for this fault.", []),
+        ("We consider an apology and a payment of £200 would be an appropriate remedy.", [A, P]),
+        ("Mr X says only £5,000 would be a suitable remedy.", []),
         ("A payment was made to Mr X in 2022.", []),
     ],
 )
@@ -142,6 +144,10 @@ def grounds(sentence: str) -> set[Ground]:
         ),
         ("The new assessment removes the potential for injustice to Mr X.", {Ground.INJUSTICE_NOT_SIGNIFICANT}),
         ("This is because we are unlikely to find fault.", {Ground.INSUFFICIENT_EVIDENCE_OF_FAULT}),
+        (
+            "There is no evidence of fault or of injustice to justify an investigation.",
+            {Ground.INSUFFICIENT_EVIDENCE_OF_FAULT, Ground.INJUSTICE_NOT_SIGNIFICANT},
+        ),
     ],
 )
 def test_grounds_in_more_wordings(sentence: str, expected: set[Ground]) -> None:

@@ -100,6 +100,9 @@ _NOUNS_BEFORE = re.compile(
     r"|(?P<made>\s+(?:are|were|have\s+been|has\s+been|is|was)\s+made\b)",
     re.I,
 )
+_WE_JUDGE = re.compile(
+    r"^\W*(?:I|we)\s+(?:also\s+)?(?:consider|think|find|believe|(?:am|are)\s+satisfied)\s+(?:that\s+)?", re.I
+)
 _RECOMMENDATIONS_FOR = re.compile(r"^\W*(?:(?:my|our|the)\s+)?recommendations?\s+for\s+", re.I)
 _SUM_FIRST = re.compile(r"^\W*(?:a\s+sum\s+of\s+)?£\s?\d", re.I)
 _ARTICLE = re.compile(r"^\W*(?:a|an|the|its|their)\s+(?:(?-i:[A-Z])\w+[’']s\s+)?", re.I)  # ("the Council's")
@@ -306,7 +309,12 @@ def _noun_list(words: str, investigated: bool) -> tuple[int, int] | None:
     if before["made"] is not None:  # "Recommendations for ... are made"
         lead = _RECOMMENDATIONS_FOR.match(words)
         return (lead.end(), before.start()) if lead is not None and investigated else None
-    return (0, before.start())
+    judged = _WE_JUDGE.match(words)
+    start = judged.end() if judged else 0
+    first = _CUT.search(words, start, before.start())
+    if _kind(_ARTICLE.sub("", words[start : first.start() if first else before.start()], count=1)) is None:
+        return None  # the list starts with a remedy, or it is not one ("Mr X says an apology ...")
+    return (start, before.start())
 
 
 def _modal_veto(words: str, start: int) -> bool:

@@ -98,7 +98,7 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
     ),
     (
         r"\b(?:insufficient|not\s+enough|no|little)\s+evidence\s+of\s+[^.;]{0,80}?\bor\s+(?:of\s+)?(?:any\s+|an?\s+)?"
-        r"(?:significant|sufficient|serious)\s+(?:personal\s+)?injustice",
+        r"(?:(?:significant|sufficient|serious)\s+)?(?:personal\s+)?injustice",
         Ground.INJUSTICE_NOT_SIGNIFICANT,
     ),
     (
