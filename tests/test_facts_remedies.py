@@ -47,6 +47,7 @@ def test_a_counterfactual_inside_the_remedy_clause_does_not_veto_it(sentence: st
         ("The Council will tell us what it will do to make sure in future its staff record calls.", [S]),
         ("The Council has agreed to write to other tenants who may have been affected.", [S]),
         ("The Council will contact others who were similarly affected.", [S]),
+        ("The Council will write to all residents affected by the error.", [S]),
         ("The Council will write to Mr X to explain its decision.", [X]),
     ],
 )
@@ -63,6 +64,7 @@ def test_future_practice_and_acts_for_others_are_service_improvements(
         ("The Council will recalculate Mrs Y's care charges.", [R]),
         ("The Council has agreed to consider whether to waive the charge and refund Mr X.", [R]),
         ("The Council will reconsider his request for a larger property.", [R]),
+        ("The Council has agreed to consider whether it should have assessed Mrs Y sooner.", [R]),
         ("The Council will assess Mr X's eligibility for a disabled facilities grant.", [R]),
         ("The Council will assess her council tax support entitlement and apologise.", [R, A]),
         ("The Council has agreed to offer Ms Z a carer's assessment.", [R]),

@@ -279,7 +279,7 @@ REMEDY_VERBS: tuple[tuple[str, RemedyKind], ...] = (
         r"(?:assessment|appeal|review|hearing)"
         r"|review\w*\s+(?:of\s+)?(?:its|the|his|her|their)\s+(?:\w+\s+){0,3}(?:decision|assessment|application|eligibility|case|needs)"
         r"|(?:revisit|re-?examin|re-?determin)\w*\s+(?:its|the|his|her|their)\s+(?:\w+\s+){0,3}(?:decision|assessment|application|claim|case)"
-        r"|re-?calculat\w*|consider\w*\s+whether\s+(?:or\s+not\s+)?to\b"
+        r"|re-?calculat\w*|consider\w*\s+whether\b"
         r"|(?:re-?)?consider\w*\s+(?:its|the|his|her|their|(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][’']s))\s+(?:\w+\s+){0,2}(?:request|application|claim|case)\b"
         r"|assess\w*\s+(?:its|the|his|her|their|(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][’']s))\s+(?:[\w-]+\s+){0,4}?"
         r"(?:needs|entitlement|reduction|eligibility|liability|contribution|charges?)\b"
@@ -320,7 +320,7 @@ ACTION_VERBS = (
 BEYOND_THE_COMPLAINANT = (
     r"\bin\s+(?:the\s+)?future\b|\b(?:happen(?:s|ing)?|recur(?:s|ring)?|occur(?:s|ring)?)\s+again\b"
     r"|\b(?:prevent|avoid)\w*\s+(?:a\s+)?(?:similar|recurrence|repetition|the\s+same|this\s+happening|it\s+happening)\b"
-    r"|\bother\s+(?:families|residents|people|service\s+users|applicants|parents|tenants|carers|customers|pupils|children|claimants)\b"
+    r"|\b(?:other|all|any)\s+(?:other\s+)?(?:families|residents|people|service\s+users|applicants|parents|tenants|carers|customers|pupils|children|claimants)\b"
     r"|\bothers\s+(?:\w+\s+){0,3}affected\b"
 )
 """Words making an agreed act a ``service_improvement``, not an ``action``: for the future or for other people."""
