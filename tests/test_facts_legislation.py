@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import lgo_decisions as lgo
+from lgo_decisions.facts import extract_facts
 from lgo_decisions.facts._instruments import INSTRUMENTS, by_name, kind_of
 from lgo_decisions.facts._legislation import Cited, find_legislation
 
@@ -338,3 +340,23 @@ def test_long_pathological_strings_are_read(piece: str) -> None:
     text = piece * (200_000 // len(piece))
     cited = find_legislation(text)  # linear: no catastrophic backtracking (timed in benchmarks/)
     assert all(text[c.start : c.end] == c.text for c in cited)
+
+
+@pytest.mark.parametrize(
+    ("body", "instruments"),
+    [
+        (
+            "The Council Tax (Administration and Enforcement) Regulations cover reminders.",
+            ["Council Tax (Administration and Enforcement) Regulations"],
+        ),
+        ("Under section 9 of the Care Act the Council must assess needs.", ["Care Act"]),
+        (
+            "Under section 9 of the Care Act the Council must assess needs.\nThe Care Act 2014 also says it must plan.",
+            ["Care Act 2014", "Care Act 2014"],
+        ),
+        ("The Ombudsman applies the Mental Health Act Code of Practice.", ["Mental Health Act 1983: Code of Practice"]),
+    ],
+)
+def test_no_year_the_statement_does_not_print(body: str, instruments: list[str]) -> None:
+    d = lgo.read_text(f"Kent County Council (23 008 522)\nWhat I found\n1. {body}")
+    assert [c.instrument for c in extract_facts(d).legislation] == instruments

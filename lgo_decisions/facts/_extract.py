@@ -8,6 +8,7 @@ from ..model import Decision
 from ._closing import find_compliance, find_decided_by
 from ._finding import find_finding
 from ._grounds import find_grounds
+from ._instruments import as_printed
 from ._legislation import find_legislation
 from ._models import Citation, Facts
 from ._people import find_people
@@ -19,11 +20,13 @@ __all__ = ["extract_facts", "with_facts"]
 
 def _legislation(decision: Decision) -> list[Citation]:
     out = []
-    for piece in iter_blocks(decision):
+    blocks = list(iter_blocks(decision))
+    statement = "\n".join(piece.text for piece in blocks)
+    for piece in blocks:
         for cited in find_legislation(piece.text):
             out.append(
                 Citation(
-                    instrument=cited.instrument,
+                    instrument=as_printed(cited.instrument, cited.text, statement),
                     provision=cited.provision,
                     text=cited.text,
                     span=piece.span(cited.start, cited.end),

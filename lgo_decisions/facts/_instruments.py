@@ -15,7 +15,7 @@ import re
 
 import attrs
 
-__all__ = ["INSTRUMENTS", "Instrument", "by_name", "kind_of", "kinds_of"]
+__all__ = ["INSTRUMENTS", "Instrument", "as_printed", "by_name", "kind_of", "kinds_of"]
 
 
 @attrs.frozen
@@ -210,3 +210,24 @@ def _names() -> dict[str, Instrument]:
 
 by_name: dict[str, Instrument] = _names()
 """Every title and alias, lower-cased, to its instrument (a name given twice fails at import)."""
+
+
+_TRAILING_YEAR = re.compile(r"\s+(\d{4})$")
+
+
+def as_printed(title: str, cited_as: str, statement: str) -> str:
+    """``title`` without the year the table adds to a name printed without one (``the Council Tax
+    (Administration and Enforcement) Regulations``), unless the statement prints the year
+    somewhere: a fact the text does not show is not supplied from the table.
+
+    >>> as_printed("Care Act 2014", "section 9 of the Care Act", "the Care Act 2014 says ...")
+    'Care Act 2014'
+    >>> as_printed("Care Act 2014", "section 9 of the Care Act", "under section 9 of the Care Act")
+    'Care Act'
+    """
+    year = _TRAILING_YEAR.search(title)
+    if year is None or year[1] in cited_as or kind_of(title) not in ("act", "regulations", "order", "rules"):
+        return title
+    if " ".join(title.lower().split()) in " ".join(statement.lower().split()):
+        return title
+    return title[: year.start()]

@@ -41,6 +41,12 @@ _NAMED_AS = re.compile(
 _COMPLAINED = re.compile(
     r"^\s*(?:\S+\s+){0,2}?(?:complain(?:s|ed)?|is\s+complaining|has\s+complained|made\s+a\s+complaint|brings?\s+(?:this|the)\s+complaint)\b"
 )
+# Aggrieved without a verb of complaining ("Mr C is unhappy with ..."): the complainant when nothing says who complains.
+_AGGRIEVED = re.compile(
+    r"^\s*(?:is|was|has\s+been|remains|remained|says\s+(?:he|she|they)\s+(?:is|was|are|were))\s+(?:\w+\s+)?(?:unhappy|dissatisfied)\b"
+    r"|^\s*(?:disputes|disputed|disagrees|disagreed)\s+with\b"
+)
+_AGGRIEVED_WORDS = ("unhappy", "dissatisfied", "disput", "disagree")
 _COMPLAINT_OF = re.compile(rf"\b((?:{_TITLE})\s*(?:(?:and|&)\s*(?:{_TITLE})\s+)?[A-Z])[’']s?\s+complaint\b")
 _ON_BEHALF = re.compile(r"\bcomplain(?:s|ed|ing)?\s+on\s+behalf\s+of\b(?!\s+(?:herself|himself|themselves))")
 _THE_COMPLAINANT = re.compile(r"\bthe\s+complainant\b", re.I)
@@ -93,14 +99,14 @@ def _singles(label: str) -> list[str]:
     return [f"{m[1]} {m[3]}", f"{m[2]} {m[3]}"] if m else [label]
 
 
-def _subject(sentence: str, labels: list[tuple[int, int, str, str]]) -> str | None:
-    """The label that complains in ``sentence``: a label starting it, followed by ``complain(s|ed)``."""
+def _subject(sentence: str, labels: list[tuple[int, int, str, str]], verb: re.Pattern[str] = _COMPLAINED) -> str | None:
+    """The label that complains in ``sentence``: a label starting it, followed by ``complain(s|ed)`` (or ``verb``)."""
     for start, end, label, kind in labels:
         if kind == "child":
             continue
         if sentence[:start].strip(" -–•‘'\"").lower() not in ("", "the complainant,", "the complainant"):
             return None
-        if _COMPLAINED.match(sentence[end:]):
+        if verb.match(sentence[end:]):
             return label
         return None
     return None
@@ -116,6 +122,7 @@ def find_people(sentences: Sequence[Piece]) -> People:
     behalf_by: str | None = None
     saw_complainant = False
     possessor: str | None = None  # "Mr X's complaint": the complainant when no sentence says who complains
+    aggrieved: str | None = None  # "Mr C is unhappy with ...": the last resort
     block: tuple[int, int] | None = None
     in_block: list[tuple[int, int, str, str]] = []
     for piece in sentences:
@@ -130,6 +137,9 @@ def find_people(sentences: Sequence[Piece]) -> People:
         low = text.lower()
         mentions_complainant = "complainant" in low
         saw_complainant = saw_complainant or mentions_complainant
+        if aggrieved is None and any(w in low for w in _AGGRIEVED_WORDS):
+            aggrieved = _subject(text, [(a - piece.start, b - piece.start, lab, k) for a, b, lab, k in in_block
+                                        if piece.start <= a < piece.end], _AGGRIEVED)  # fmt: skip
         if not (mentions_complainant or "complain" in low or "behalf" in low):
             continue  # (nothing below can match)
         labels = [
@@ -151,7 +161,7 @@ def find_people(sentences: Sequence[Piece]) -> People:
             before = [lab for lab in labels if lab[1] <= b.start() and lab[3] != "child"]
             if after:
                 behalf, behalf_by = after[0][2], (before[-1][2] if before else None)
-    complainant = named or key or (min(subjects, key=lambda s: s[0])[1] if subjects else None) or possessor
+    complainant = named or key or (min(subjects, key=lambda s: s[0])[1] if subjects else None) or possessor or aggrieved
     if not order and saw_complainant:
         return People(labels=("the complainant",), complainant="the complainant")
     adults = [label for label in order if " " in label]

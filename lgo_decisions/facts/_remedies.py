@@ -17,7 +17,15 @@ import attrs
 
 from ._models import Finding, Purpose, Remedy, RemedyKind
 from ._sentences import Piece
-from ._words import ACTION_VERBS, NUMBER_WORDS, PURPOSE_WORDS, REMEDY_VERBS, UNIT_DAYS
+from ._words import (
+    ACTION_NOUNS,
+    ACTION_VERBS,
+    BEYOND_THE_COMPLAINANT,
+    NUMBER_WORDS,
+    PURPOSE_WORDS,
+    REMEDY_VERBS,
+    UNIT_DAYS,
+)
 
 __all__ = ["deadline_days", "find_remedies", "pence", "purpose_of"]
 
@@ -36,7 +44,7 @@ _COMMIT = re.compile(
 )
 _COMMIT_WORDS = (
     "agree", "will", "should", "must", "shall", "recommend", "includ", "offer", "apolog", "refund", "reimburs",
-    "waive", "remind", "backdat", "already", "report", "paid",
+    "waive", "remind", "backdat", "already", "report", "paid", "remed",
 )  # fmt: skip
 """Words one of which a sentence committing the body holds (what _COMMIT, _OWN_ACT and _REPORT_BACK look for)."""
 _PERSON_BEFORE = re.compile(
@@ -67,7 +75,6 @@ _GIVEN_IN_PASSING = re.compile(
 )
 _NOT_REMEDY = re.compile(
     r"\b(?:wants?|wanted|would\s+like|asked\s+(?:for|us)|asks|seeks?|seeking|hoped|expects?)\b"
-    r"|\b(?:should|would|could|must|will)\s+(?:have|not|never)\b"
     r"|\b(?:we|the\s+Ombudsman)\s+(?:may|can|cannot|could|usually|normally|publish)\b"
     r"|\bguidance\s+on\s+remedies\b|\bconsider\s+(?:this|the|our)\s+guidance\b|\bexplain\s+what\s+action\b|\brecommend\s+you\b"
     r"|\b(?:says|said|complained|complains|believes|feels|felt|thinks)\b[^.]{0,60}\b(?:should|will|agreed)\b"
@@ -76,6 +83,29 @@ _NOT_REMEDY = re.compile(
     r"|\b(?:provided|offered|given|made)\s+(?:a\s+|an\s+)?(?:suitable|appropriate|reasonable|proportionate|sufficient|adequate)\s+remedy",
     re.I,
 )
+# A counterfactual or a refusal ("should have", "will not"): no remedy, unless it sits in a clause
+# the commitment opens ("agreed to review whether she should have kept ...").
+_MODAL_NOT = re.compile(r"\b(?:should|would|could|must|will)\s+(?:have|not|never)\b", re.I)
+_OPENS_CLAUSE = re.compile(r"\b(?:whether|if|that)\b", re.I)
+# Remedies named as nouns, with no verb of commitment: the list after a lead, or before a verdict on it.
+_NOUNS_AFTER = re.compile(
+    r"\b(?:agreed|agrees|offered|offers|proposed|proposes|recommend(?:s|ed)?)\s+(?:a\s+|the\s+)?(?:\w+\s+)?remed(?:y|ies)\s+"
+    r"(?:including|of|comprising|(?:which|that)\s+(?:includes?|included))\s+"
+    r"|(?P<made>\b(?:made|make|makes|making)\s+(?:\w+\s+)?recommendations?\s+for\s+)",
+    re.I,
+)
+_NOUNS_BEFORE = re.compile(
+    r"\s+(?:is|are|was|were|would\s+be|will\s+be)\s+(?:a\s+|an\s+)?(?:(?!not\b|no\b)\w+\s+)?(?:satisfactory|suitable|appropriate|"
+    r"proportionate|reasonable|sufficient|adequate|fair)\s+remed(?:y|ies)\b"
+    r"|(?P<made>\s+(?:are|were|have\s+been|has\s+been|is|was)\s+made\b)",
+    re.I,
+)
+_WE_JUDGE = re.compile(
+    r"^\W*(?:I|we)\s+(?:also\s+)?(?:consider|think|find|believe|(?:am|are)\s+satisfied)\s+(?:that\s+)?", re.I
+)
+_RECOMMENDATIONS_FOR = re.compile(r"^\W*(?:(?:my|our|the)\s+)?recommendations?\s+for\s+", re.I)
+_SUM_FIRST = re.compile(r"^\W*(?:a\s+sum\s+of\s+)?£\s?\d", re.I)
+_ARTICLE = re.compile(r"^\W*(?:a|an|the|its|their)\s+(?:(?-i:[A-Z])\w+[’']s\s+)?", re.I)  # ("the Council's")
 _REPORT_BACK = re.compile(r"\bconsider\s+the\s+report\b", re.I)  # (a report's statutory sentences: one entry each)
 _PREFIX = (
     r"^(?:\W|\b(?:and|or|to|also|then|will|would|should|must|it|they|immediately|now|has|have|had|already|agreed|agrees|"
@@ -93,10 +123,15 @@ _KINDS = tuple(
     for p, k in REMEDY_VERBS
 )
 _ACTION = re.compile(_PREFIX + r"(?:" + ACTION_VERBS + r")\b", re.I)
+_BEYOND = re.compile(BEYOND_THE_COMPLAINANT, re.I)
+_ACTION_NOUN = re.compile(
+    r"^\W*(?:an?\s+|the\s+)?(?:" + ACTION_NOUNS + r")(?:\s+(?:of|for|about|on|why|to)\b.*)?\W*$", re.I | re.S
+)  # the whole clause
 _SUBORDINATE = re.compile(
     r"^\W*(?:to\s+(?:acknowledge|recognise|recognize|remedy|reflect|make\s+up|compensate)|for\s+|\w+ing\b)", re.I
 )
 _CUT = re.compile(r"\s*(?:[;:]|,\s*(?:and|or)\s+|\s+and\s+(?!(?-i:[A-Z]))|,(?!\d{3}))\s*(?:also\s+)?", re.I)
+_WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\b", re.I)
 _TEACHING = re.compile(
     r"\b(?:remind|train|advise|tell)\w*\s+(?:its\s+|the\s+|all\s+)?(?:staff|officers|employees|workers)\b", re.I
 )
@@ -110,6 +145,10 @@ _DEADLINE = re.compile(r"\bwithin\s+(\d+|[a-z-]+)\s+(working\s+day|day|week|mont
 _PURPOSE_LEAD = re.compile(
     r"\b(?:for|to\s+(?:acknowledge|recognise|recognize|remedy|reflect|compensate|make\s+up|address)|in\s+recognition\s+of|because\s+of|towards)\b",
     re.I,
+)
+# "To remedy the injustice, the Council will ... make payments": the purpose of every payment after it.
+_OPENING_PURPOSE = re.compile(
+    r"^\W*(?:To|In\s+order\s+to)\s+(?:remedy|put\s+right|acknowledge|recognise|recognize|reflect|address|make\s+up\s+for)\b[^,.;]{0,120},"
 )
 _PURPOSES = tuple((re.compile(r"\b(?:" + p + r")", re.I), purpose) for p, purpose in PURPOSE_WORDS)
 _BEFORE_US = re.compile(
@@ -171,11 +210,11 @@ def _kind(clause: str) -> RemedyKind | None:
     if _SUBORDINATE.search(clause):
         return None  # a purpose or a participle: part of the clause before
     if _ACTION.search(clause):
-        return RemedyKind.ACTION
+        return RemedyKind.SERVICE_IMPROVEMENT if _BEYOND.search(clause) else RemedyKind.ACTION
     return None
 
 
-def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int, RemedyKind]]:
+def _clauses(text: str, start: int, end: int, nouns: bool = False) -> Iterator[tuple[int, int, RemedyKind]]:
     """Clauses of ``text[start:end]`` with their kinds; a clause with no kind joins the one before."""
     cuts = [start]
     cuts += [m.end() for m in _CUT.finditer(text, start, end)]
@@ -183,9 +222,15 @@ def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int, Remedy
     seps = [start] + [m.start() for m in _CUT.finditer(text, start, end)]
     for a, b in zip(cuts, [*seps[1:], end], strict=True):
         clause = text[a:b]
-        kind = _kind(clause)
+        kind = _kind(_ARTICLE.sub("", clause, count=1) if nouns else clause)  # ("a review of the process")
+        if kind is None and _SUM_FIRST.match(clause) and (nouns or (bounds and bounds[-1][2] not in _NOUN_KINDS)):
+            kind = RemedyKind.PAYMENT  # "an apology and £300 for her distress" (a sum after a payment: that payment's)
+        if kind is None and bounds and bounds[-1][2] is not None and _ACTION_NOUN.match(clause):
+            kind = RemedyKind.ACTION  # "provide an apology, explanation, payment": the list's verb, its own act
         if bounds and re.match(r"\W*to\s", clause) and _TEACHING.search(text[bounds[-1][0] : bounds[-1][1]]):
             kind = None  # "remind staff to do this, to do that": what staff are reminded of
+        if bounds and text[bounds[-1][1] : a].strip().lower() == "and" and _WHETHER.search(text, *bounds[-1][:2]):
+            kind = None  # "consider whether to waive the fee and refund it": what is to be decided
         if kind is None and bounds:
             prev = bounds[-1]
             bounds[-1] = (prev[0], b, prev[2])
@@ -196,9 +241,11 @@ def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int, Remedy
             yield a, b, kind
 
 
-def _entries(piece: Piece, start: int, deadline: int | None, already: bool) -> Iterator[Remedy]:
+def _entries(
+    piece: Piece, start: int, deadline: int | None, already: bool, end: int | None = None, nouns: bool = False
+) -> Iterator[Remedy]:
     text = piece.text
-    for a, b, kind in _clauses(text, start, piece.end):
+    for a, b, kind in _clauses(text, start, piece.end if end is None else end, nouns):
         clause = text[a:b]
         base = Remedy(
             kind=kind,
@@ -247,6 +294,37 @@ def _commitment(words: str, investigated: bool) -> re.Match[str] | None:
     return own
 
 
+def _noun_list(words: str, investigated: bool) -> tuple[int, int] | None:
+    """Where a list of remedies named as nouns lies in a sentence that commits no verb.
+
+    ``agreed a remedy including an apology and a payment``, ``We made recommendations for ...``,
+    ``An apology, a payment and training for officers is a suitable remedy``, ``Recommendations for
+    service improvements are made``.
+    """
+    if after := _NOUNS_AFTER.search(words):
+        return (after.end(), len(words)) if investigated or after["made"] is None else None
+    before = _NOUNS_BEFORE.search(words)
+    if before is None:
+        return None
+    if before["made"] is not None:  # "Recommendations for ... are made"
+        lead = _RECOMMENDATIONS_FOR.match(words)
+        return (lead.end(), before.start()) if lead is not None and investigated else None
+    judged = _WE_JUDGE.match(words)
+    start = judged.end() if judged else 0
+    first = _CUT.search(words, start, before.start())
+    if _kind(_ARTICLE.sub("", words[start : first.start() if first else before.start()], count=1)) is None:
+        return None  # the list starts with a remedy, or it is not one ("Mr X says an apology ...")
+    return (start, before.start())
+
+
+def _modal_veto(words: str, start: int) -> bool:
+    """Whether a counterfactual or refusal is the sentence's own verb, not inside a clause opened after ``start``."""
+    for modal in _MODAL_NOT.finditer(words):
+        if modal.start() < start or not _OPENS_CLAUSE.search(words, start, modal.start()):
+            return True
+    return False
+
+
 def _is_continuation(words: str) -> bool:
     """A list item that continues a lead-in (``apologise to Mr X;``), not a sentence of its own."""
     first = words.lstrip(" -–•*·")[:1]
@@ -274,7 +352,7 @@ def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
         found: list[Remedy] = []
         heading = piece.heading or ""
         if piece.item and _is_continuation(words) and (lead is not None or _REMEDY_HEADING.search(heading)):
-            if _NOT_REMEDY.search(words):
+            if _NOT_REMEDY.search(words) or _modal_veto(words, 0):
                 continue
             deadline, already = lead if lead is not None else (deadline_days(heading), False)
             found = list(_entries(piece, piece.start, deadline_days(words) or deadline, already))
@@ -287,7 +365,10 @@ def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
             is_lead = words.rstrip().endswith((":", ":-")) and bool(_LEAD.search(words))
             report_back = not is_lead and bool(_REPORT_BACK.search(words))
             m = None if is_lead or report_back else _commitment(words, investigated)
-            if not (is_lead or report_back or m is not None) or _NOT_REMEDY.search(words):
+            nouns = None if is_lead or report_back or m is not None else _noun_list(words, investigated)
+            if not (is_lead or report_back or m is not None or nouns is not None) or _NOT_REMEDY.search(words):
+                continue
+            if _modal_veto(words, m.end() if m is not None else (nouns[0] if nouns is not None else 0)):
                 continue
             deadline = deadline_days(words)
             already = bool(_BEFORE_US.search(words)) or (not investigated and not _OUR_ENQUIRIES.search(words))
@@ -299,6 +380,12 @@ def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
                                 already_provided=False, text=words, span=piece.span())]  # fmt: skip
             elif m is not None:
                 found = list(_entries(piece, piece.start + m.end(), deadline, already))
+            elif nouns is not None:
+                a, b = nouns
+                found = list(_entries(piece, piece.start + a, deadline, already, piece.start + b, nouns=True))
+        if (opening := _OPENING_PURPOSE.match(words)) and (shared := purpose_of(opening[0])) is not None:
+            found = [attrs.evolve(r, purpose=shared) if r.kind is RemedyKind.PAYMENT and r.purpose is None else r
+                     for r in found]  # fmt: skip
         key = (piece.section, piece.block, piece.start)
         for remedy in found:
             twin = _twin_key(remedy)

@@ -9,7 +9,9 @@ from __future__ import annotations
 from ._models import DecidedBy, Ground, Purpose, RemedyKind
 
 __all__ = [
+    "ACTION_NOUNS",
     "ACTION_VERBS",
+    "BEYOND_THE_COMPLAINANT",
     "BODIES",
     "DECIDED_BY",
     "GROUND_PHRASES",
@@ -88,6 +90,21 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
     (
         r"\bunlikely\s+(?:to|that\s+we\s+would|we\s+would)\s+find\s+(?:any\s+)?fault",
         Ground.INSUFFICIENT_EVIDENCE_OF_FAULT,
+    ),
+    (
+        r"\b(?:insufficient|not\s+enough|no|little)\s+evidence\s+of\s+(?!(?:significant\s+|personal\s+)?(?:injustice|harm|loss|impact)\b)"
+        r"\w+\s+to\s+(?:justify|warrant)\b",
+        Ground.INSUFFICIENT_EVIDENCE_OF_FAULT,
+    ),
+    (
+        r"\b(?:insufficient|not\s+enough|no|little)\s+evidence\s+of\s+[^.;]{0,80}?\bor\s+(?:of\s+)?(?:any\s+|an?\s+)?"
+        r"(?:(?:significant|sufficient|serious)\s+)?(?:personal\s+)?injustice",
+        Ground.INJUSTICE_NOT_SIGNIFICANT,
+    ),
+    (
+        r"\b(?:unlikely|not|(?:not|no\s+longer)\s+(?:be\s+)?likely)\s+to\s+find\s+(?!(?:any\s+)?fault)[^.;]{0,50}?\binjustice"
+        r"|\bremov\w*\s+(?:the|any)\s+(?:potential|possibility|likelihood)\s+(?:for|of)\s+(?:\w+\s+)?injustice",
+        Ground.INJUSTICE_NOT_SIGNIFICANT,
     ),
     (
         rf"\b{_WOULD}\s+(?:\w+\s+)?{_NOT}?\s*(?:be\s+able\s+to\s+)?add\s+(?:anything\s+)?(?:significant(?:ly)?\s+|much\s+|more\s+)?(?:to|further)\b",
@@ -204,7 +221,7 @@ GROUND_PHRASES: tuple[tuple[str, Ground], ...] = (
 
 GROUND_WORDS: dict[Ground, tuple[str, ...]] = {
     Ground.INJUSTICE_NOT_SIGNIFICANT: ("injustice", "significant", "serious"),
-    Ground.INSUFFICIENT_EVIDENCE_OF_FAULT: ("fault",),
+    Ground.INSUFFICIENT_EVIDENCE_OF_FAULT: ("fault", "evidence"),
     Ground.COULD_NOT_ADD: ("add", "considered", "investigated"),
     Ground.CANNOT_ACHIEVE_OUTCOME: ("lead", "result", "achiev", "outcome", "provid", "get"),
     Ground.BODY_HAS_REMEDIED: (
@@ -228,9 +245,12 @@ GROUND_WORDS: dict[Ground, tuple[str, ...]] = {
 REMEDY_VERBS: tuple[tuple[str, RemedyKind], ...] = (
     (r"apologi[sz]\w*|apology|apologies", RemedyKind.APOLOGY),
     (
-        r"refund\w*|reimburs\w*|repay\w*|waive\w*|write\s+off|wrote\s+off|written\s+off|backdat\w*"
+        # "provide evidence that it has cancelled ...": typed by what it has done (evidence sent to us is report_back)
+        r"(?:(?:provid|send|giv)\w*\s+evidence\s+(?:that\s+)?(?:it|the\s+\w+)\s+(?:has|have)\s+)?"
+        r"(?:refund\w*|reimburs\w*|repay\w*|waive\w*|write\s+off|wrote\s+off|written\s+off|backdat\w*"
         r"|remov\w+\s+(?:of\s+)?(?:the\s+)?[\w\s]{0,30}\b(?:fees?|charges?)"
-        r"|cancel\w*\s+[\w\s]{0,20}\b(?:fees?|charges?|invoices?|debt)",
+        r"|(?:cancel|withdr[ae]w|rescind)\w*\s+[\w\s]{0,20}\b(?:fees?|charges?|invoices?|debts?|PCNs?|penalt(?:y|ies)|fines?"
+        r"|parking\s+tickets?|overpayments?|arrears|bills?)\b)",
         RemedyKind.REFUND,
     ),
     (
@@ -244,10 +264,10 @@ REMEDY_VERBS: tuple[tuple[str, RemedyKind], ...] = (
     (
         r"remind\w*|train\w*|retrain\w*|issue\w*\s+guidance|provid\w+\s+guidance|guidance\s+to\s+(?:staff|officers)"
         r"|share\w*\s+(?:the\s+)?learning|action\s+plan"
-        r"|(?:review|revis|chang|amend|updat|improv)\w*\s+(?:its|their|the)\s+(?:\w+\s+){0,8}?"
+        r"|(?:review|revis|chang|amend|updat|improv)\w*\s+(?:(?:its|their|the|relevant|all|any)\s+)?(?:\w+\s+){0,8}?"
         r"(?:polic|procedur|process|practice|guidance|leaflet|website|template|system|strateg)\w*"
         r"|ensure\w*\s+(?:that\s+)?(?:the\s+|its\s+|all\s+)?(?:information|polic\w*|staff|officers|future)"
-        r"|prevent\s+(?:similar|this|a\s+recurrence)|(?:(?:provide|send|give)\w*\s+(?:us\s+)?(?:with\s+)?)?"
+        r"|prevent\w*\s+(?:a\s+)?(?:similar|this|recurrence|repetition|the\s+same)|(?:(?:provide|send|give)\w*\s+(?:us\s+)?(?:with\s+)?)?"
         r"(?:evidence\s+of\s+)?service\s+improvements?|(?:carry\s+out|make|implement|complete|agree)\w*\s+(?:a\s+|any\s+|the\s+)?service\s+improvements?|give\s+careful\s+consideration\s+to\s+the\s+proper\s+application",
         RemedyKind.SERVICE_IMPROVEMENT,
     ),
@@ -257,7 +277,14 @@ REMEDY_VERBS: tuple[tuple[str, RemedyKind], ...] = (
         r"(?:review|assessment|reassessment)"
         r"|(?:offer|arrange|hold|give|provide|complete|carry\s+out)\w*\s+(?:a\s+|an\s+)?(?:new|fresh)\s+"
         r"(?:assessment|appeal|review|hearing)"
-        r"|review\w*\s+(?:its|the|his|her|their)\s+(?:\w+\s+){0,3}(?:decision|assessment|application|eligibility|case|needs)",
+        r"|review\w*\s+(?:of\s+)?(?:its|the|his|her|their)\s+(?:\w+\s+){0,3}(?:decision|assessment|application|eligibility|case|needs)"
+        r"|(?:revisit|re-?examin|re-?determin)\w*\s+(?:its|the|his|her|their)\s+(?:\w+\s+){0,3}(?:decision|assessment|application|claim|case)"
+        r"|re-?calculat\w*|consider\w*\s+whether\b"
+        r"|(?:re-?)?consider\w*\s+(?:its|the|his|her|their|(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][’']s))\s+(?:\w+\s+){0,2}(?:request|application|claim|case)\b"
+        r"|assess\w*\s+(?:its|the|his|her|their|(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][’']s))\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:needs|entitlement|reduction|eligibility|liability|contribution|charges?)\b"
+        r"|(?:offer|arrange|carry\s+out|complete)\w*\s+(?:(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\s+[A-Z])\s+|him\s+|her\s+|them\s+)?"
+        r"(?:a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:assessment|appeal|review|hearing)\b",
         RemedyKind.REASSESS,
     ),
     (
@@ -284,8 +311,22 @@ PURPOSE_WORDS: tuple[tuple[str, Purpose], ...] = (
 ACTION_VERBS = (
     r"(?:provide|arrange|reinstate|complete|carry|carrie|add|place|send|sent|write|wrote|written|amend|offer|take|took|advise|"
     r"meet|met|put|correct|remove|update|record|contact|explain|share|give|gave|given|discuss|hold|held|appoint|allocate|"
-    r"install|repair|restore|transfer|produce|finalise|ask|invite|tell|told|delete|note|keep|kept|revisit|visit|"
+    r"install|repair|restore|transfer|cancel|withdraw|rescind|produce|finalise|ask|invite|tell|told|delete|note|keep|kept|revisit|visit|"
     r"undertake|assess|obtain|implement|consider|ensure|decide|issue|confirm|liaise|respond|investigate|identify|clear|"
     r"fix|replace|create|draw|set|prepare|seek|check|reply|refer|make|made|pass|return|release|agree)(?:s|es|d|ed)?"
 )
 """Verbs of a specific thing to do for the complainant (an ``action`` when no other kind fits)."""
+
+BEYOND_THE_COMPLAINANT = (
+    r"\bin\s+(?:the\s+)?future\b|\b(?:happen(?:s|ing)?|recur(?:s|ring)?|occur(?:s|ring)?)\s+again\b"
+    r"|\b(?:prevent|avoid)\w*\s+(?:a\s+)?(?:similar|recurrence|repetition|the\s+same|this\s+happening|it\s+happening)\b"
+    r"|\b(?:other|all|any)\s+(?:other\s+)?(?:families|residents|people|service\s+users|applicants|parents|tenants|carers|customers|pupils|children|claimants)\b"
+    r"|\bothers\s+(?:\w+\s+){0,3}affected\b"
+)
+"""Words making an agreed act a ``service_improvement``, not an ``action``: for the future or for other people."""
+
+ACTION_NOUNS = (
+    r"explanations?|information|breakdowns?|details|(?:a\s+)?cop(?:y|ies)\s+of|(?:a\s+)?written\s+(?:explanation|response|decision)"
+    r"|(?:a\s+)?(?:full\s+|proper\s+|clear\s+)?(?:explanation|breakdown|response)"
+)
+"""Nouns of a thing for the complainant after a list's verb, with no verb of their own (``an apology, explanation``)."""
