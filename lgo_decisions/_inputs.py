@@ -153,3 +153,11 @@ def walk_folder(
             yield path, not_regular(path, mode)
         else:
             yield path
+
+
+def picked_name(name: str, suffixes: frozenset[str]) -> bool:
+    """Whether a folder's listing reads ``name``: not hidden, its suffix (or a compound one: ``.akn.xml``) claimed."""
+    base = name.rsplit("/", 1)[-1].lower()
+    if not base or base.startswith("."):
+        return False
+    return os.path.splitext(base)[1] in suffixes or any(base.endswith(s) for s in suffixes if s.count(".") > 1)

@@ -1,6 +1,6 @@
 """Files that a folder's reading leaves out for their suffix, counted by suffix for the summary.
 
-The rule is the listing's own (:func:`lgo_decisions.corpus._picked`): hidden files and folders are
+The rule is the listing's own (:func:`lgo_decisions._inputs.picked_name`): hidden files and folders are
 passed over silently; any other file whose suffix no reader claims is skipped, and counted here.
 
 >>> import pathlib, tempfile
@@ -20,7 +20,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from .corpus import ARCHIVE_SUFFIXES, JSON_SUFFIXES, PathLike, _picked, _statement_suffixes
+from ._inputs import picked_name
+from .corpus import ARCHIVE_SUFFIXES, JSON_SUFFIXES, PathLike, _statement_suffixes
 
 
 def skipped_by_suffix(paths: Iterable[PathLike]) -> Counter[str]:
@@ -39,7 +40,7 @@ def skipped_by_suffix(paths: Iterable[PathLike]) -> Counter[str]:
             seen.add((st.st_dev, st.st_ino))
             folders[:] = [f for f in folders if not f.startswith(".")]
             for name in files:
-                if not name.startswith(".") and not _picked(name, picked):
+                if not name.startswith(".") and not picked_name(name, picked):
                     counts[Path(name).suffix.lower()] += 1
     return counts
 

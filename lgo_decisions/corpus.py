@@ -25,6 +25,7 @@ from typing import Any, NamedTuple, TypeVar, Union, overload
 
 import attrs
 
+from . import _inputs
 from ._api import read
 from ._decoding import decode
 from ._inputs import Identity, bounded_lines, check_regular, file_bytes, open_regular, walk_folder, zip_member
@@ -118,11 +119,6 @@ def _statement_suffixes() -> frozenset[str]:
         return STATEMENT_SUFFIXES
 
 
-def _picked(name: str, suffixes: frozenset[str]) -> bool:
-    base = name.rsplit("/", 1)[-1]
-    return bool(base) and not base.startswith(".") and Path(base).suffix.lower() in suffixes
-
-
 def identity(path: str) -> Identity | None:
     """The file's ``(st_dev, st_ino)`` (links followed), or ``None`` if it cannot be looked at."""
     try:
@@ -145,7 +141,7 @@ def _zip_tasks(path: str, suffixes: frozenset[str]) -> Iterator[_Task]:
                 for i in zf.infolist()
                 if not i.is_dir()
                 and not i.filename.startswith("__MACOSX/")
-                and _picked(i.filename, suffixes | JSON_SUFFIXES)
+                and _inputs.picked_name(i.filename, suffixes | JSON_SUFFIXES)
             ]
     except Exception as exc:  # a broken archive, a member name flagged UTF-8 that is not: the archive fails
         yield _error(path, exc)
@@ -212,7 +208,7 @@ def _iter_tasks(paths: Iterable[PathLike], skip: frozenset[Identity] = frozenset
         s = os.fspath(p)
         if os.path.isdir(s):
             picking = suffixes | JSON_SUFFIXES | ARCHIVE_SUFFIXES
-            for f in walk_folder(s, functools.partial(_picked, suffixes=picking), skip):
+            for f in walk_folder(s, functools.partial(_inputs.picked_name, suffixes=picking), skip):
                 if isinstance(f, str):
                     yield from _file_tasks(f, suffixes)
                 else:

@@ -118,3 +118,16 @@ def test_a_record_that_cannot_be_written_fails_alone(tmp_path: Path, capsys: pyt
     assert main(["render", "--to", "akn", str(records), "-o", str(out)]) == 1
     assert [p.name for p in out.iterdir()] == ["20-007-417.akn.xml"]
     assert "RenderError" in capsys.readouterr().err
+
+
+def test_a_folder_of_akn_files_reads_back_and_other_xml_there_is_skipped(corpus: Path, tmp_path: Path) -> None:
+    from lgo_decisions import read_corpus
+
+    out = tmp_path / "akn"
+    assert main(["render", "-q", "--to", "akn", str(corpus), "-o", str(out)]) == 0
+    (out / "sitemap.xml").write_text("<urlset><url><loc>https://example.org/</loc></url></urlset>", encoding="utf-8")
+    results = list(read_corpus([out]))
+    assert [r.name.rsplit("/", 1)[-1] for r in results] == sorted(p.name for p in out.glob("*.akn.xml"))
+    assert all(r.decision is not None and r.decision.source.reader == "akn" for r in results)
+    originals = {read(p).reference for p in corpus.glob("*.txt")}
+    assert {r.decision.reference for r in results if r.decision} == originals

@@ -192,6 +192,7 @@ def detect(head: bytes | str, name: str | None = None) -> Reader:
     """
     head = head[:SNIFF_SIZE]
     suffix = _suffix(name)
+    low_name = name.lower() if name else ""
     best: Reader | None = None
     best_score = 0
     for reader in REGISTRY.load_all():
@@ -204,7 +205,7 @@ def detect(head: bytes | str, name: str | None = None) -> Reader:
             continue
         if score <= 0:
             continue
-        if suffix and suffix in (s.lower() for s in reader.suffixes):
+        if suffix and any(low_name.endswith(s.lower()) for s in reader.suffixes):  # (".akn.xml" too)
             score += SUFFIX_BONUS
         if score > best_score:
             best, best_score = reader, score

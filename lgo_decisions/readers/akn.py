@@ -230,7 +230,7 @@ class AknReader(BaseReader):
     """
 
     name = NAME
-    suffixes = (".xml",)
+    suffixes = (".akn.xml",)  # (in folders, only these: other XML there, a sitemap, is no statement)
 
     def sniff(self, head: bytes | str, name: str | None) -> int:
         """30 when an ``<akomaNtoso>`` element opens the input (after a declaration, comments), else 0."""
