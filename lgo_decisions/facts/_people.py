@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from ._models import People
-from ._sentences import Piece
+from ._sentences import BlockText
 from ._words import PERSON_TITLES
 
 __all__ = ["find_people"]
@@ -88,8 +88,11 @@ def _labels_in(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+_JOINT_LABEL = re.compile(rf"({_TITLE}) and ({_TITLE}) ([A-Z])")
+
+
 def _singles(label: str) -> list[str]:
-    m = re.fullmatch(rf"({_TITLE}) and ({_TITLE}) ([A-Z])", label)
+    m = _JOINT_LABEL.fullmatch(label) if " and " in label else None
     return [f"{m[1]} {m[3]}", f"{m[2]} {m[3]}"] if m else [label]
 
 
@@ -106,8 +109,8 @@ def _subject(sentence: str, labels: list[tuple[int, int, str, str]]) -> str | No
     return None
 
 
-def find_people(sentences: Sequence[Piece]) -> People:
-    """The people of a statement from its sentences in reading order."""
+def find_people(blocks: Iterable[BlockText]) -> People:
+    """The people of a statement from its blocks in reading order."""
     order: list[str] = []
     named: str | None = None
     key: str | None = None
@@ -116,41 +119,39 @@ def find_people(sentences: Sequence[Piece]) -> People:
     behalf_by: str | None = None
     saw_complainant = False
     possessor: str | None = None  # "Mr X's complaint": the complainant when no sentence says who complains
-    block: tuple[int, int] | None = None
-    in_block: list[tuple[int, int, str, str]] = []
-    for piece in sentences:
-        if (piece.section, piece.block) != block:  # a new block: its labels, in order, once
-            block = (piece.section, piece.block)
-            in_block = _labels_in(piece.text)
-            for _start, _end, label, _kind in in_block:
-                for single in _singles(label):
-                    if single not in order:
-                        order.append(single)
-        text = piece.words
-        low = text.lower()
-        mentions_complainant = "complainant" in low
-        saw_complainant = saw_complainant or mentions_complainant
-        if not (mentions_complainant or "complain" in low or "behalf" in low):
-            continue  # (nothing below can match)
-        labels = [
-            (a - piece.start, b - piece.start, lab, k) for a, b, lab, k in in_block if piece.start <= a < piece.end
-        ]
-        if named is None and (m := _NAMED_AS.search(text)):
-            named = re.sub(r"\s*&\s*", " and ", m[1])
-        if key is None and mentions_complainant and labels and labels[0][0] <= 2 and len(text) < 80:
-            key = labels[0][2]  # "Miss X The complainant" (a key to names used)
-        if possessor is None and (p := _COMPLAINT_OF.search(text)):
-            possessor = re.sub(r"\s*&\s*", " and ", p[1])
-        subject = _subject(text, labels)
-        if subject is not None:
-            heading = (piece.heading or "").lower()
-            rank = 0 if "complaint" in heading and "considered" not in heading else (1 if piece.section < 0 else 2)
-            subjects.append((rank, subject))
-        if behalf is None and (b := _ON_BEHALF.search(text)):
-            after = [lab for lab in labels if lab[0] >= b.end()]
-            before = [lab for lab in labels if lab[1] <= b.start() and lab[3] != "child"]
-            if after:
-                behalf, behalf_by = after[0][2], (before[-1][2] if before else None)
+    for block in blocks:
+        in_block = _labels_in(block.piece.text)  # (the block's labels, in order, once)
+        for _start, _end, label, _kind in in_block:
+            for single in _singles(label):
+                if single not in order:
+                    order.append(single)
+        if "complain" not in block.low and "behalf" not in block.low:
+            continue  # (nothing below can match in any of its sentences)
+        for piece, low in zip(block.sentences, block.lows, strict=True):
+            text = piece.words
+            mentions_complainant = "complainant" in low
+            saw_complainant = saw_complainant or mentions_complainant
+            if not (mentions_complainant or "complain" in low or "behalf" in low):
+                continue  # (nothing below can match)
+            labels = [
+                (a - piece.start, b - piece.start, lab, k) for a, b, lab, k in in_block if piece.start <= a < piece.end
+            ]
+            if named is None and (m := _NAMED_AS.search(text)):
+                named = re.sub(r"\s*&\s*", " and ", m[1])
+            if key is None and mentions_complainant and labels and labels[0][0] <= 2 and len(text) < 80:
+                key = labels[0][2]  # "Miss X The complainant" (a key to names used)
+            if possessor is None and (p := _COMPLAINT_OF.search(text)):
+                possessor = re.sub(r"\s*&\s*", " and ", p[1])
+            subject = _subject(text, labels)
+            if subject is not None:
+                heading = (piece.heading or "").lower()
+                rank = 0 if "complaint" in heading and "considered" not in heading else (1 if piece.section < 0 else 2)
+                subjects.append((rank, subject))
+            if behalf is None and (b := _ON_BEHALF.search(text)):
+                after = [lab for lab in labels if lab[0] >= b.end()]
+                before = [lab for lab in labels if lab[1] <= b.start() and lab[3] != "child"]
+                if after:
+                    behalf, behalf_by = after[0][2], (before[-1][2] if before else None)
     complainant = named or key or (min(subjects, key=lambda s: s[0])[1] if subjects else None) or possessor
     if not order and saw_complainant:
         return People(labels=("the complainant",), complainant="the complainant")

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from ._models import Finding, Purpose, Remedy, RemedyKind
-from ._sentences import Piece
+from ._sentences import BlockText, Piece
 from ._words import ACTION_VERBS, NUMBER_WORDS, PURPOSE_WORDS, REMEDY_VERBS, UNIT_DAYS
 
 __all__ = ["deadline_days", "find_remedies", "pence", "purpose_of"]
@@ -260,55 +260,79 @@ def _twin_key(r: Remedy) -> tuple[RemedyKind, int | None] | None:
     return (r.kind, r.amount_pence) if r.amount_pence is not None else None
 
 
-def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
-    """The remedies of a statement from its sentences in reading order (a restated remedy once)."""
+def find_remedies(blocks: Iterable[BlockText], finding: Finding) -> list[Remedy]:
+    """The remedies of a statement from its blocks in reading order (a restated remedy once)."""
     out: list[Remedy] = []
     first: dict[tuple[RemedyKind, int | None], tuple[tuple[int, int, int], int]] = {}  # -> (sentence, place in out)
     lead: tuple[int | None, bool] | None = None  # a lead-in's deadline and already-provided
     investigated = finding not in (Finding.NOT_INVESTIGATED, Finding.DISCONTINUED)
-    for piece in sentences:
-        words = piece.words
-        if not _reads(piece):
-            lead = None
+    for block in blocks:
+        piece = block.piece
+        if not _reads(piece) or (not any(piece.lines) and not block.has_any(_COMMIT_WORDS)):
+            if piece.text and not piece.text.isspace():
+                lead = None  # (what each of its sentences would do: none is a remedy, none a list item)
             continue
-        found: list[Remedy] = []
-        heading = piece.heading or ""
-        if piece.item and _is_continuation(words) and (lead is not None or _REMEDY_HEADING.search(heading)):
-            if _NOT_REMEDY.search(words):
-                continue
-            deadline, already = lead if lead is not None else (deadline_days(heading), False)
-            found = list(_entries(piece, piece.start, deadline_days(words) or deadline, already))
-        else:
-            if not piece.item:
-                lead = None
-            low = words.lower()
-            if not any(w in low for w in _COMMIT_WORDS):
-                continue
-            is_lead = words.rstrip().endswith((":", ":-")) and bool(_LEAD.search(words))
-            report_back = not is_lead and bool(_REPORT_BACK.search(words))
-            m = None if is_lead or report_back else _commitment(words, investigated)
-            if not (is_lead or report_back or m is not None) or _NOT_REMEDY.search(words):
-                continue
-            deadline = deadline_days(words)
-            already = bool(_BEFORE_US.search(words)) or (not investigated and not _OUR_ENQUIRIES.search(words))
-            if is_lead:
-                lead = (deadline, already)
-                continue
-            if report_back:
-                found = [Remedy(kind=RemedyKind.REPORT_BACK, amount_pence=None, purpose=None, deadline_days=deadline,
-                                already_provided=False, text=words, span=piece.span())]  # fmt: skip
-            elif m is not None:
-                found = list(_entries(piece, piece.start + m.end(), deadline, already))
-        key = (piece.section, piece.block, piece.start)
-        for remedy in found:
-            twin = _twin_key(remedy)
-            earlier = first.get(twin) if twin is not None else None
-            if earlier is not None and earlier[0] != key:  # restated (the summary, then the agreed action): once
-                kept = out[earlier[1]]
-                if kept.deadline_days is None and remedy.deadline_days is not None:
-                    out[earlier[1]] = attrs.evolve(kept, deadline_days=remedy.deadline_days)
-                continue
-            if twin is not None and earlier is None:
-                first[twin] = (key, len(out))
-            out.append(remedy)
+        for piece, low in zip(block.sentences, block.lows, strict=True):
+            lead = _sentence_remedies(piece, low, lead, investigated, out, first)
     return out
+
+
+def _sentence_remedies(
+    piece: Piece,
+    low: str,
+    lead: tuple[int | None, bool] | None,
+    investigated: bool,
+    out: list[Remedy],
+    first: dict[tuple[RemedyKind, int | None], tuple[tuple[int, int, int], int]],
+) -> tuple[int | None, bool] | None:
+    """The remedies of one sentence added to ``out``; the lead-in (deadline, already-provided) after it."""
+    words = piece.words
+    heading = piece.heading or ""
+    if piece.item and _is_continuation(words) and (lead is not None or _REMEDY_HEADING.search(heading)):
+        if _NOT_REMEDY.search(words):
+            return lead
+        deadline, already = lead if lead is not None else (deadline_days(heading), False)
+        _add(list(_entries(piece, piece.start, deadline_days(words) or deadline, already)), piece, out, first)
+        return lead
+    if not piece.item:
+        lead = None
+    if not any(w in low for w in _COMMIT_WORDS):
+        return lead
+    is_lead = words.rstrip().endswith((":", ":-")) and bool(_LEAD.search(words))
+    report_back = not is_lead and bool(_REPORT_BACK.search(words))
+    m = None if is_lead or report_back else _commitment(words, investigated)
+    if not (is_lead or report_back or m is not None) or _NOT_REMEDY.search(words):
+        return lead
+    deadline = deadline_days(words)
+    already = bool(_BEFORE_US.search(words)) or (not investigated and not _OUR_ENQUIRIES.search(words))
+    if is_lead:
+        return (deadline, already)
+    if report_back:
+        found = [Remedy(kind=RemedyKind.REPORT_BACK, amount_pence=None, purpose=None, deadline_days=deadline,
+                        already_provided=False, text=words, span=piece.span())]  # fmt: skip
+    else:
+        assert m is not None
+        found = list(_entries(piece, piece.start + m.end(), deadline, already))
+    _add(found, piece, out, first)
+    return lead
+
+
+def _add(
+    found: list[Remedy],
+    piece: Piece,
+    out: list[Remedy],
+    first: dict[tuple[RemedyKind, int | None], tuple[tuple[int, int, int], int]],
+) -> None:
+    """Add a sentence's remedies to ``out``, but for one restated from an earlier sentence."""
+    key = (piece.section, piece.block, piece.start)
+    for remedy in found:
+        twin = _twin_key(remedy)
+        earlier = first.get(twin) if twin is not None else None
+        if earlier is not None and earlier[0] != key:  # restated (the summary, then the agreed action): once
+            kept = out[earlier[1]]
+            if kept.deadline_days is None and remedy.deadline_days is not None:
+                out[earlier[1]] = attrs.evolve(kept, deadline_days=remedy.deadline_days)
+            continue
+        if twin is not None and earlier is None:
+            first[twin] = (key, len(out))
+        out.append(remedy)

@@ -8,21 +8,21 @@ A sentence never crosses a line, so a bullet item is always a sentence (or sever
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from ..model import Block, BulletList, Decision, NumberedParagraph, Paragraph, SubParagraph, iter_block_text
 from ._models import Span
 
-__all__ = ["OWN", "Piece", "block_text", "iter_blocks", "iter_sentences", "quote"]
+__all__ = ["OWN", "BlockText", "Piece", "block_text", "block_texts", "iter_blocks", "iter_sentences", "quote"]
 
 OWN = -1
 """The section index of the record's own lines: summary (block 0), closing line (1), compliance line (2)."""
 SUMMARY, CLOSING, COMPLIANCE = 0, 1, 2
 
 # A sentence ends at . ! or ? followed by space and a capital, a quote or a bracket (not after
-# the abbreviations these statements use before a number or a name).
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9‘'\"“(£])")
+# the abbreviations these statements use before a number or a name). The break is after the stop.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z0-9‘'\"“(£])")
 _NO_BREAK_AFTER = re.compile(r"\b(?:e\.g|i\.e|para|paras|St|ss?|reg|art|cf|ch)\.$", re.I)
 
 
@@ -137,28 +137,76 @@ def iter_blocks(decision: Decision) -> Iterator[Piece]:
 def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     begin = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if _NO_BREAK_AFTER.search(text, max(begin, m.start() - 6), m.start()):
+        stop = m.start() + 1
+        if text[m.start()] == "." and _NO_BREAK_AFTER.search(text, max(begin, stop - 6), stop):
             continue
-        cut = m.start() + (1 if text[m.start()] in '"”’)' else 0)
+        cut = stop + (1 if text[stop] in '"”’)' else 0)
         yield begin, cut
         begin = m.end()
     yield begin, end
 
 
+def _ends(line: str) -> bool:
+    """Whether a line may hold a sentence end (``.``, ``!`` or ``?``): one without is one sentence."""
+    return "." in line or "?" in line or "!" in line
+
+
 def sentences_of(piece: Piece) -> Iterator[Piece]:
     """The sentences of a block's piece (lines first, then sentence ends), stripped, none empty."""
+    text = piece.text
+    section, block, paragraph, heading = piece.section, piece.block, piece.paragraph, piece.heading
+    lines, default = piece.lines, piece.item
     pos = piece.start
-    for index, line in enumerate(piece.text[piece.start : piece.end].split("\n")):
-        item = piece.lines[index] if index < len(piece.lines) else piece.item
+    for index, line in enumerate(text[piece.start : piece.end].split("\n")):
+        item = lines[index] if index < len(lines) else default
         line_start, line_end = pos, pos + len(line)
         pos = line_end + 1
-        for a, b in _split(piece.text, line_start, line_end):
-            while a < b and piece.text[a].isspace():
-                a += 1
-            while b > a and piece.text[b - 1].isspace():
-                b -= 1
-            if a < b:
-                yield piece._replace(start=a, end=b, item=item, lines=())
+        for a, b in _split(text, line_start, line_end) if _ends(line) else ((line_start, line_end),):
+            words = text[a:b]
+            kept = words.strip()
+            if kept:
+                a += len(words) - len(words.lstrip())
+                yield Piece(section, block, paragraph, heading, text, a, a + len(kept), item, ())
+
+
+class BlockText:
+    """One block's piece, its text in lower case, and its sentences (split when first asked for).
+
+    The extractors share one list of these per decision, so that a block is lower-cased and split
+    once, and a block no extractor needs the sentences of is never split.
+    """
+
+    __slots__ = ("_lows", "_sentences", "low", "piece")
+
+    def __init__(self, piece: Piece) -> None:
+        self.piece = piece
+        self.low = piece.text.lower()
+        self._sentences: list[Piece] | None = None
+        self._lows: list[str] | None = None
+
+    @property
+    def sentences(self) -> list[Piece]:
+        """The block's sentences, in order."""
+        if self._sentences is None:
+            self._sentences = list(sentences_of(self.piece))
+        return self._sentences
+
+    @property
+    def lows(self) -> list[str]:
+        """Each sentence's words in lower case."""
+        if self._lows is None:
+            self._lows = [s.words.lower() for s in self.sentences]
+        return self._lows
+
+    def has_any(self, words: Iterable[str]) -> bool:
+        """Whether the block's lower-case text holds one of ``words`` (so may a sentence of it)."""
+        low = self.low
+        return any(w in low for w in words)
+
+
+def block_texts(decision: Decision) -> list[BlockText]:
+    """Every block of ``decision`` (as :func:`iter_blocks`), ready for the extractors."""
+    return [BlockText(piece) for piece in iter_blocks(decision)]
 
 
 def iter_sentences(decision: Decision) -> Iterator[Piece]:
