@@ -57,7 +57,7 @@ def _labels_in(text: str) -> list[tuple[int, int, str, str]]:
         taken.append((m.start(), m.end()))
         letters.add(m.start(3))
     starts = [a for a, _ in taken]  # (joint labels, in text order)
-    for m in _TITLED.finditer(text):
+    for m in _TITLED.finditer(text) if "M" in text or "Dr" in text else ():  # (every title holds one)
         if m.start() and text[m.start() - 1].isalpha():
             continue
         inside = bisect.bisect_right(starts, m.start()) - 1
@@ -128,7 +128,7 @@ def find_people(blocks: Iterable[BlockText]) -> People:
         if "complain" not in block.low and "behalf" not in block.low:
             continue  # (nothing below can match in any of its sentences)
         for piece, low in zip(block.sentences, block.lows, strict=True):
-            text = piece.words
+            text = piece.words  # (each pattern below is looked for only where a word every match of it holds is)
             mentions_complainant = "complainant" in low
             saw_complainant = saw_complainant or mentions_complainant
             if not (mentions_complainant or "complain" in low or "behalf" in low):
@@ -136,18 +136,18 @@ def find_people(blocks: Iterable[BlockText]) -> People:
             labels = [
                 (a - piece.start, b - piece.start, lab, k) for a, b, lab, k in in_block if piece.start <= a < piece.end
             ]
-            if named is None and (m := _NAMED_AS.search(text)):
+            if named is None and "complainant" in text and (m := _NAMED_AS.search(text)):
                 named = re.sub(r"\s*&\s*", " and ", m[1])
             if key is None and mentions_complainant and labels and labels[0][0] <= 2 and len(text) < 80:
                 key = labels[0][2]  # "Miss X The complainant" (a key to names used)
-            if possessor is None and (p := _COMPLAINT_OF.search(text)):
+            if possessor is None and "complaint" in text and (p := _COMPLAINT_OF.search(text)):
                 possessor = re.sub(r"\s*&\s*", " and ", p[1])
-            subject = _subject(text, labels)
+            subject = _subject(text, labels) if labels else None
             if subject is not None:
                 heading = (piece.heading or "").lower()
                 rank = 0 if "complaint" in heading and "considered" not in heading else (1 if piece.section < 0 else 2)
                 subjects.append((rank, subject))
-            if behalf is None and (b := _ON_BEHALF.search(text)):
+            if behalf is None and "behalf" in text and (b := _ON_BEHALF.search(text)):
                 after = [lab for lab in labels if lab[0] >= b.end()]
                 before = [lab for lab in labels if lab[1] <= b.start() and lab[3] != "child"]
                 if after:

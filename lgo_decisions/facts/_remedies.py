@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from ._gates import Gated, any_gated
 from ._models import Finding, Purpose, Remedy, RemedyKind
 from ._sentences import BlockText, Piece
 from ._words import ACTION_VERBS, NUMBER_WORDS, PURPOSE_WORDS, REMEDY_VERBS, UNIT_DAYS
@@ -65,17 +66,38 @@ _GIVEN_IN_PASSING = re.compile(
     r"\b(?:it|the\s+(?-i:[A-Z])\w+)\s+(?:had\s+|has\s+)?(?:already\s+|since\s+|then\s+)?(?=(?:refunded|reimbursed|waived)\b)",
     re.I,
 )
-_NOT_REMEDY = re.compile(
-    r"\b(?:wants?|wanted|would\s+like|asked\s+(?:for|us)|asks|seeks?|seeking|hoped|expects?)\b"
-    r"|\b(?:should|would|could|must|will)\s+(?:have|not|never)\b"
-    r"|\b(?:we|the\s+Ombudsman)\s+(?:may|can|cannot|could|usually|normally|publish)\b"
-    r"|\bguidance\s+on\s+remedies\b|\bconsider\s+(?:this|the|our)\s+guidance\b|\bexplain\s+what\s+action\b|\brecommend\s+you\b"
-    r"|\b(?:says|said|complained|complains|believes|feels|felt|thinks)\b[^.]{0,60}\b(?:should|will|agreed)\b"
-    r"|^\W*(?:if|when|where|unless)\b(?![^,]{0,90},\s*(?:it|the\s+\w+)\s+(?:should|will|must))"
-    r"|\bnot\s+(?:agreed|offered)\b|\bno\s+(?:further\s+)?remedy\b"
-    r"|\b(?:provided|offered|given|made)\s+(?:a\s+|an\s+)?(?:suitable|appropriate|reasonable|proportionate|sufficient|adequate)\s+remedy",
-    re.I,
+_NOT_REMEDY = tuple(  # (the parts of one alternation, each with the words a match of it holds)
+    Gated(re.compile(pattern, re.I), words)
+    for pattern, words in (
+        (
+            r"\b(?:wants?|wanted|would\s+like|asked\s+(?:for|us)|asks|seeks?|seeking|hoped|expects?)\b",
+            ("want", "would", "asked", "asks", "seek", "hoped", "expect"),
+        ),
+        (r"\b(?:should|would|could|must|will)\s+(?:have|not|never)\b", ("should", "would", "could", "must", "will")),
+        (
+            r"\b(?:we|the\s+Ombudsman)\s+(?:may|can|cannot|could|usually|normally|publish)\b",
+            ("may", "can", "could", "usually", "normally", "publish"),
+        ),
+        (r"\bguidance\s+on\s+remedies\b|\bconsider\s+(?:this|the|our)\s+guidance\b", ("guidance",)),
+        (r"\bexplain\s+what\s+action\b", ("explain",)),
+        (r"\brecommend\s+you\b", ("recommend",)),
+        (
+            r"\b(?:says|said|complained|complains|believes|feels|felt|thinks)\b[^.]{0,60}\b(?:should|will|agreed)\b",
+            ("should", "will", "agreed"),
+        ),
+        (
+            r"^\W*(?:if|when|where|unless)\b(?![^,]{0,90},\s*(?:it|the\s+\w+)\s+(?:should|will|must))",
+            ("if", "when", "where", "unless"),
+        ),
+        (r"\bnot\s+(?:agreed|offered)\b", ("agreed", "offered")),
+        (
+            r"\bno\s+(?:further\s+)?remedy\b|\b(?:provided|offered|given|made)\s+(?:a\s+|an\s+)?"
+            r"(?:suitable|appropriate|reasonable|proportionate|sufficient|adequate)\s+remedy",
+            ("remedy",),
+        ),
+    )
 )
+"""What says a sentence names no remedy for this complaint (what someone wants, the law, a remedy refused)."""
 _REPORT_BACK = re.compile(r"\bconsider\s+the\s+report\b", re.I)  # (a report's statutory sentences: one entry each)
 _PREFIX = (
     r"^(?:\W|\b(?:and|or|to|also|then|will|would|should|must|it|they|immediately|now|has|have|had|already|agreed|agrees|"
@@ -273,13 +295,14 @@ def find_remedies(blocks: Iterable[BlockText], finding: Finding) -> list[Remedy]
                 lead = None  # (what each of its sentences would do: none is a remedy, none a list item)
             continue
         for piece, low in zip(block.sentences, block.lows, strict=True):
-            lead = _sentence_remedies(piece, low, lead, investigated, out, first)
+            lead = _sentence_remedies(piece, low, block.plain, lead, investigated, out, first)
     return out
 
 
 def _sentence_remedies(
     piece: Piece,
     low: str,
+    plain: bool,
     lead: tuple[int | None, bool] | None,
     investigated: bool,
     out: list[Remedy],
@@ -289,7 +312,7 @@ def _sentence_remedies(
     words = piece.words
     heading = piece.heading or ""
     if piece.item and _is_continuation(words) and (lead is not None or _REMEDY_HEADING.search(heading)):
-        if _NOT_REMEDY.search(words):
+        if any_gated(_NOT_REMEDY, words, low, plain):
             return lead
         deadline, already = lead if lead is not None else (deadline_days(heading), False)
         _add(list(_entries(piece, piece.start, deadline_days(words) or deadline, already)), piece, out, first)
@@ -301,7 +324,7 @@ def _sentence_remedies(
     is_lead = words.rstrip().endswith((":", ":-")) and bool(_LEAD.search(words))
     report_back = not is_lead and bool(_REPORT_BACK.search(words))
     m = None if is_lead or report_back else _commitment(words, investigated)
-    if not (is_lead or report_back or m is not None) or _NOT_REMEDY.search(words):
+    if not (is_lead or report_back or m is not None) or any_gated(_NOT_REMEDY, words, low, plain):
         return lead
     deadline = deadline_days(words)
     already = bool(_BEFORE_US.search(words)) or (not investigated and not _OUR_ENQUIRIES.search(words))

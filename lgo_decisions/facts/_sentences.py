@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from ..model import Block, BulletList, Decision, NumberedParagraph, Paragraph, SubParagraph, iter_block_text
+from ._gates import is_plain
 from ._models import Span
 
 __all__ = ["OWN", "BlockText", "Piece", "block_text", "block_texts", "iter_blocks", "iter_sentences", "quote"]
@@ -176,11 +177,13 @@ class BlockText:
     once, and a block no extractor needs the sentences of is never split.
     """
 
-    __slots__ = ("_lows", "_sentences", "low", "piece")
+    __slots__ = ("_lows", "_sentences", "low", "piece", "plain")
 
     def __init__(self, piece: Piece) -> None:
         self.piece = piece
         self.low = piece.text.lower()
+        self.plain = is_plain(piece.text)
+        """Whether lower-case ``in`` tests are exact for it (see :mod:`._gates`)."""
         self._sentences: list[Piece] | None = None
         self._lows: list[str] | None = None
 
