@@ -1,26 +1,75 @@
-"""Quick tests that let an extractor skip a pattern: words (lower case) a match must hold.
+"""Quick tests that let an extractor skip a pattern: words (lower case) one of which every match holds.
 
 A pattern matched ignoring case matches an ASCII letter only where the text's character lowers to
 it, but for three characters (``İ``, ``ı``, ``ſ``): in a text without them (``plain``), a match of
-a pattern holding the word ``w`` implies ``w in text.lower()``. So a pattern whose words are not
-in a plain text's lower case cannot match it, and is not searched; in a text that is not plain,
-every pattern is searched.
+a pattern that holds the word ``w`` implies ``w in text.lower()``. So a pattern none of whose words
+is in a plain text's lower case cannot match it, and is not searched; in a text that is not plain,
+every pattern is searched. The words are read from the pattern itself (:func:`required_words`):
+the literal runs of ASCII letters and digits that every way through it passes.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-__all__ = ["Gated", "any_gated", "is_plain"]
+__all__ = ["Gated", "any_gated", "gate", "is_plain", "required_words"]
 
 _UNUSUAL_CASE = re.compile("[\u0130\u0131\u017f]")
+try:  # (the standard library's own parser of patterns: re._parser from Python 3.11, sre_parse before)
+    _PARSER: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover
+    _PARSER = importlib.import_module("sre_parse")
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def is_plain(text: str) -> bool:
     """Whether lower-case ``in`` tests on ``text`` are exact for patterns matched ignoring case."""
-    return _UNUSUAL_CASE.search(text) is None
+    return text.isascii() or _UNUSUAL_CASE.search(text) is None
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """Of two word sets each of which every match holds one of, the likelier to rule a text out
+    (the longer shortest word, then the fewer words)."""
+    if a is None or b is None:
+        return a if b is None else b
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _sequence(items: Any) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _PARSER.LITERAL and chr(av) in _WORD_CHARACTERS:
+            run += chr(av).lower()
+            continue
+        if len(run) >= 2:
+            best = _better(best, frozenset({run}))
+        run = ""
+        found: frozenset[str] | None = None
+        if op is _PARSER.SUBPATTERN:
+            found = _sequence(av[-1])
+        elif op is _PARSER.BRANCH:
+            branches = [_sequence(branch) for branch in av[1]]
+            found = None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (_PARSER.MAX_REPEAT, _PARSER.MIN_REPEAT) and av[0] >= 1:
+            found = _sequence(av[2])
+        elif op is _PARSER.ASSERT:  # (a look-ahead's or look-behind's words are in the text too)
+            found = _sequence(av[1])
+        best = _better(best, found)
+    return best
+
+
+def required_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Words (lower case) one of which every match of ``pattern`` holds; empty when none is sure.
+
+    >>> required_words(re.compile(r"\\b(?:we|I)\\s+recommend(?:ed)?\\s+that", re.I))
+    ('recommend',)
+    """
+    words = _sequence(_PARSER.parse(pattern.pattern, pattern.flags))
+    return tuple(sorted(words)) if words else ()
 
 
 class Gated(NamedTuple):
@@ -29,11 +78,18 @@ class Gated(NamedTuple):
     pattern: re.Pattern[str]
     words: tuple[str, ...]
 
+    def may_match(self, low: str, plain: bool) -> bool:
+        """Whether the pattern may match a text whose lower case is ``low``."""
+        return not plain or not self.words or any(w in low for w in self.words)
+
     def search(self, text: str, low: str, plain: bool) -> re.Match[str] | None:
         """``pattern.search(text)``, skipped (None) where ``low`` (``text.lower()``) has none of the words."""
-        if plain and not any(w in low for w in self.words):
-            return None
-        return self.pattern.search(text)
+        return self.pattern.search(text) if self.may_match(low, plain) else None
+
+
+def gate(pattern: re.Pattern[str]) -> Gated:
+    """``pattern`` with the words its matches hold (:func:`required_words`)."""
+    return Gated(pattern, required_words(pattern))
 
 
 def any_gated(parts: Sequence[Gated], text: str, low: str, plain: bool) -> bool:

@@ -43,6 +43,8 @@ _COMPLAINED = re.compile(
 )
 _COMPLAINT_OF = re.compile(rf"\b((?:{_TITLE})\s*(?:(?:and|&)\s*(?:{_TITLE})\s+)?[A-Z])[’']s?\s+complaint\b")
 _ON_BEHALF = re.compile(r"\bcomplain(?:s|ed|ing)?\s+on\s+behalf\s+of\b(?!\s+(?:herself|himself|themselves))")
+_ON_THE_APPLICATION = re.compile(r"\s*\(on\s+the\s+application")  # (case law: "R (on the application of M)")
+_VERSUS = re.compile(r"\s+v\s")
 _THE_COMPLAINANT = re.compile(r"\bthe\s+complainant\b", re.I)
 
 
@@ -79,9 +81,9 @@ def _labels_in(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if before.endswith(("(", "‘")) and not _CHILD_CONTEXT.search(before):
             continue
-        if m[1] == "R" and re.match(r"\s*\(on\s+the\s+application", text[m.end() :]):
+        if m[1] == "R" and _ON_THE_APPLICATION.match(text, m.end()):
             continue
-        if re.match(r"\s+v\s", text[m.end() :]):
+        if _VERSUS.match(text, m.end()):
             continue
         found.append((m.start(), m.end(), m[1], "child"))
     found.sort()
@@ -109,6 +111,11 @@ def _subject(sentence: str, labels: list[tuple[int, int, str, str]]) -> str | No
     return None
 
 
+def _may_own_complaint(text: str) -> bool:
+    """Whether ``text`` may hold ``Mr X's complaint`` (a title, and the word)."""
+    return "complaint" in text and ("M" in text or "Dr" in text)
+
+
 def find_people(blocks: Iterable[BlockText]) -> People:
     """The people of a statement from its blocks in reading order."""
     order: list[str] = []
@@ -125,8 +132,11 @@ def find_people(blocks: Iterable[BlockText]) -> People:
             for single in _singles(label):
                 if single not in order:
                     order.append(single)
+        whole = block.piece.text
+        if not (in_block or "complainant" in block.low or "behalf" in whole or _may_own_complaint(whole)):
+            continue  # (nothing below can match in any of its sentences: each needs a label, or one of these words)
         if "complain" not in block.low and "behalf" not in block.low:
-            continue  # (nothing below can match in any of its sentences)
+            continue
         for piece, low in zip(block.sentences, block.lows, strict=True):
             text = piece.words  # (each pattern below is looked for only where a word every match of it holds is)
             mentions_complainant = "complainant" in low

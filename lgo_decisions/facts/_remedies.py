@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from ._gates import Gated, any_gated
+from ._gates import Gated, any_gated, gate
 from ._models import Finding, Purpose, Remedy, RemedyKind
 from ._sentences import BlockText, Piece
 from ._words import ACTION_VERBS, NUMBER_WORDS, PURPOSE_WORDS, REMEDY_VERBS, UNIT_DAYS
@@ -28,12 +28,14 @@ _SKIP_HEADINGS = re.compile(
     r"key\s+to\s+names|what\s+happened|background|comments\s+on",
     re.I,
 )
-_COMMIT = re.compile(
-    r"\b(?:(?:has|have|had)\s+(?:now\s+|also\s+|since\s+)?)?(?:agreed|agrees|agree|offered|offers)\s+(?:\w+\s+)?to\b"
-    r"|\b(?:will|should|must|shall)\b,?\s*(?:now\s+|also\s+|first\s+)?(?=(?-i:[a-z]))(?!not\b|be\b|have\b|need\b)"
-    r"|\b(?:we|I)\s+(?:also\s+)?recommend(?:ed)?\s+(?:that\s+)?(?:the\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?\s+|it\s+)?(?=(?-i:[a-z]))"
-    r"|\bthis\s+includ(?:ed|es)\s+|\b(?:also\s+)?recommendations?\s+(?:to|that)\s+",
-    re.I,
+_COMMIT = gate(
+    re.compile(
+        r"\b(?:(?:has|have|had)\s+(?:now\s+|also\s+|since\s+)?)?(?:agreed|agrees|agree|offered|offers)\s+(?:\w+\s+)?to\b"
+        r"|\b(?:will|should|must|shall)\b,?\s*(?:now\s+|also\s+|first\s+)?(?=(?-i:[a-z]))(?!not\b|be\b|have\b|need\b)"
+        r"|\b(?:we|I)\s+(?:also\s+)?recommend(?:ed)?\s+(?:that\s+)?(?:the\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?\s+|it\s+)?(?=(?-i:[a-z]))"
+        r"|\bthis\s+includ(?:ed|es)\s+|\b(?:also\s+)?recommendations?\s+(?:to|that)\s+",
+        re.I,
+    )
 )
 _COMMIT_WORDS = (
     "agree", "will", "should", "must", "shall", "recommend", "includ", "offer", "apolog", "refund", "reimburs",
@@ -55,16 +57,20 @@ _REMEDY_HEADING = re.compile(
     r"recommendation|agreed\s+action|remed|^\W*within\b|what\s+(?:the\s+)?\w+\s+(?:has\s+)?agreed", re.I
 )
 # The body's own past acts, which need the body as the sentence's subject.
-_OWN_ACT = re.compile(
-    r"^(?:(?:In|Following|After|When)\b[^,.]{0,60}?,?\s+(?=It\b|The\s+[A-Z]|the\s+[A-Z]))?(?:It|The\s+[A-Z]\w+(?:\s+[A-Z]?\w+){0,3}|the\s+[A-Z]\w+)\s+"
-    r"(?:has\s+|had\s+|also\s+|then\s+|now\s+|since\s+|already\s+|immediately\s+|(?:confirmed|says|said)\s+(?:that\s+)?it\s+(?:has|had)\s+){0,6}"
-    r"(?=(?:apologised|refunded|reimbursed|waived|reminded|backdated|already\s+\w+)\b"
-    r"|paid\s+(?:(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\s+[A-Z])|him|her|them|£))"
+_OWN_ACT = gate(
+    re.compile(
+        r"^(?:(?:In|Following|After|When)\b[^,.]{0,60}?,?\s+(?=It\b|The\s+[A-Z]|the\s+[A-Z]))?(?:It|The\s+[A-Z]\w+(?:\s+[A-Z]?\w+){0,3}|the\s+[A-Z]\w+)\s+"
+        r"(?:has\s+|had\s+|also\s+|then\s+|now\s+|since\s+|already\s+|immediately\s+|(?:confirmed|says|said)\s+(?:that\s+)?it\s+(?:has|had)\s+){0,6}"
+        r"(?=(?:apologised|refunded|reimbursed|waived|reminded|backdated|already\s+\w+)\b"
+        r"|paid\s+(?:(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\s+[A-Z])|him|her|them|£))"
+    )
 )
 # A refund or waiver the body made, named in passing (not at the start of the sentence).
-_GIVEN_IN_PASSING = re.compile(
-    r"\b(?:it|the\s+(?-i:[A-Z])\w+)\s+(?:had\s+|has\s+)?(?:already\s+|since\s+|then\s+)?(?=(?:refunded|reimbursed|waived)\b)",
-    re.I,
+_GIVEN_IN_PASSING = gate(
+    re.compile(
+        r"\b(?:it|the\s+(?-i:[A-Z])\w+)\s+(?:had\s+|has\s+)?(?:already\s+|since\s+|then\s+)?(?=(?:refunded|reimbursed|waived)\b)",
+        re.I,
+    )
 )
 _NOT_REMEDY = tuple(  # (the parts of one alternation, each with the words a match of it holds)
     Gated(re.compile(pattern, re.I), words)
@@ -98,7 +104,9 @@ _NOT_REMEDY = tuple(  # (the parts of one alternation, each with the words a mat
     )
 )
 """What says a sentence names no remedy for this complaint (what someone wants, the law, a remedy refused)."""
-_REPORT_BACK = re.compile(r"\bconsider\s+the\s+report\b", re.I)  # (a report's statutory sentences: one entry each)
+_REPORT_BACK = gate(
+    re.compile(r"\bconsider\s+the\s+report\b", re.I)
+)  # (a report's statutory sentences: one entry each)
 _PREFIX = (
     r"^(?:\W|\b(?:and|or|to|also|then|will|would|should|must|it|they|immediately|now|has|have|had|already|agreed|agrees|"
     r"offered|by|the\s+\w+\s+(?:will|should|has|must)|take\s+(?:\w+\s+)?action\s+to|"
@@ -134,13 +142,17 @@ _PURPOSE_LEAD = re.compile(
     re.I,
 )
 _PURPOSES = tuple((re.compile(r"\b(?:" + p + r")", re.I), purpose) for p, purpose in PURPOSE_WORDS)
-_BEFORE_US = re.compile(
-    r"\balready\b|\bin\s+(?:its|the|their)\s+(?:\w+\s+){0,2}(?:complaint\s+)?(?:response|reply|responses)\b|\bstage\s+(?:one|two|1|2)\b|\bbefore\s+(?:\w+\s+){0,3}(?:complained|came|contacted)\s+(?:to\s+)?(?:us|the\s+Ombudsman)",
-    re.I,
+_BEFORE_US = gate(
+    re.compile(
+        r"\balready\b|\bin\s+(?:its|the|their)\s+(?:\w+\s+){0,2}(?:complaint\s+)?(?:response|reply|responses)\b|\bstage\s+(?:one|two|1|2)\b|\bbefore\s+(?:\w+\s+){0,3}(?:complained|came|contacted)\s+(?:to\s+)?(?:us|the\s+Ombudsman)",
+        re.I,
+    )
 )
-_OUR_ENQUIRIES = re.compile(
-    r"\bin\s+response\s+to\s+(?:my|our)\s+(?:enquiries|draft|involvement)|\bour\s+recommendations?\b|\bwe\s+recommend",
-    re.I,
+_OUR_ENQUIRIES = gate(
+    re.compile(
+        r"\bin\s+response\s+to\s+(?:my|our)\s+(?:enquiries|draft|involvement)|\bour\s+recommendations?\b|\bwe\s+recommend",
+        re.I,
+    )
 )
 
 
@@ -253,10 +265,11 @@ def _reads(piece: Piece) -> bool:
     return _read_under(piece.heading)
 
 
-def _commitment(words: str, investigated: bool) -> re.Match[str] | None:
+def _commitment(words: str, low: str, plain: bool, investigated: bool) -> re.Match[str] | None:
     """Where the body's commitment starts in a sentence: the first one whose subject is not a person."""
-    own = _OWN_ACT.search(words)
-    for m in _COMMIT.finditer(words):
+    own = _OWN_ACT.search(words, low, plain)
+    commits = _COMMIT.pattern.finditer(words) if _COMMIT.may_match(low, plain) else ()
+    for m in commits:
         if not investigated and m[0][:4].lower() in ("will", "shou", "must", "shal"):
             continue  # the law or the future, in a statement that did not investigate
         if own is not None and own.end() <= m.start():
@@ -264,7 +277,7 @@ def _commitment(words: str, investigated: bool) -> re.Match[str] | None:
         if m[0][:4].lower() in ("will", "shou", "must", "shal") and _PERSON_BEFORE.search(words[: m.start()]):
             continue
         return m
-    if own is None and (given := _GIVEN_IN_PASSING.search(words)):
+    if own is None and (given := _GIVEN_IN_PASSING.search(words, low, plain)):
         return given  # "the amount it refunded to Mr Y": a sum the body gave back, said in passing
     return own
 
@@ -322,12 +335,14 @@ def _sentence_remedies(
     if not any(w in low for w in _COMMIT_WORDS):
         return lead
     is_lead = words.rstrip().endswith((":", ":-")) and bool(_LEAD.search(words))
-    report_back = not is_lead and bool(_REPORT_BACK.search(words))
-    m = None if is_lead or report_back else _commitment(words, investigated)
+    report_back = not is_lead and bool(_REPORT_BACK.search(words, low, plain))
+    m = None if is_lead or report_back else _commitment(words, low, plain, investigated)
     if not (is_lead or report_back or m is not None) or any_gated(_NOT_REMEDY, words, low, plain):
         return lead
     deadline = deadline_days(words)
-    already = bool(_BEFORE_US.search(words)) or (not investigated and not _OUR_ENQUIRIES.search(words))
+    already = bool(_BEFORE_US.search(words, low, plain)) or (
+        not investigated and not _OUR_ENQUIRIES.search(words, low, plain)
+    )
     if is_lead:
         return (deadline, already)
     if report_back:

@@ -106,6 +106,17 @@ def block_text(decision: Decision, section: int, block: int) -> str:
     return _flat(decision.sections[section].blocks[block])
 
 
+def _text_and_lines(block: Block) -> tuple[str, tuple[bool, ...]]:
+    """``_flat(block)`` and whether each of its lines is a list item (the common shapes first)."""
+    if isinstance(block, Paragraph):
+        return block.text, (False,)
+    if isinstance(block, BulletList):
+        return "\n".join(block.items), (True,) * len(block.items)
+    if not block.blocks:
+        return block.text, (isinstance(block, SubParagraph),)
+    return _flat(block), tuple(_item_lines(block))
+
+
 def _number(block: Block) -> int | None:
     return block.number if isinstance(block, NumberedParagraph) else None
 
@@ -117,57 +128,48 @@ def iter_blocks(decision: Decision) -> Iterator[Piece]:
     if summary:
         yield Piece(section=OWN, block=SUMMARY, paragraph=None, heading=None, text=summary, start=0, end=len(summary))
     for s, section in enumerate(decision.sections):
+        heading = section.heading
         for b, block in enumerate(section.blocks):
-            text = _flat(block)
-            yield Piece(
-                section=s,
-                block=b,
-                paragraph=_number(block),
-                heading=section.heading,
-                text=text,
-                start=0,
-                end=len(text),
-                lines=tuple(_item_lines(block)),
-            )
+            text, lines = _text_and_lines(block)
+            yield Piece(s, b, _number(block), heading, text, 0, len(text), False, lines)
     for b in (CLOSING, COMPLIANCE):
         line = own[b]
         if line:
             yield Piece(section=OWN, block=b, paragraph=None, heading=None, text=line, start=0, end=len(line))
 
 
-def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    begin = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        stop = m.start() + 1
-        if text[m.start()] == "." and _NO_BREAK_AFTER.search(text, max(begin, stop - 6), stop):
-            continue
-        cut = stop + (1 if text[stop] in '"”’)' else 0)
-        yield begin, cut
-        begin = m.end()
-    yield begin, end
-
-
-def _ends(line: str) -> bool:
-    """Whether a line may hold a sentence end (``.``, ``!`` or ``?``): one without is one sentence."""
-    return "." in line or "?" in line or "!" in line
-
-
 def sentences_of(piece: Piece) -> Iterator[Piece]:
     """The sentences of a block's piece (lines first, then sentence ends), stripped, none empty."""
+    return iter(_sentences(piece))
+
+
+def _sentences(piece: Piece) -> list[Piece]:
     text = piece.text
     section, block, paragraph, heading = piece.section, piece.block, piece.paragraph, piece.heading
     lines, default = piece.lines, piece.item
+    out: list[Piece] = []
     pos = piece.start
     for index, line in enumerate(text[piece.start : piece.end].split("\n")):
         item = lines[index] if index < len(lines) else default
         line_start, line_end = pos, pos + len(line)
         pos = line_end + 1
-        for a, b in _split(text, line_start, line_end) if _ends(line) else ((line_start, line_end),):
+        cuts: list[tuple[int, int]] = []
+        begin = line_start
+        if "." in line or "?" in line or "!" in line:  # (a line without is one sentence)
+            for m in _SENTENCE_END.finditer(text, line_start, line_end):
+                stop = m.start() + 1
+                if text[m.start()] == "." and _NO_BREAK_AFTER.search(text, max(begin, stop - 6), stop):
+                    continue
+                cuts.append((begin, stop + (1 if text[stop] in '"”’)' else 0)))
+                begin = m.end()
+        cuts.append((begin, line_end))
+        for a, b in cuts:
             words = text[a:b]
             kept = words.strip()
             if kept:
                 a += len(words) - len(words.lstrip())
-                yield Piece(section, block, paragraph, heading, text, a, a + len(kept), item, ())
+                out.append(Piece(section, block, paragraph, heading, text, a, a + len(kept), item, ()))
+    return out
 
 
 class BlockText:
@@ -191,7 +193,7 @@ class BlockText:
     def sentences(self) -> list[Piece]:
         """The block's sentences, in order."""
         if self._sentences is None:
-            self._sentences = list(sentences_of(self.piece))
+            self._sentences = _sentences(self.piece)
         return self._sentences
 
     @property
