@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Outcome, OutcomeCode
-from ._gates import gate
+from ._gates import search
 from ._models import Finding
 from ._sentences import OWN, BlockText, Piece
 
@@ -116,18 +116,16 @@ _WORDS: tuple[tuple[str, ...], ...] = (
     ("agree", "will", "should", "recommend", "offered"), ("agreed",), ("remedy",),
 )  # fmt: skip
 _PATTERNS = tuple(
-    (name, gate(re.compile(pattern, re.I)), words) for (name, pattern), words in zip(_SIGNALS, _WORDS, strict=True)
+    (name, re.compile(pattern, re.I), words) for (name, pattern), words in zip(_SIGNALS, _WORDS, strict=True)
 )
 _REPORTED = re.compile(
     r"\b(?:complain(?:s|ed|ing)?|said|says|alleg\w*|believes|feels|felt|thinks|wants?|wanted)\b", re.I
 )
 _CARRIES_ON = re.compile(r"\W*(?:this|it|these|that|they|he|she)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|n[’']t|no|never)\s+(?:\w+\s+){0,3}$", re.I)
-_NEGATED_REMEDY = gate(
-    re.compile(
-        r"\b(?:no|not|nothing)\s+(?:further\s+)?(?:remedy|recommendation)|\bwarrant\s+a\s+remedy|\bwants?\b|\bwould\s+like\b|\basked\s+(?:for|the)\b",
-        re.I,
-    )
+_NEGATED_REMEDY = re.compile(
+    r"\b(?:no|not|nothing)\s+(?:further\s+)?(?:remedy|recommendation)|\bwarrant\s+a\s+remedy|\bwants?\b|\bwould\s+like\b|\basked\s+(?:for|the)\b",
+    re.I,
 )
 
 
@@ -182,12 +180,12 @@ def _signals_of(text: str, low: str, plain: bool, words: Iterable[str], reported
     indices = sorted(set().union(*(_BY_WORD[w] for w in words if w in low)))
     for i in indices:
         name, pattern, _ = _PATTERNS[i]
-        m = pattern.search(text, low, plain)
+        m = search(pattern, text, low, plain)
         if m is None:
             continue
         if name in ("remedy", "fault", "fault_causing_injustice") and reported(index):
             continue
-        if name == "remedy" and _NEGATED_REMEDY.search(text, low, plain):
+        if name == "remedy" and search(_NEGATED_REMEDY, text, low, plain):
             continue
         if name in ("fault", "fault_causing_injustice") and _NEGATED.search(text[max(0, m.start() - 30) : m.start()]):
             continue

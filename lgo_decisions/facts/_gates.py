@@ -13,9 +13,9 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
-__all__ = ["Gated", "any_gated", "gate", "is_plain", "required_words"]
+__all__ = ["alternatives", "any_search", "is_plain", "may_match", "required_words", "search"]
 
 _UNUSUAL_CASE = re.compile("[\u0130\u0131\u017f]")
 try:  # (the standard library's own parser of patterns: re._parser from Python 3.11, sre_parse before)
@@ -72,26 +72,53 @@ def required_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(sorted(words)) if words else ()
 
 
-class Gated(NamedTuple):
-    """A pattern and the words one of which (lower case) each of its matches holds."""
-
-    pattern: re.Pattern[str]
-    words: tuple[str, ...]
-
-    def may_match(self, low: str, plain: bool) -> bool:
-        """Whether the pattern may match a text whose lower case is ``low``."""
-        return not plain or not self.words or any(w in low for w in self.words)
-
-    def search(self, text: str, low: str, plain: bool) -> re.Match[str] | None:
-        """``pattern.search(text)``, skipped (None) where ``low`` (``text.lower()``) has none of the words."""
-        return self.pattern.search(text) if self.may_match(low, plain) else None
+_REQUIRED: dict[re.Pattern[str], tuple[str, ...]] = {}
 
 
-def gate(pattern: re.Pattern[str]) -> Gated:
-    """``pattern`` with the words its matches hold (:func:`required_words`)."""
-    return Gated(pattern, required_words(pattern))
+def may_match(pattern: re.Pattern[str], low: str, plain: bool) -> bool:
+    """Whether ``pattern`` may match a text whose lower case is ``low`` (``plain``: see :func:`is_plain`)."""
+    words = _REQUIRED.get(pattern)
+    if words is None:
+        words = _REQUIRED[pattern] = required_words(pattern)
+    return not plain or not words or any(w in low for w in words)
 
 
-def any_gated(parts: Sequence[Gated], text: str, low: str, plain: bool) -> bool:
-    """Whether any of ``parts`` matches ``text`` (the parts of one alternation, searched apart)."""
-    return any(part.search(text, low, plain) is not None for part in parts)
+def search(pattern: re.Pattern[str], text: str, low: str, plain: bool) -> re.Match[str] | None:
+    """``pattern.search(text)``, skipped (None) where ``low`` (``text.lower()``) has none of its words."""
+    return pattern.search(text) if may_match(pattern, low, plain) else None
+
+
+def alternatives(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """The top-level alternatives of ``pattern``, each a pattern of its own (with its flags): searched
+    apart, each is gated by its own words, and ``pattern`` matches a text just where one of them does.
+
+    >>> [p.pattern for p in alternatives(re.compile(r"a(?:b|c)|[|]d|e\\|f"))]
+    ['a(?:b|c)', '[|]d', 'e\\\\|f']
+    """
+    source = pattern.pattern
+    parts: list[str] = []
+    depth = start = index = 0
+    in_class = False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1  # (the escaped character is never a bar, a bracket or a parenthesis)
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += 1 if source[index + 1 : index + 2] == "^" else 0
+            index += 1 if source[index + 1 : index + 2] == "]" else 0  # ("[]...]": a literal bracket first)
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
+        index += 1
+    parts.append(source[start:])
+    return tuple(re.compile(part, pattern.flags) for part in parts)
+
+
+def any_search(parts: Sequence[re.Pattern[str]], text: str, low: str, plain: bool) -> bool:
+    """Whether any of ``parts`` matches ``text`` (each gated by its words)."""
+    return any(search(part, text, low, plain) is not None for part in parts)

@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from ._gates import gate
+from ._gates import search
 from ._models import Finding, Ground, GroundFact
 from ._sentences import BlockText, Piece
 from ._words import BODIES, GROUND_PHRASES, GROUND_WORDS
@@ -25,19 +25,17 @@ GENERAL_HEADINGS = re.compile(
 )
 """Headings of sections that state the law and the Ombudsman's tests in general, or the complaint."""
 
-_PHRASES = tuple((gate(re.compile(p, re.I)), g, GROUND_WORDS[g]) for p, g in GROUND_PHRASES)
+_PHRASES = tuple((re.compile(p, re.I), g, GROUND_WORDS[g]) for p, g in GROUND_PHRASES)
 _BODIES = tuple((re.compile(p, re.I), name) for p, name in BODIES)
-_GENERAL = gate(
-    re.compile(
-        r"\bwe\s+(?:may|can|normally|usually|generally|must|will\s+normally|cannot\s+normally)\s+(?:decide|not|investigate|expect|consider)\b"
-        r"|\b(?:if|unless)\s+(?:we|the\s+Ombudsman)\s+(?:decide|believe|think|consider)|\bwe\s+have\s+the\s+power\b"
-        r"|\bthe\s+law\s+says\b",
-        re.I,
-    )
+_GENERAL = re.compile(
+    r"\bwe\s+(?:may|can|normally|usually|generally|must|will\s+normally|cannot\s+normally)\s+(?:decide|not|investigate|expect|consider)\b"
+    r"|\b(?:if|unless)\s+(?:we|the\s+Ombudsman)\s+(?:decide|believe|think|consider)|\bwe\s+have\s+the\s+power\b"
+    r"|\bthe\s+law\s+says\b",
+    re.I,
 )
 """The Ombudsman's tests stated in general (a sentence of them gives no ground, unless it says "because")."""
-_REPORTED = gate(
-    re.compile(r"\b(?:complain(?:ed|s)?|wants?|would\s+like|asked|said|says|felt)\b[^.]{0,20}\b(?:that|the|to)\b", re.I)
+_REPORTED = re.compile(
+    r"\b(?:complain(?:ed|s)?|wants?|would\s+like|asked|said|says|felt)\b[^.]{0,20}\b(?:that|the|to)\b", re.I
 )
 """What the complainant says or wants: no ground, but for when the complaint was made (late, premature)."""
 _WHEN_MADE = (Ground.LATE, Ground.PREMATURE)
@@ -65,7 +63,7 @@ def _body(text: str) -> str | None:
 
 _ALL_WORDS = tuple(sorted({w for _, _, words in _PHRASES for w in words}))
 _BY_WORD = {w: frozenset(i for i, (_, _, words) in enumerate(_PHRASES) if w in words) for w in _ALL_WORDS}
-_BECAUSE = gate(re.compile(r"\b(?:this\s+is\s+because|because|as)\b", re.I))
+_BECAUSE = re.compile(r"\b(?:this\s+is\s+because|because|as)\b", re.I)
 
 
 def find_grounds(blocks: Iterable[BlockText], finding: Finding) -> list[GroundFact]:
@@ -85,15 +83,15 @@ def find_grounds(blocks: Iterable[BlockText], finding: Finding) -> list[GroundFa
             if not candidates:
                 continue
             text = piece.words
-            if not _BECAUSE.search(text, low, block.plain):
-                if _GENERAL.search(text, low, block.plain):
+            if not search(_BECAUSE, text, low, block.plain):
+                if search(_GENERAL, text, low, block.plain):
                     continue
-                if _REPORTED.search(text, low, block.plain):
+                if search(_REPORTED, text, low, block.plain):
                     candidates = [(p, g) for p, g in candidates if g in _WHEN_MADE]
             for pattern, ground in candidates:
                 if ground in out:
                     continue
-                m = pattern.search(text, low, block.plain)
+                m = search(pattern, text, low, block.plain)
                 if m is None:
                     continue
                 if ground is Ground.LATE and _EXCEPTION.search(text) and "no good reason" not in text.lower():

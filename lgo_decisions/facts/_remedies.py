@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from ._gates import Gated, any_gated, gate
+from ._gates import alternatives, any_search, may_match, search
 from ._models import Finding, Purpose, Remedy, RemedyKind
 from ._sentences import BlockText, Piece
 from ._words import ACTION_VERBS, NUMBER_WORDS, PURPOSE_WORDS, REMEDY_VERBS, UNIT_DAYS
@@ -28,14 +28,12 @@ _SKIP_HEADINGS = re.compile(
     r"key\s+to\s+names|what\s+happened|background|comments\s+on",
     re.I,
 )
-_COMMIT = gate(
-    re.compile(
-        r"\b(?:(?:has|have|had)\s+(?:now\s+|also\s+|since\s+)?)?(?:agreed|agrees|agree|offered|offers)\s+(?:\w+\s+)?to\b"
-        r"|\b(?:will|should|must|shall)\b,?\s*(?:now\s+|also\s+|first\s+)?(?=(?-i:[a-z]))(?!not\b|be\b|have\b|need\b)"
-        r"|\b(?:we|I)\s+(?:also\s+)?recommend(?:ed)?\s+(?:that\s+)?(?:the\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?\s+|it\s+)?(?=(?-i:[a-z]))"
-        r"|\bthis\s+includ(?:ed|es)\s+|\b(?:also\s+)?recommendations?\s+(?:to|that)\s+",
-        re.I,
-    )
+_COMMIT = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:now\s+|also\s+|since\s+)?)?(?:agreed|agrees|agree|offered|offers)\s+(?:\w+\s+)?to\b"
+    r"|\b(?:will|should|must|shall)\b,?\s*(?:now\s+|also\s+|first\s+)?(?=(?-i:[a-z]))(?!not\b|be\b|have\b|need\b)"
+    r"|\b(?:we|I)\s+(?:also\s+)?recommend(?:ed)?\s+(?:that\s+)?(?:the\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?\s+|it\s+)?(?=(?-i:[a-z]))"
+    r"|\bthis\s+includ(?:ed|es)\s+|\b(?:also\s+)?recommendations?\s+(?:to|that)\s+",
+    re.I,
 )
 _COMMIT_WORDS = (
     "agree", "will", "should", "must", "shall", "recommend", "includ", "offer", "apolog", "refund", "reimburs",
@@ -57,56 +55,31 @@ _REMEDY_HEADING = re.compile(
     r"recommendation|agreed\s+action|remed|^\W*within\b|what\s+(?:the\s+)?\w+\s+(?:has\s+)?agreed", re.I
 )
 # The body's own past acts, which need the body as the sentence's subject.
-_OWN_ACT = gate(
-    re.compile(
-        r"^(?:(?:In|Following|After|When)\b[^,.]{0,60}?,?\s+(?=It\b|The\s+[A-Z]|the\s+[A-Z]))?(?:It|The\s+[A-Z]\w+(?:\s+[A-Z]?\w+){0,3}|the\s+[A-Z]\w+)\s+"
-        r"(?:has\s+|had\s+|also\s+|then\s+|now\s+|since\s+|already\s+|immediately\s+|(?:confirmed|says|said)\s+(?:that\s+)?it\s+(?:has|had)\s+){0,6}"
-        r"(?=(?:apologised|refunded|reimbursed|waived|reminded|backdated|already\s+\w+)\b"
-        r"|paid\s+(?:(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\s+[A-Z])|him|her|them|£))"
-    )
+_OWN_ACT = re.compile(
+    r"^(?:(?:In|Following|After|When)\b[^,.]{0,60}?,?\s+(?=It\b|The\s+[A-Z]|the\s+[A-Z]))?(?:It|The\s+[A-Z]\w+(?:\s+[A-Z]?\w+){0,3}|the\s+[A-Z]\w+)\s+"
+    r"(?:has\s+|had\s+|also\s+|then\s+|now\s+|since\s+|already\s+|immediately\s+|(?:confirmed|says|said)\s+(?:that\s+)?it\s+(?:has|had)\s+){0,6}"
+    r"(?=(?:apologised|refunded|reimbursed|waived|reminded|backdated|already\s+\w+)\b"
+    r"|paid\s+(?:(?-i:(?:Mr|Mrs|Ms|Miss|Dr)\s+[A-Z])|him|her|them|£))"
 )
 # A refund or waiver the body made, named in passing (not at the start of the sentence).
-_GIVEN_IN_PASSING = gate(
-    re.compile(
-        r"\b(?:it|the\s+(?-i:[A-Z])\w+)\s+(?:had\s+|has\s+)?(?:already\s+|since\s+|then\s+)?(?=(?:refunded|reimbursed|waived)\b)",
-        re.I,
-    )
+_GIVEN_IN_PASSING = re.compile(
+    r"\b(?:it|the\s+(?-i:[A-Z])\w+)\s+(?:had\s+|has\s+)?(?:already\s+|since\s+|then\s+)?(?=(?:refunded|reimbursed|waived)\b)",
+    re.I,
 )
-_NOT_REMEDY = tuple(  # (the parts of one alternation, each with the words a match of it holds)
-    Gated(re.compile(pattern, re.I), words)
-    for pattern, words in (
-        (
-            r"\b(?:wants?|wanted|would\s+like|asked\s+(?:for|us)|asks|seeks?|seeking|hoped|expects?)\b",
-            ("want", "would", "asked", "asks", "seek", "hoped", "expect"),
-        ),
-        (r"\b(?:should|would|could|must|will)\s+(?:have|not|never)\b", ("should", "would", "could", "must", "will")),
-        (
-            r"\b(?:we|the\s+Ombudsman)\s+(?:may|can|cannot|could|usually|normally|publish)\b",
-            ("may", "can", "could", "usually", "normally", "publish"),
-        ),
-        (r"\bguidance\s+on\s+remedies\b|\bconsider\s+(?:this|the|our)\s+guidance\b", ("guidance",)),
-        (r"\bexplain\s+what\s+action\b", ("explain",)),
-        (r"\brecommend\s+you\b", ("recommend",)),
-        (
-            r"\b(?:says|said|complained|complains|believes|feels|felt|thinks)\b[^.]{0,60}\b(?:should|will|agreed)\b",
-            ("should", "will", "agreed"),
-        ),
-        (
-            r"^\W*(?:if|when|where|unless)\b(?![^,]{0,90},\s*(?:it|the\s+\w+)\s+(?:should|will|must))",
-            ("if", "when", "where", "unless"),
-        ),
-        (r"\bnot\s+(?:agreed|offered)\b", ("agreed", "offered")),
-        (
-            r"\bno\s+(?:further\s+)?remedy\b|\b(?:provided|offered|given|made)\s+(?:a\s+|an\s+)?"
-            r"(?:suitable|appropriate|reasonable|proportionate|sufficient|adequate)\s+remedy",
-            ("remedy",),
-        ),
-    )
+_NOT_REMEDY = re.compile(
+    r"\b(?:wants?|wanted|would\s+like|asked\s+(?:for|us)|asks|seeks?|seeking|hoped|expects?)\b"
+    r"|\b(?:should|would|could|must|will)\s+(?:have|not|never)\b"
+    r"|\b(?:we|the\s+Ombudsman)\s+(?:may|can|cannot|could|usually|normally|publish)\b"
+    r"|\bguidance\s+on\s+remedies\b|\bconsider\s+(?:this|the|our)\s+guidance\b|\bexplain\s+what\s+action\b|\brecommend\s+you\b"
+    r"|\b(?:says|said|complained|complains|believes|feels|felt|thinks)\b[^.]{0,60}\b(?:should|will|agreed)\b"
+    r"|^\W*(?:if|when|where|unless)\b(?![^,]{0,90},\s*(?:it|the\s+\w+)\s+(?:should|will|must))"
+    r"|\bnot\s+(?:agreed|offered)\b|\bno\s+(?:further\s+)?remedy\b"
+    r"|\b(?:provided|offered|given|made)\s+(?:a\s+|an\s+)?(?:suitable|appropriate|reasonable|proportionate|sufficient|adequate)\s+remedy",
+    re.I,
 )
 """What says a sentence names no remedy for this complaint (what someone wants, the law, a remedy refused)."""
-_REPORT_BACK = gate(
-    re.compile(r"\bconsider\s+the\s+report\b", re.I)
-)  # (a report's statutory sentences: one entry each)
+_NOT_REMEDY_PARTS = alternatives(_NOT_REMEDY)  # (searched apart, each only where its words are)
+_REPORT_BACK = re.compile(r"\bconsider\s+the\s+report\b", re.I)  # (a report's statutory sentences: one entry each)
 _PREFIX = (
     r"^(?:\W|\b(?:and|or|to|also|then|will|would|should|must|it|they|immediately|now|has|have|had|already|agreed|agrees|"
     r"offered|by|the\s+\w+\s+(?:will|should|has|must)|take\s+(?:\w+\s+)?action\s+to|"
@@ -142,17 +115,13 @@ _PURPOSE_LEAD = re.compile(
     re.I,
 )
 _PURPOSES = tuple((re.compile(r"\b(?:" + p + r")", re.I), purpose) for p, purpose in PURPOSE_WORDS)
-_BEFORE_US = gate(
-    re.compile(
-        r"\balready\b|\bin\s+(?:its|the|their)\s+(?:\w+\s+){0,2}(?:complaint\s+)?(?:response|reply|responses)\b|\bstage\s+(?:one|two|1|2)\b|\bbefore\s+(?:\w+\s+){0,3}(?:complained|came|contacted)\s+(?:to\s+)?(?:us|the\s+Ombudsman)",
-        re.I,
-    )
+_BEFORE_US = re.compile(
+    r"\balready\b|\bin\s+(?:its|the|their)\s+(?:\w+\s+){0,2}(?:complaint\s+)?(?:response|reply|responses)\b|\bstage\s+(?:one|two|1|2)\b|\bbefore\s+(?:\w+\s+){0,3}(?:complained|came|contacted)\s+(?:to\s+)?(?:us|the\s+Ombudsman)",
+    re.I,
 )
-_OUR_ENQUIRIES = gate(
-    re.compile(
-        r"\bin\s+response\s+to\s+(?:my|our)\s+(?:enquiries|draft|involvement)|\bour\s+recommendations?\b|\bwe\s+recommend",
-        re.I,
-    )
+_OUR_ENQUIRIES = re.compile(
+    r"\bin\s+response\s+to\s+(?:my|our)\s+(?:enquiries|draft|involvement)|\bour\s+recommendations?\b|\bwe\s+recommend",
+    re.I,
 )
 
 
@@ -267,8 +236,8 @@ def _reads(piece: Piece) -> bool:
 
 def _commitment(words: str, low: str, plain: bool, investigated: bool) -> re.Match[str] | None:
     """Where the body's commitment starts in a sentence: the first one whose subject is not a person."""
-    own = _OWN_ACT.search(words, low, plain)
-    commits = _COMMIT.pattern.finditer(words) if _COMMIT.may_match(low, plain) else ()
+    own = search(_OWN_ACT, words, low, plain)
+    commits = _COMMIT.finditer(words) if may_match(_COMMIT, low, plain) else ()
     for m in commits:
         if not investigated and m[0][:4].lower() in ("will", "shou", "must", "shal"):
             continue  # the law or the future, in a statement that did not investigate
@@ -277,7 +246,7 @@ def _commitment(words: str, low: str, plain: bool, investigated: bool) -> re.Mat
         if m[0][:4].lower() in ("will", "shou", "must", "shal") and _PERSON_BEFORE.search(words[: m.start()]):
             continue
         return m
-    if own is None and (given := _GIVEN_IN_PASSING.search(words, low, plain)):
+    if own is None and (given := search(_GIVEN_IN_PASSING, words, low, plain)):
         return given  # "the amount it refunded to Mr Y": a sum the body gave back, said in passing
     return own
 
@@ -325,7 +294,7 @@ def _sentence_remedies(
     words = piece.words
     heading = piece.heading or ""
     if piece.item and _is_continuation(words) and (lead is not None or _REMEDY_HEADING.search(heading)):
-        if any_gated(_NOT_REMEDY, words, low, plain):
+        if any_search(_NOT_REMEDY_PARTS, words, low, plain):
             return lead
         deadline, already = lead if lead is not None else (deadline_days(heading), False)
         _add(list(_entries(piece, piece.start, deadline_days(words) or deadline, already)), piece, out, first)
@@ -335,13 +304,13 @@ def _sentence_remedies(
     if not any(w in low for w in _COMMIT_WORDS):
         return lead
     is_lead = words.rstrip().endswith((":", ":-")) and bool(_LEAD.search(words))
-    report_back = not is_lead and bool(_REPORT_BACK.search(words, low, plain))
+    report_back = not is_lead and bool(search(_REPORT_BACK, words, low, plain))
     m = None if is_lead or report_back else _commitment(words, low, plain, investigated)
-    if not (is_lead or report_back or m is not None) or any_gated(_NOT_REMEDY, words, low, plain):
+    if not (is_lead or report_back or m is not None) or any_search(_NOT_REMEDY_PARTS, words, low, plain):
         return lead
     deadline = deadline_days(words)
-    already = bool(_BEFORE_US.search(words, low, plain)) or (
-        not investigated and not _OUR_ENQUIRIES.search(words, low, plain)
+    already = bool(search(_BEFORE_US, words, low, plain)) or (
+        not investigated and not search(_OUR_ENQUIRIES, words, low, plain)
     )
     if is_lead:
         return (deadline, already)
