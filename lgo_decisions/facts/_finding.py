@@ -148,8 +148,8 @@ class _Reported:
     matters: a sentence that does, or one starting ``This`` or ``It`` after one that does (each
     sentence is looked at once at most)."""
 
-    def __init__(self, texts: list[str]) -> None:
-        self.texts = texts
+    def __init__(self, texts: list[tuple[str, str, bool]]) -> None:
+        self.texts = texts  # (each sentence's words, its lower case, and whether its block is plain)
         self.known: dict[int, bool] = {}
 
     def __call__(self, index: int) -> bool:
@@ -159,8 +159,8 @@ class _Reported:
             if index in self.known:
                 answer = self.known[index]
                 break
-            text = self.texts[index]
-            if _REPORTED.search(text):
+            text, low, plain = self.texts[index]
+            if search(_REPORTED, text, low, plain):
                 answer = True
                 self.known[index] = True
                 break
@@ -197,7 +197,7 @@ def _signals_of(text: str, low: str, plain: bool, words: Iterable[str], reported
 
 def _signals(blocks: Iterable[BlockText]) -> tuple[list[tuple[Piece, set[str]]], Piece | None]:
     """The deciding sentences with signals and their signals, in order; and the first deciding sentence."""
-    texts: list[str] = []
+    texts: list[tuple[str, str, bool]] = []
     reported = _Reported(texts)
     out: list[tuple[Piece, set[str]]] = []
     first: Piece | None = None
@@ -207,12 +207,9 @@ def _signals(blocks: Iterable[BlockText]) -> tuple[list[tuple[Piece, set[str]]],
             continue
         first = first or sentences[0]
         words = [w for w in _ALL_WORDS if w in block.low]
-        if not words:
-            texts += (s.words for s in sentences)
-            continue
         for sentence, low in zip(sentences, block.lows, strict=True):
-            texts.append(sentence.words)
-            found = _signals_of(texts[-1], low, block.plain, words, reported, len(texts) - 1)
+            texts.append((sentence.words, low, block.plain))
+            found = _signals_of(texts[-1][0], low, block.plain, words, reported, len(texts) - 1) if words else None
             if found:
                 out.append((sentence, found))
     return out, first

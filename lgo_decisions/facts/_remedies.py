@@ -100,6 +100,7 @@ _SUBORDINATE = re.compile(
     r"^\W*(?:to\s+(?:acknowledge|recognise|recognize|remedy|reflect|make\s+up|compensate)|for\s+|\w+ing\b)", re.I
 )
 _CUT = re.compile(r"\s*(?:[;:]|,\s*(?:and|or)\s+|\s+and\s+(?!(?-i:[A-Z]))|,(?!\d{3}))\s*(?:also\s+)?", re.I)
+_TO = re.compile(r"\W*to\s")
 _TEACHING = re.compile(
     r"\b(?:remind|train|advise|tell)\w*\s+(?:its\s+|the\s+|all\s+)?(?:staff|officers|employees|workers)\b", re.I
 )
@@ -180,14 +181,14 @@ def _kind(clause: str) -> RemedyKind | None:
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int, RemedyKind]]:
     """Clauses of ``text[start:end]`` with their kinds; a clause with no kind joins the one before."""
-    cuts = [start]
-    cuts += [m.end() for m in _CUT.finditer(text, start, end)]
+    found = list(_CUT.finditer(text, start, end))
+    cuts = [start, *(m.end() for m in found)]
     bounds: list[tuple[int, int, RemedyKind | None]] = []
-    seps = [start] + [m.start() for m in _CUT.finditer(text, start, end)]
+    seps = [start, *(m.start() for m in found)]
     for a, b in zip(cuts, [*seps[1:], end], strict=True):
         clause = text[a:b]
         kind = _kind(clause)
-        if bounds and re.match(r"\W*to\s", clause) and _TEACHING.search(text[bounds[-1][0] : bounds[-1][1]]):
+        if bounds and _TO.match(clause) and _TEACHING.search(text[bounds[-1][0] : bounds[-1][1]]):
             kind = None  # "remind staff to do this, to do that": what staff are reminded of
         if kind is None and bounds:
             prev = bounds[-1]
