@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["alternatives", "any_search", "is_plain", "may_match", "required_words", "search"]
+__all__ = ["alternatives", "any_search", "holds_any", "is_plain", "may_match", "required_words", "search"]
 
 _UNUSUAL_CASE = re.compile("[\u0130\u0131\u017f]")
 try:  # (the standard library's own parser of patterns: re._parser from Python 3.11, sre_parse before)
@@ -80,8 +80,11 @@ def may_match(pattern: re.Pattern[str], low: str, plain: bool) -> bool:
     words = _REQUIRED.get(pattern)
     if words is None:
         words = _REQUIRED[pattern] = required_words(pattern)
-    if not plain or not words:
-        return True
+    return not plain or not words or holds_any(low, words)
+
+
+def holds_any(low: str, words: Sequence[str]) -> bool:
+    """Whether ``low`` holds one of ``words`` (what ``any(w in low for w in words)`` says, faster)."""
     for word in words:  # noqa: SIM110 (a loop, not any(): this runs for every pattern of every sentence read)
         if word in low:
             return True

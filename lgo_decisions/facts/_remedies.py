@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from ._gates import alternatives, any_search, may_match, search
+from ._gates import alternatives, any_search, holds_any, may_match, search
 from ._models import Finding, Purpose, Remedy, RemedyKind
 from ._sentences import BlockText, Piece
 from ._words import ACTION_VERBS, NUMBER_WORDS, PURPOSE_WORDS, REMEDY_VERBS, UNIT_DAYS
@@ -302,7 +302,7 @@ def _sentence_remedies(
         return lead
     if not piece.item:
         lead = None
-    if not any(w in low for w in _COMMIT_WORDS):
+    if not holds_any(low, _COMMIT_WORDS):
         return lead
     is_lead = words.rstrip().endswith((":", ":-")) and bool(_LEAD.search(words))
     report_back = not is_lead and bool(search(_REPORT_BACK, words, low, plain))

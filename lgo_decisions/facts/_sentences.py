@@ -8,11 +8,11 @@ A sentence never crosses a line, so a bullet item is always a sentence (or sever
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from ..model import Block, BulletList, Decision, NumberedParagraph, Paragraph, SubParagraph, iter_block_text
-from ._gates import is_plain
+from ._gates import holds_any, is_plain
 from ._models import Span
 
 __all__ = ["OWN", "BlockText", "Piece", "block_text", "block_texts", "iter_blocks", "iter_sentences", "quote"]
@@ -203,10 +203,9 @@ class BlockText:
             self._lows = [s.words.lower() for s in self.sentences]
         return self._lows
 
-    def has_any(self, words: Iterable[str]) -> bool:
+    def has_any(self, words: Sequence[str]) -> bool:
         """Whether the block's lower-case text holds one of ``words`` (so may a sentence of it)."""
-        low = self.low
-        return any(w in low for w in words)
+        return holds_any(self.low, words)
 
 
 def block_texts(decision: Decision) -> list[BlockText]:
