@@ -85,7 +85,18 @@ _KEY_WORDS = sorted(
      for variant in (word.capitalize(), word.upper(), *([word] if word in _LOWER_CASE_KEYS else []))},
     key=len, reverse=True,
 )  # fmt: skip
-_KEY = re.compile("|".join(map(re.escape, _KEY_WORDS)))
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """``words`` as alternatives grouped by their first letter, in their order within each group (what
+    matches where is as for the plain alternation; the scan tries one group, not every word, at a letter)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(map(re.escape, rests))})" for first, rests in groups.items())
+
+
+_KEY = re.compile(_by_first_letter(_KEY_WORDS))
 """The last words of every name, and of references: a text without one cites nothing (literal
 alternatives, so that the scan is fast)."""
 _TRAILING_YEAR = re.compile(r"\s(\d{4})\b")
