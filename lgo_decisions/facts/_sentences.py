@@ -25,6 +25,7 @@ SUMMARY, CLOSING, COMPLIANCE = 0, 1, 2
 # the abbreviations these statements use before a number or a name). The break is after the stop.
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z0-9‘'\"“(£])")
 _NO_BREAK_AFTER = re.compile(r"\b(?:e\.g|i\.e|para|paras|St|ss?|reg|art|cf|ch)\.$", re.I)
+_ABBREVIATION_ENDS = frozenset("gGeEaAsStTfFhH\u017f")  # (the letter before the stop of each: ſ matches s)
 
 
 class Piece(NamedTuple):
@@ -158,7 +159,12 @@ def _sentences(piece: Piece) -> list[Piece]:
         if "." in line or "?" in line or "!" in line:  # (a line without is one sentence)
             for m in _SENTENCE_END.finditer(text, line_start, line_end):
                 stop = m.start() + 1
-                if text[m.start()] == "." and _NO_BREAK_AFTER.search(text, max(begin, stop - 6), stop):
+                if (
+                    text[m.start()] == "."
+                    and stop - 2 >= begin
+                    and text[stop - 2] in _ABBREVIATION_ENDS
+                    and _NO_BREAK_AFTER.search(text, max(begin, stop - 6), stop)
+                ):
                     continue
                 cuts.append((begin, stop + (1 if text[stop] in '"”’)' else 0)))
                 begin = m.end()
