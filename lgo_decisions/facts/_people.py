@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
+from ._gates import is_plain, search
 from ._models import People
 from ._sentences import BlockText
 from ._words import PERSON_TITLES
@@ -77,9 +78,8 @@ def _labels_in(text: str) -> list[tuple[int, int, str, str]]:
         after = text[m.end() : m.end() + 4]
         if after.startswith(")") and not before.strip(" \t-–•*"):
             continue  # a list marker at the start of its line: "b)"
-        if _NOT_CHILD_BEFORE.search(before) and not _CHILD_CONTEXT.search(before):
-            continue
-        if before.endswith(("(", "‘")) and not _CHILD_CONTEXT.search(before):
+        not_child = before.endswith(("(", "‘")) or _NOT_CHILD_BEFORE.search(before) is not None
+        if not_child and not search(_CHILD_CONTEXT, before, before.lower(), is_plain(before)):
             continue
         if m[1] == "R" and _ON_THE_APPLICATION.match(text, m.end()):
             continue
