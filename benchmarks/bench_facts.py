@@ -8,7 +8,8 @@ table gives the ratio extract/read per round as min/median/max, and the same for
 one at a time (the median of per-statement ratios). Statements: the development corpus
 (``../shared/corpus/dev.jsonl``, or ``--pages``), else the seeds in ``examples/``. ``--growth``
 times ``extract_facts`` on one long summary of repeated fact-shaped sentences (microseconds per
-character should stay flat: no regular expression backtracks without bound).
+character should stay flat: no regular expression backtracks without bound). A change made for speed
+must leave every fact as it was: ``benchmarks/facts_equivalence.py`` records and checks them.
 """
 
 from __future__ import annotations

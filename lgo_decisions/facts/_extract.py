@@ -13,16 +13,16 @@ from ._legislation import find_legislation
 from ._models import Citation, Facts
 from ._people import find_people
 from ._remedies import find_remedies
-from ._sentences import iter_blocks, iter_sentences
+from ._sentences import BlockText, block_texts
 
 __all__ = ["extract_facts", "with_facts"]
 
 
-def _legislation(decision: Decision) -> list[Citation]:
+def _legislation(blocks: list[BlockText]) -> list[Citation]:
     out = []
-    blocks = list(iter_blocks(decision))
-    statement = "\n".join(piece.text for piece in blocks)
-    for piece in blocks:
+    statement = "\n".join(block.piece.text for block in blocks)
+    for block in blocks:
+        piece = block.piece
         for cited in find_legislation(piece.text):
             out.append(
                 Citation(
@@ -45,14 +45,14 @@ def extract_facts(decision: Decision) -> Facts:
     >>> f.finding.value, [g.ground.value for g in f.grounds], f.people.labels
     ('not_investigated', ['insufficient_evidence_of_fault'], ('Mr X',))
     """
-    sentences = list(iter_sentences(decision))
-    finding, _ = find_finding(sentences, decision.outcome)
+    blocks = block_texts(decision)
+    finding, _ = find_finding(blocks, decision.outcome)
     return Facts(
-        legislation=_legislation(decision),
-        people=find_people(sentences),
+        legislation=_legislation(blocks),
+        people=find_people(blocks),
         finding=finding,
-        grounds=find_grounds(sentences, finding),
-        remedies=find_remedies(sentences, finding),
+        grounds=find_grounds(blocks, finding),
+        remedies=find_remedies(blocks, finding),
         compliance=find_compliance(decision),
         decided_by=find_decided_by(decision),
     )

@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable
 
 from ..model import Outcome, OutcomeCode
+from ._gates import search
 from ._models import Finding
-from ._sentences import OWN, Piece
+from ._sentences import OWN, BlockText, Piece
 
 __all__ = ["DECIDING_HEADINGS", "find_finding", "is_deciding"]
 
@@ -138,34 +139,80 @@ def _deciding_heading(heading: str | None) -> bool:
     return bool(DECIDING_HEADINGS.match(heading or ""))
 
 
-def _signals(texts: Iterable[str]) -> list[set[str]]:
-    """The signals of each sentence, in order."""
-    out: list[set[str]] = []
-    reported = False
-    for text in texts:
-        # (a sentence starting "This" or "It" carries on the one before: a complaint it recounts, say)
-        reported = bool(_REPORTED.search(text)) or (reported and bool(_CARRIES_ON.match(text)))
-        found: set[str] = set()
-        low = text.lower()
-        for name, pattern, words in _PATTERNS:
-            if not any(w in low for w in words):
-                continue
-            m = pattern.search(text)
-            if m is None:
-                continue
-            if name in ("remedy", "fault", "fault_causing_injustice") and reported:
-                continue
-            if name == "remedy" and _NEGATED_REMEDY.search(text):
-                continue
-            if name in ("fault", "fault_causing_injustice") and _NEGATED.search(
-                text[max(0, m.start() - 30) : m.start()]
-            ):
-                continue
-            found.add(name)
-        if "fault_no_injustice" in found:
-            found.discard("fault_causing_injustice")  # ("fault, but this did not cause an injustice")
-        out.append(found)
-    return out
+_ALL_WORDS = tuple(sorted({w for words in _WORDS for w in words}))
+_BY_WORD = {w: frozenset(i for i, words in enumerate(_WORDS) if w in words) for w in _ALL_WORDS}
+
+
+class _Reported:
+    """Whether each deciding sentence reports what someone says or wants, asked only where it
+    matters: a sentence that does, or one starting ``This`` or ``It`` after one that does (each
+    sentence is looked at once at most)."""
+
+    def __init__(self, texts: list[tuple[str, str, bool]]) -> None:
+        self.texts = texts  # (each sentence's words, its lower case, and whether its block is plain)
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, index: int) -> bool:
+        chain: list[int] = []
+        answer = False
+        while index >= 0:
+            if index in self.known:
+                answer = self.known[index]
+                break
+            text, low, plain = self.texts[index]
+            if search(_REPORTED, text, low, plain):
+                answer = True
+                self.known[index] = True
+                break
+            if not _CARRIES_ON.match(text):
+                self.known[index] = False
+                break
+            chain.append(index)
+            index -= 1
+        for i in chain:
+            self.known[i] = answer
+        return answer
+
+
+def _signals_of(text: str, low: str, plain: bool, words: Iterable[str], reported: _Reported, index: int) -> set[str]:
+    """The signals of one sentence (``words``: the trigger words its block holds)."""
+    found: set[str] = set()
+    indices = sorted(set().union(*(_BY_WORD[w] for w in words if w in low)))
+    for i in indices:
+        name, pattern, _ = _PATTERNS[i]
+        m = search(pattern, text, low, plain)
+        if m is None:
+            continue
+        if name in ("remedy", "fault", "fault_causing_injustice") and reported(index):
+            continue
+        if name == "remedy" and search(_NEGATED_REMEDY, text, low, plain):
+            continue
+        if name in ("fault", "fault_causing_injustice") and _NEGATED.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        found.add(name)
+    if "fault_no_injustice" in found:
+        found.discard("fault_causing_injustice")  # ("fault, but this did not cause an injustice")
+    return found
+
+
+def _signals(blocks: Iterable[BlockText]) -> tuple[list[tuple[Piece, set[str]]], Piece | None]:
+    """The deciding sentences with signals and their signals, in order; and the first deciding sentence."""
+    texts: list[tuple[str, str, bool]] = []
+    reported = _Reported(texts)
+    out: list[tuple[Piece, set[str]]] = []
+    first: Piece | None = None
+    for block in blocks:
+        sentences = block.sentences
+        if not sentences:
+            continue
+        first = first or sentences[0]
+        words = [w for w in _ALL_WORDS if w in block.low]
+        for sentence, low in zip(sentences, block.lows, strict=True):
+            texts.append((sentence.words, low, block.plain))
+            found = _signals_of(texts[-1][0], low, block.plain, words, reported, len(texts) - 1) if words else None
+            if found:
+                out.append((sentence, found))
+    return out, first
 
 
 def _decide(s: set[str], first: str | None = None) -> Finding | None:
@@ -196,20 +243,20 @@ _BY_OUTCOME = {
 }
 
 
-def find_finding(sentences: list[Piece], outcome: Outcome | None = None) -> tuple[Finding, Piece | None]:
+def find_finding(blocks: Iterable[BlockText], outcome: Outcome | None = None) -> tuple[Finding, Piece | None]:
     """The finding, and the first sentence that showed it (``None`` when ``unclear`` or read from ``outcome``).
 
     When no sentence decides, a published outcome that names the finding by its definition
     ("Closed after initial enquiries") gives it; any other outcome ("Upheld") does not.
     """
     # (with an old page's lead paragraphs, before any heading)
-    deciding = [p for p in sentences if is_deciding(p) or (p.heading is None and p.section >= 0)]
-    each = _signals(p.words for p in deciding)
-    first = next((n for sig in each for n in ("not_investigated", "fault_causing_injustice") if n in sig), None)
-    finding = _decide(set().union(*each), first)
+    deciding = (b for b in blocks if is_deciding(b.piece) or (b.piece.heading is None and b.piece.section >= 0))
+    each, first_sentence = _signals(deciding)
+    first = next((n for _, sig in each for n in ("not_investigated", "fault_causing_injustice") if n in sig), None)
+    finding = _decide(set().union(*(sig for _, sig in each)), first)
     if finding is None:
         return (_BY_OUTCOME.get(outcome.code, Finding.UNCLEAR) if outcome is not None else Finding.UNCLEAR), None
-    for piece, signals in zip(deciding, each, strict=True):
+    for piece, signals in each:
         if _decide(signals) is finding:
             return finding, piece
-    return finding, deciding[0] if deciding else None
+    return finding, first_sentence

@@ -11,8 +11,9 @@ import functools
 import re
 from collections.abc import Iterable
 
+from ._gates import search
 from ._models import Finding, Ground, GroundFact
-from ._sentences import Piece
+from ._sentences import BlockText, Piece
 from ._words import BODIES, GROUND_PHRASES, GROUND_WORDS
 
 __all__ = ["GENERAL_HEADINGS", "find_grounds"]
@@ -60,32 +61,41 @@ def _body(text: str) -> str | None:
     return None
 
 
-def find_grounds(sentences: Iterable[Piece], finding: Finding) -> list[GroundFact]:
+_ALL_WORDS = tuple(sorted({w for _, _, words in _PHRASES for w in words}))
+_BY_WORD = {w: frozenset(i for i, (_, _, words) in enumerate(_PHRASES) if w in words) for w in _ALL_WORDS}
+_BECAUSE = re.compile(r"\b(?:this\s+is\s+because|because|as)\b", re.I)
+
+
+def find_grounds(blocks: Iterable[BlockText], finding: Finding) -> list[GroundFact]:
     """The grounds a statement gives, one entry per ground (the first sentence giving it)."""
     if finding not in _FOR_GROUNDS:
         return []
     out: dict[Ground, GroundFact] = {}
-    for piece in sentences:
-        if not _reads(piece):
+    for block in blocks:
+        if not _reads(block.piece):
             continue
-        text = piece.words
-        low = text.lower()
-        candidates = [(p, g) for p, g, words in _PHRASES if g not in out and any(w in low for w in words)]
-        if not candidates:
-            continue
-        if not re.search(r"\b(?:this\s+is\s+because|because|as)\b", text, re.I):
-            if _GENERAL.search(text):
+        words = [w for w in _ALL_WORDS if w in block.low]
+        if not words:
+            continue  # (no phrase can match in any of its sentences)
+        for piece, low in zip(block.sentences, block.lows, strict=True):
+            indices = sorted(set().union(*(_BY_WORD[w] for w in words if w in low)))
+            candidates = [(_PHRASES[i][0], _PHRASES[i][1]) for i in indices if _PHRASES[i][1] not in out]
+            if not candidates:
                 continue
-            if _REPORTED.search(text):
-                candidates = [(p, g) for p, g in candidates if g in _WHEN_MADE]
-        for pattern, ground in candidates:
-            if ground in out:
-                continue
-            m = pattern.search(text)
-            if m is None:
-                continue
-            if ground is Ground.LATE and _EXCEPTION.search(text) and "no good reason" not in text.lower():
-                continue
-            body = _body(text) if ground is Ground.OTHER_BODY_BETTER_PLACED else None
-            out[ground] = GroundFact(ground=ground, body=body, text=text, span=piece.span())
+            text = piece.words
+            if not search(_BECAUSE, text, low, block.plain):
+                if search(_GENERAL, text, low, block.plain):
+                    continue
+                if search(_REPORTED, text, low, block.plain):
+                    candidates = [(p, g) for p, g in candidates if g in _WHEN_MADE]
+            for pattern, ground in candidates:
+                if ground in out:
+                    continue
+                m = search(pattern, text, low, block.plain)
+                if m is None:
+                    continue
+                if ground is Ground.LATE and _EXCEPTION.search(text) and "no good reason" not in text.lower():
+                    continue
+                body = _body(text) if ground is Ground.OTHER_BODY_BETTER_PLACED else None
+                out[ground] = GroundFact(ground=ground, body=body, text=text, span=piece.span())
     return sorted(out.values(), key=lambda g: (g.span.section != -1, g.span.section, g.span.block, g.span.start))

@@ -85,7 +85,18 @@ _KEY_WORDS = sorted(
      for variant in (word.capitalize(), word.upper(), *([word] if word in _LOWER_CASE_KEYS else []))},
     key=len, reverse=True,
 )  # fmt: skip
-_KEY = re.compile("|".join(map(re.escape, _KEY_WORDS)))
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """``words`` as alternatives grouped by their first letter, in their order within each group (what
+    matches where is as for the plain alternation; the scan tries one group, not every word, at a letter)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(map(re.escape, rests))})" for first, rests in groups.items())
+
+
+_KEY = re.compile(_by_first_letter(_KEY_WORDS))
 """The last words of every name, and of references: a text without one cites nothing (literal
 alternatives, so that the scan is fast)."""
 _TRAILING_YEAR = re.compile(r"\s(\d{4})\b")
@@ -181,12 +192,12 @@ def _walk_back(text: str, anchor: int) -> tuple[int, str, str | None] | None:
     return start, joined, year
 
 
-def _mentions(text: str, seen: list[Instrument], keys: list[int]) -> list[_Mention]:
+def _mentions(text: str, seen: list[Instrument], keys: list[int], first_key: int = 0) -> list[_Mention]:
     """Every instrument named in ``text``, left to right, longest first where names overlap; the
     start of every key word (the last word of a name or reference) is added to ``keys``."""
     found: list[tuple[_Mention, int]] = []
     named = {_yearless(instrument.title): instrument for instrument in seen}
-    for key in _KEY.finditer(text):
+    for key in _KEY.finditer(text, first_key):  # (no key word starts before the first one)
         start, end = key.span()
         if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
             continue
@@ -316,18 +327,19 @@ def find_legislation(text: str, *, earlier: Iterable[str] = ()) -> list[Cited]:
     ``earlier`` names instruments (by title) the statement cited before this text, so that ``the
     Act`` or ``the 1974 Act`` here can refer to them.
     """
-    if _KEY.search(text) is None:
+    first_key = _KEY.search(text)
+    if first_key is None:
         return []  # the fast path: most paragraphs name no instrument (a key word is one word)
     if _OTHER_SPACE.search(text) is None:
-        return _find(text, earlier)
+        return _find(text, earlier, first_key.start())
     spaced = _OTHER_SPACE.sub(" ", text)  # "Act\xa01974" is "Act 1974"; the same length, so spans hold
-    return [attrs.evolve(c, text=text[c.start : c.end]) for c in _find(spaced, earlier)]
+    return [attrs.evolve(c, text=text[c.start : c.end]) for c in _find(spaced, earlier, first_key.start())]
 
 
-def _find(text: str, earlier: Iterable[str]) -> list[Cited]:
+def _find(text: str, earlier: Iterable[str], first_key: int) -> list[Cited]:
     seen = [by_name.get(title.lower()) or Instrument(title) for title in earlier]
     keys: list[int] = []
-    mentions = _mentions(text, seen, keys)
+    mentions = _mentions(text, seen, keys, first_key)
     if not seen and all(m.instrument is None for m in mentions):
         return []  # nothing named, nothing to refer to
     used: set[int] = set()  # starts of the mentions and runs taken into a citation

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 
+from ._gates import holds_any, is_plain, search
 from ._models import People
-from ._sentences import Piece
+from ._sentences import BlockText
 from ._words import PERSON_TITLES
 
 __all__ = ["find_people"]
@@ -49,6 +50,8 @@ _AGGRIEVED = re.compile(
 _AGGRIEVED_WORDS = ("unhappy", "dissatisfied", "disput", "disagree")
 _COMPLAINT_OF = re.compile(rf"\b((?:{_TITLE})\s*(?:(?:and|&)\s*(?:{_TITLE})\s+)?[A-Z])[’']s?\s+complaint\b")
 _ON_BEHALF = re.compile(r"\bcomplain(?:s|ed|ing)?\s+on\s+behalf\s+of\b(?!\s+(?:herself|himself|themselves))")
+_ON_THE_APPLICATION = re.compile(r"\s*\(on\s+the\s+application")  # (case law: "R (on the application of M)")
+_VERSUS = re.compile(r"\s+v\s")
 _THE_COMPLAINANT = re.compile(r"\bthe\s+complainant\b", re.I)
 
 
@@ -63,7 +66,7 @@ def _labels_in(text: str) -> list[tuple[int, int, str, str]]:
         taken.append((m.start(), m.end()))
         letters.add(m.start(3))
     starts = [a for a, _ in taken]  # (joint labels, in text order)
-    for m in _TITLED.finditer(text):
+    for m in _TITLED.finditer(text) if "M" in text or "Dr" in text else ():  # (every title holds one)
         if m.start() and text[m.start() - 1].isalpha():
             continue
         inside = bisect.bisect_right(starts, m.start()) - 1
@@ -81,21 +84,23 @@ def _labels_in(text: str) -> list[tuple[int, int, str, str]]:
         after = text[m.end() : m.end() + 4]
         if after.startswith(")") and not before.strip(" \t-–•*"):
             continue  # a list marker at the start of its line: "b)"
-        if _NOT_CHILD_BEFORE.search(before) and not _CHILD_CONTEXT.search(before):
+        not_child = before.endswith(("(", "‘")) or _NOT_CHILD_BEFORE.search(before) is not None
+        if not_child and not search(_CHILD_CONTEXT, before, before.lower(), is_plain(before)):
             continue
-        if before.endswith(("(", "‘")) and not _CHILD_CONTEXT.search(before):
+        if m[1] == "R" and _ON_THE_APPLICATION.match(text, m.end()):
             continue
-        if m[1] == "R" and re.match(r"\s*\(on\s+the\s+application", text[m.end() :]):
-            continue
-        if re.match(r"\s+v\s", text[m.end() :]):
+        if _VERSUS.match(text, m.end()):
             continue
         found.append((m.start(), m.end(), m[1], "child"))
     found.sort()
     return found
 
 
+_JOINT_LABEL = re.compile(rf"({_TITLE}) and ({_TITLE}) ([A-Z])")
+
+
 def _singles(label: str) -> list[str]:
-    m = re.fullmatch(rf"({_TITLE}) and ({_TITLE}) ([A-Z])", label)
+    m = _JOINT_LABEL.fullmatch(label) if " and " in label else None
     return [f"{m[1]} {m[3]}", f"{m[2]} {m[3]}"] if m else [label]
 
 
@@ -112,8 +117,13 @@ def _subject(sentence: str, labels: list[tuple[int, int, str, str]], verb: re.Pa
     return None
 
 
-def find_people(sentences: Sequence[Piece]) -> People:
-    """The people of a statement from its sentences in reading order."""
+def _may_own_complaint(text: str) -> bool:
+    """Whether ``text`` may hold ``Mr X's complaint`` (a title, and the word)."""
+    return "complaint" in text and ("M" in text or "Dr" in text)
+
+
+def find_people(blocks: Iterable[BlockText]) -> People:
+    """The people of a statement from its blocks in reading order."""
     order: list[str] = []
     named: str | None = None
     key: str | None = None
@@ -123,44 +133,46 @@ def find_people(sentences: Sequence[Piece]) -> People:
     saw_complainant = False
     possessor: str | None = None  # "Mr X's complaint": the complainant when no sentence says who complains
     aggrieved: str | None = None  # "Mr C is unhappy with ...": the last resort
-    block: tuple[int, int] | None = None
-    in_block: list[tuple[int, int, str, str]] = []
-    for piece in sentences:
-        if (piece.section, piece.block) != block:  # a new block: its labels, in order, once
-            block = (piece.section, piece.block)
-            in_block = _labels_in(piece.text)
-            for _start, _end, label, _kind in in_block:
-                for single in _singles(label):
-                    if single not in order:
-                        order.append(single)
-        text = piece.words
-        low = text.lower()
-        mentions_complainant = "complainant" in low
-        saw_complainant = saw_complainant or mentions_complainant
-        if aggrieved is None and any(w in low for w in _AGGRIEVED_WORDS):
-            aggrieved = _subject(text, [(a - piece.start, b - piece.start, lab, k) for a, b, lab, k in in_block
-                                        if piece.start <= a < piece.end], _AGGRIEVED)  # fmt: skip
-        if not (mentions_complainant or "complain" in low or "behalf" in low):
-            continue  # (nothing below can match)
-        labels = [
-            (a - piece.start, b - piece.start, lab, k) for a, b, lab, k in in_block if piece.start <= a < piece.end
-        ]
-        if named is None and (m := _NAMED_AS.search(text)):
-            named = re.sub(r"\s*&\s*", " and ", m[1])
-        if key is None and mentions_complainant and labels and labels[0][0] <= 2 and len(text) < 80:
-            key = labels[0][2]  # "Miss X The complainant" (a key to names used)
-        if possessor is None and (p := _COMPLAINT_OF.search(text)):
-            possessor = re.sub(r"\s*&\s*", " and ", p[1])
-        subject = _subject(text, labels)
-        if subject is not None:
-            heading = (piece.heading or "").lower()
-            rank = 0 if "complaint" in heading and "considered" not in heading else (1 if piece.section < 0 else 2)
-            subjects.append((rank, subject))
-        if behalf is None and (b := _ON_BEHALF.search(text)):
-            after = [lab for lab in labels if lab[0] >= b.end()]
-            before = [lab for lab in labels if lab[1] <= b.start() and lab[3] != "child"]
-            if after:
-                behalf, behalf_by = after[0][2], (before[-1][2] if before else None)
+    for block in blocks:
+        in_block = _labels_in(block.piece.text)  # (the block's labels, in order, once)
+        for _start, _end, label, _kind in in_block:
+            for single in _singles(label):
+                if single not in order:
+                    order.append(single)
+        whole = block.piece.text
+        if not (in_block or "complainant" in block.low or "behalf" in whole or _may_own_complaint(whole)):
+            continue  # (nothing below can match in any of its sentences: each needs a label, or one of these words)
+        may_aggrieve = aggrieved is None and bool(in_block) and holds_any(block.low, _AGGRIEVED_WORDS)
+        if "complain" not in block.low and "behalf" not in block.low and not may_aggrieve:
+            continue
+        for piece, low in zip(block.sentences, block.lows, strict=True):
+            text = piece.words  # (each pattern below is looked for only where a word every match of it holds is)
+            mentions_complainant = "complainant" in low
+            saw_complainant = saw_complainant or mentions_complainant
+            if aggrieved is None and may_aggrieve and holds_any(low, _AGGRIEVED_WORDS):
+                aggrieved = _subject(text, [(a - piece.start, b - piece.start, lab, k) for a, b, lab, k in in_block
+                                            if piece.start <= a < piece.end], _AGGRIEVED)  # fmt: skip
+            if not (mentions_complainant or "complain" in low or "behalf" in low):
+                continue  # (nothing below can match)
+            labels = [
+                (a - piece.start, b - piece.start, lab, k) for a, b, lab, k in in_block if piece.start <= a < piece.end
+            ]
+            if named is None and "complainant" in text and (m := _NAMED_AS.search(text)):
+                named = re.sub(r"\s*&\s*", " and ", m[1])
+            if key is None and mentions_complainant and labels and labels[0][0] <= 2 and len(text) < 80:
+                key = labels[0][2]  # "Miss X The complainant" (a key to names used)
+            if possessor is None and "complaint" in text and (p := _COMPLAINT_OF.search(text)):
+                possessor = re.sub(r"\s*&\s*", " and ", p[1])
+            subject = _subject(text, labels) if labels else None
+            if subject is not None:
+                heading = (piece.heading or "").lower()
+                rank = 0 if "complaint" in heading and "considered" not in heading else (1 if piece.section < 0 else 2)
+                subjects.append((rank, subject))
+            if behalf is None and "behalf" in text and (b := _ON_BEHALF.search(text)):
+                after = [lab for lab in labels if lab[0] >= b.end()]
+                before = [lab for lab in labels if lab[1] <= b.start() and lab[3] != "child"]
+                if after:
+                    behalf, behalf_by = after[0][2], (before[-1][2] if before else None)
     complainant = named or key or (min(subjects, key=lambda s: s[0])[1] if subjects else None) or possessor or aggrieved
     if not order and saw_complainant:
         return People(labels=("the complainant",), complainant="the complainant")

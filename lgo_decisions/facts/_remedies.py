@@ -15,8 +15,9 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from ._gates import alternatives, any_search, holds_any, may_match, search
 from ._models import Finding, Purpose, Remedy, RemedyKind
-from ._sentences import Piece
+from ._sentences import BlockText, Piece
 from ._words import (
     ACTION_NOUNS,
     ACTION_VERBS,
@@ -83,6 +84,8 @@ _NOT_REMEDY = re.compile(
     r"|\b(?:provided|offered|given|made)\s+(?:a\s+|an\s+)?(?:suitable|appropriate|reasonable|proportionate|sufficient|adequate)\s+remedy",
     re.I,
 )
+"""What says a sentence names no remedy for this complaint (what someone wants, the law, a remedy refused)."""
+_NOT_REMEDY_PARTS = alternatives(_NOT_REMEDY)  # (searched apart, each only where its words are)
 # A counterfactual or a refusal ("should have", "will not"): no remedy, unless it sits in a clause
 # the commitment opens ("agreed to review whether she should have kept ...").
 _MODAL_NOT = re.compile(r"\b(?:should|would|could|must|will)\s+(?:have|not|never)\b", re.I)
@@ -132,6 +135,7 @@ _SUBORDINATE = re.compile(
 )
 _CUT = re.compile(r"\s*(?:[;:]|,\s*(?:and|or)\s+|\s+and\s+(?!(?-i:[A-Z]))|,(?!\d{3}))\s*(?:also\s+)?", re.I)
 _WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\b", re.I)
+_TO = re.compile(r"\W*to\s")
 _TEACHING = re.compile(
     r"\b(?:remind|train|advise|tell)\w*\s+(?:its\s+|the\s+|all\s+)?(?:staff|officers|employees|workers)\b", re.I
 )
@@ -216,10 +220,10 @@ def _kind(clause: str) -> RemedyKind | None:
 
 def _clauses(text: str, start: int, end: int, nouns: bool = False) -> Iterator[tuple[int, int, RemedyKind]]:
     """Clauses of ``text[start:end]`` with their kinds; a clause with no kind joins the one before."""
-    cuts = [start]
-    cuts += [m.end() for m in _CUT.finditer(text, start, end)]
+    found = list(_CUT.finditer(text, start, end))
+    cuts = [start, *(m.end() for m in found)]
     bounds: list[tuple[int, int, RemedyKind | None]] = []
-    seps = [start] + [m.start() for m in _CUT.finditer(text, start, end)]
+    seps = [start, *(m.start() for m in found)]
     for a, b in zip(cuts, [*seps[1:], end], strict=True):
         clause = text[a:b]
         kind = _kind(_ARTICLE.sub("", clause, count=1) if nouns else clause)  # ("a review of the process")
@@ -227,7 +231,7 @@ def _clauses(text: str, start: int, end: int, nouns: bool = False) -> Iterator[t
             kind = RemedyKind.PAYMENT  # "an apology and £300 for her distress" (a sum after a payment: that payment's)
         if kind is None and bounds and bounds[-1][2] is not None and _ACTION_NOUN.match(clause):
             kind = RemedyKind.ACTION  # "provide an apology, explanation, payment": the list's verb, its own act
-        if bounds and re.match(r"\W*to\s", clause) and _TEACHING.search(text[bounds[-1][0] : bounds[-1][1]]):
+        if bounds and _TO.match(clause) and _TEACHING.search(text[bounds[-1][0] : bounds[-1][1]]):
             kind = None  # "remind staff to do this, to do that": what staff are reminded of
         if bounds and text[bounds[-1][1] : a].strip().lower() == "and" and _WHETHER.search(text, *bounds[-1][:2]):
             kind = None  # "consider whether to waive the fee and refund it": what is to be decided
@@ -278,10 +282,11 @@ def _reads(piece: Piece) -> bool:
     return _read_under(piece.heading)
 
 
-def _commitment(words: str, investigated: bool) -> re.Match[str] | None:
+def _commitment(words: str, low: str, plain: bool, investigated: bool) -> re.Match[str] | None:
     """Where the body's commitment starts in a sentence: the first one whose subject is not a person."""
-    own = _OWN_ACT.search(words)
-    for m in _COMMIT.finditer(words):
+    own = search(_OWN_ACT, words, low, plain)
+    commits = _COMMIT.finditer(words) if may_match(_COMMIT, low, plain) else ()
+    for m in commits:
         if not investigated and m[0][:4].lower() in ("will", "shou", "must", "shal"):
             continue  # the law or the future, in a statement that did not investigate
         if own is not None and own.end() <= m.start():
@@ -289,7 +294,7 @@ def _commitment(words: str, investigated: bool) -> re.Match[str] | None:
         if m[0][:4].lower() in ("will", "shou", "must", "shal") and _PERSON_BEFORE.search(words[: m.start()]):
             continue
         return m
-    if own is None and (given := _GIVEN_IN_PASSING.search(words)):
+    if own is None and (given := search(_GIVEN_IN_PASSING, words, low, plain)):
         return given  # "the amount it refunded to Mr Y": a sum the body gave back, said in passing
     return own
 
@@ -338,64 +343,100 @@ def _twin_key(r: Remedy) -> tuple[RemedyKind, int | None] | None:
     return (r.kind, r.amount_pence) if r.amount_pence is not None else None
 
 
-def find_remedies(sentences: Iterable[Piece], finding: Finding) -> list[Remedy]:
-    """The remedies of a statement from its sentences in reading order (a restated remedy once)."""
+def find_remedies(blocks: Iterable[BlockText], finding: Finding) -> list[Remedy]:
+    """The remedies of a statement from its blocks in reading order (a restated remedy once)."""
     out: list[Remedy] = []
     first: dict[tuple[RemedyKind, int | None], tuple[tuple[int, int, int], int]] = {}  # -> (sentence, place in out)
     lead: tuple[int | None, bool] | None = None  # a lead-in's deadline and already-provided
     investigated = finding not in (Finding.NOT_INVESTIGATED, Finding.DISCONTINUED)
-    for piece in sentences:
-        words = piece.words
-        if not _reads(piece):
-            lead = None
+    for block in blocks:
+        piece = block.piece
+        if not _reads(piece) or (not any(piece.lines) and not block.has_any(_COMMIT_WORDS)):
+            if piece.text and not piece.text.isspace():
+                lead = None  # (what each of its sentences would do: none is a remedy, none a list item)
             continue
-        found: list[Remedy] = []
-        heading = piece.heading or ""
-        if piece.item and _is_continuation(words) and (lead is not None or _REMEDY_HEADING.search(heading)):
-            if _NOT_REMEDY.search(words) or _modal_veto(words, 0):
-                continue
-            deadline, already = lead if lead is not None else (deadline_days(heading), False)
-            found = list(_entries(piece, piece.start, deadline_days(words) or deadline, already))
-        else:
-            if not piece.item:
-                lead = None
-            low = words.lower()
-            if not any(w in low for w in _COMMIT_WORDS):
-                continue
-            is_lead = words.rstrip().endswith((":", ":-")) and bool(_LEAD.search(words))
-            report_back = not is_lead and bool(_REPORT_BACK.search(words))
-            m = None if is_lead or report_back else _commitment(words, investigated)
-            nouns = None if is_lead or report_back or m is not None else _noun_list(words, investigated)
-            if not (is_lead or report_back or m is not None or nouns is not None) or _NOT_REMEDY.search(words):
-                continue
-            if _modal_veto(words, m.end() if m is not None else (nouns[0] if nouns is not None else 0)):
-                continue
-            deadline = deadline_days(words)
-            already = bool(_BEFORE_US.search(words)) or (not investigated and not _OUR_ENQUIRIES.search(words))
-            if is_lead:
-                lead = (deadline, already)
-                continue
-            if report_back:
-                found = [Remedy(kind=RemedyKind.REPORT_BACK, amount_pence=None, purpose=None, deadline_days=deadline,
-                                already_provided=False, text=words, span=piece.span())]  # fmt: skip
-            elif m is not None:
-                found = list(_entries(piece, piece.start + m.end(), deadline, already))
-            elif nouns is not None:
-                a, b = nouns
-                found = list(_entries(piece, piece.start + a, deadline, already, piece.start + b, nouns=True))
-        if (opening := _OPENING_PURPOSE.match(words)) and (shared := purpose_of(opening[0])) is not None:
-            found = [attrs.evolve(r, purpose=shared) if r.kind is RemedyKind.PAYMENT and r.purpose is None else r
-                     for r in found]  # fmt: skip
-        key = (piece.section, piece.block, piece.start)
-        for remedy in found:
-            twin = _twin_key(remedy)
-            earlier = first.get(twin) if twin is not None else None
-            if earlier is not None and earlier[0] != key:  # restated (the summary, then the agreed action): once
-                kept = out[earlier[1]]
-                if kept.deadline_days is None and remedy.deadline_days is not None:
-                    out[earlier[1]] = attrs.evolve(kept, deadline_days=remedy.deadline_days)
-                continue
-            if twin is not None and earlier is None:
-                first[twin] = (key, len(out))
-            out.append(remedy)
+        for piece, low in zip(block.sentences, block.lows, strict=True):
+            lead = _sentence_remedies(piece, low, block.plain, lead, investigated, out, first)
     return out
+
+
+def _sentence_remedies(
+    piece: Piece,
+    low: str,
+    plain: bool,
+    lead: tuple[int | None, bool] | None,
+    investigated: bool,
+    out: list[Remedy],
+    first: dict[tuple[RemedyKind, int | None], tuple[tuple[int, int, int], int]],
+) -> tuple[int | None, bool] | None:
+    """The remedies of one sentence added to ``out``; the lead-in (deadline, already-provided) after it."""
+    words = piece.words
+    heading = piece.heading or ""
+    if piece.item and _is_continuation(words) and (lead is not None or _REMEDY_HEADING.search(heading)):
+        if any_search(_NOT_REMEDY_PARTS, words, low, plain) or _modal_veto(words, 0):
+            return lead
+        deadline, already = lead if lead is not None else (deadline_days(heading), False)
+        found = list(_entries(piece, piece.start, deadline_days(words) or deadline, already))
+        _add(_with_opening_purpose(words, found), piece, out, first)
+        return lead
+    if not piece.item:
+        lead = None
+    if not holds_any(low, _COMMIT_WORDS):
+        return lead
+    is_lead = words.rstrip().endswith((":", ":-")) and bool(_LEAD.search(words))
+    report_back = not is_lead and bool(search(_REPORT_BACK, words, low, plain))
+    m = None if is_lead or report_back else _commitment(words, low, plain, investigated)
+    nouns = None if is_lead or report_back or m is not None else _noun_list(words, investigated)
+    if not (is_lead or report_back or m is not None or nouns is not None) or any_search(
+        _NOT_REMEDY_PARTS, words, low, plain
+    ):
+        return lead
+    if _modal_veto(words, m.end() if m is not None else (nouns[0] if nouns is not None else 0)):
+        return lead
+    deadline = deadline_days(words)
+    already = bool(search(_BEFORE_US, words, low, plain)) or (
+        not investigated and not search(_OUR_ENQUIRIES, words, low, plain)
+    )
+    if is_lead:
+        return (deadline, already)
+    if report_back:
+        found = [Remedy(kind=RemedyKind.REPORT_BACK, amount_pence=None, purpose=None, deadline_days=deadline,
+                        already_provided=False, text=words, span=piece.span())]  # fmt: skip
+    elif m is not None:
+        found = list(_entries(piece, piece.start + m.end(), deadline, already))
+    else:
+        assert nouns is not None
+        a, b = nouns
+        found = list(_entries(piece, piece.start + a, deadline, already, piece.start + b, nouns=True))
+    _add(_with_opening_purpose(words, found), piece, out, first)
+    return lead
+
+
+def _with_opening_purpose(words: str, found: list[Remedy]) -> list[Remedy]:
+    """``found`` with the purpose a sentence opens with (``To remedy the injustice, ...``) given to its
+    payments that have none of their own."""
+    if (opening := _OPENING_PURPOSE.match(words)) and (shared := purpose_of(opening[0])) is not None:
+        return [attrs.evolve(r, purpose=shared) if r.kind is RemedyKind.PAYMENT and r.purpose is None else r
+                for r in found]  # fmt: skip
+    return found
+
+
+def _add(
+    found: list[Remedy],
+    piece: Piece,
+    out: list[Remedy],
+    first: dict[tuple[RemedyKind, int | None], tuple[tuple[int, int, int], int]],
+) -> None:
+    """Add a sentence's remedies to ``out``, but for one restated from an earlier sentence."""
+    key = (piece.section, piece.block, piece.start)
+    for remedy in found:
+        twin = _twin_key(remedy)
+        earlier = first.get(twin) if twin is not None else None
+        if earlier is not None and earlier[0] != key:  # restated (the summary, then the agreed action): once
+            kept = out[earlier[1]]
+            if kept.deadline_days is None and remedy.deadline_days is not None:
+                out[earlier[1]] = attrs.evolve(kept, deadline_days=remedy.deadline_days)
+            continue
+        if twin is not None and earlier is None:
+            first[twin] = (key, len(out))
+        out.append(remedy)

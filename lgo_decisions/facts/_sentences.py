@@ -8,22 +8,24 @@ A sentence never crosses a line, so a bullet item is always a sentence (or sever
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from ..model import Block, BulletList, Decision, NumberedParagraph, Paragraph, SubParagraph, iter_block_text
+from ._gates import holds_any, is_plain
 from ._models import Span
 
-__all__ = ["OWN", "Piece", "block_text", "iter_blocks", "iter_sentences", "quote"]
+__all__ = ["OWN", "BlockText", "Piece", "block_text", "block_texts", "iter_blocks", "iter_sentences", "quote"]
 
 OWN = -1
 """The section index of the record's own lines: summary (block 0), closing line (1), compliance line (2)."""
 SUMMARY, CLOSING, COMPLIANCE = 0, 1, 2
 
 # A sentence ends at . ! or ? followed by space and a capital, a quote or a bracket (not after
-# the abbreviations these statements use before a number or a name).
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9‘'\"“(£])")
+# the abbreviations these statements use before a number or a name). The break is after the stop.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z0-9‘'\"“(£])")
 _NO_BREAK_AFTER = re.compile(r"\b(?:e\.g|i\.e|para|paras|St|ss?|reg|art|cf|ch)\.$", re.I)
+_ABBREVIATION_ENDS = frozenset("gGeEaAsStTfFhH\u017f")  # (the letter before the stop of each: ſ matches s)
 
 
 class Piece(NamedTuple):
@@ -105,6 +107,17 @@ def block_text(decision: Decision, section: int, block: int) -> str:
     return _flat(decision.sections[section].blocks[block])
 
 
+def _text_and_lines(block: Block) -> tuple[str, tuple[bool, ...]]:
+    """``_flat(block)`` and whether each of its lines is a list item (the common shapes first)."""
+    if isinstance(block, Paragraph):
+        return block.text, (False,)
+    if isinstance(block, BulletList):
+        return "\n".join(block.items), (True,) * len(block.items)
+    if not block.blocks:
+        return block.text, (isinstance(block, SubParagraph),)
+    return _flat(block), tuple(_item_lines(block))
+
+
 def _number(block: Block) -> int | None:
     return block.number if isinstance(block, NumberedParagraph) else None
 
@@ -116,49 +129,94 @@ def iter_blocks(decision: Decision) -> Iterator[Piece]:
     if summary:
         yield Piece(section=OWN, block=SUMMARY, paragraph=None, heading=None, text=summary, start=0, end=len(summary))
     for s, section in enumerate(decision.sections):
+        heading = section.heading
         for b, block in enumerate(section.blocks):
-            text = _flat(block)
-            yield Piece(
-                section=s,
-                block=b,
-                paragraph=_number(block),
-                heading=section.heading,
-                text=text,
-                start=0,
-                end=len(text),
-                lines=tuple(_item_lines(block)),
-            )
+            text, lines = _text_and_lines(block)
+            yield Piece(s, b, _number(block), heading, text, 0, len(text), False, lines)
     for b in (CLOSING, COMPLIANCE):
         line = own[b]
         if line:
             yield Piece(section=OWN, block=b, paragraph=None, heading=None, text=line, start=0, end=len(line))
 
 
-def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    begin = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        if _NO_BREAK_AFTER.search(text, max(begin, m.start() - 6), m.start()):
-            continue
-        cut = m.start() + (1 if text[m.start()] in '"”’)' else 0)
-        yield begin, cut
-        begin = m.end()
-    yield begin, end
-
-
 def sentences_of(piece: Piece) -> Iterator[Piece]:
     """The sentences of a block's piece (lines first, then sentence ends), stripped, none empty."""
+    return iter(_sentences(piece))
+
+
+def _sentences(piece: Piece) -> list[Piece]:
+    text = piece.text
+    section, block, paragraph, heading = piece.section, piece.block, piece.paragraph, piece.heading
+    lines, default = piece.lines, piece.item
+    out: list[Piece] = []
     pos = piece.start
-    for index, line in enumerate(piece.text[piece.start : piece.end].split("\n")):
-        item = piece.lines[index] if index < len(piece.lines) else piece.item
+    for index, line in enumerate(text[piece.start : piece.end].split("\n")):
+        item = lines[index] if index < len(lines) else default
         line_start, line_end = pos, pos + len(line)
         pos = line_end + 1
-        for a, b in _split(piece.text, line_start, line_end):
-            while a < b and piece.text[a].isspace():
-                a += 1
-            while b > a and piece.text[b - 1].isspace():
-                b -= 1
-            if a < b:
-                yield piece._replace(start=a, end=b, item=item, lines=())
+        cuts: list[tuple[int, int]] = []
+        begin = line_start
+        if "." in line or "?" in line or "!" in line:  # (a line without is one sentence)
+            for m in _SENTENCE_END.finditer(text, line_start, line_end):
+                stop = m.start() + 1
+                if (
+                    text[m.start()] == "."
+                    and stop - 2 >= begin
+                    and text[stop - 2] in _ABBREVIATION_ENDS
+                    and _NO_BREAK_AFTER.search(text, max(begin, stop - 6), stop)
+                ):
+                    continue
+                cuts.append((begin, stop + (1 if text[stop] in '"”’)' else 0)))
+                begin = m.end()
+        cuts.append((begin, line_end))
+        for a, b in cuts:
+            words = text[a:b]
+            kept = words.strip()
+            if kept:
+                a += len(words) - len(words.lstrip())
+                out.append(Piece(section, block, paragraph, heading, text, a, a + len(kept), item, ()))
+    return out
+
+
+class BlockText:
+    """One block's piece, its text in lower case, and its sentences (split when first asked for).
+
+    The extractors share one list of these per decision, so that a block is lower-cased and split
+    once, and a block no extractor needs the sentences of is never split.
+    """
+
+    __slots__ = ("_lows", "_sentences", "low", "piece", "plain")
+
+    def __init__(self, piece: Piece) -> None:
+        self.piece = piece
+        self.low = piece.text.lower()
+        self.plain = is_plain(piece.text)
+        """Whether lower-case ``in`` tests are exact for it (see :mod:`._gates`)."""
+        self._sentences: list[Piece] | None = None
+        self._lows: list[str] | None = None
+
+    @property
+    def sentences(self) -> list[Piece]:
+        """The block's sentences, in order."""
+        if self._sentences is None:
+            self._sentences = _sentences(self.piece)
+        return self._sentences
+
+    @property
+    def lows(self) -> list[str]:
+        """Each sentence's words in lower case."""
+        if self._lows is None:
+            self._lows = [s.words.lower() for s in self.sentences]
+        return self._lows
+
+    def has_any(self, words: Sequence[str]) -> bool:
+        """Whether the block's lower-case text holds one of ``words`` (so may a sentence of it)."""
+        return holds_any(self.low, words)
+
+
+def block_texts(decision: Decision) -> list[BlockText]:
+    """Every block of ``decision`` (as :func:`iter_blocks`), ready for the extractors."""
+    return [BlockText(piece) for piece in iter_blocks(decision)]
 
 
 def iter_sentences(decision: Decision) -> Iterator[Piece]:
