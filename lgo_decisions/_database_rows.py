@@ -16,7 +16,7 @@ import attrs
 
 from .export import decision_row, paragraph_rows
 from .model import Decision
-from .serialise import encode_record, to_dict
+from .serialise import _encode_record, to_dict
 
 FACTS_NAMESPACE = "facts"
 """The extension namespace the facts travel in (issue 16, ``docs/facts.md``)."""
@@ -105,7 +105,7 @@ def key_of(decision: Decision, record_hash: str) -> str:
 def rows_of(decision: Decision) -> Rows:
     """The rows of one decision; raises :class:`~lgo_decisions.errors.SerialisationError` if it is no JSON."""
     data = to_dict(decision)  # (unstructured once: for the record's JSON and for its facts)
-    record = encode_record(data)
+    record = _encode_record(data)
     record_hash = hashlib.sha256(record.encode("utf-8")).hexdigest()
     row = decision_row(decision)
     row["decision_date"] = row["decision_date"].isoformat() if row["decision_date"] else None

@@ -307,11 +307,10 @@ def dumps(decision: Decision, *, indent: int | None = None) -> str:
     >>> dumps(Decision(organisations=[Organisation(name="Conseil\\u2028Général")]))
     '{"schema_version": "1.1", "reference": null, "organisations": [{"name": "Conseil\\\\u2028Général", ...}], ...}'
     """
-    return encode_record(to_dict(decision), indent=indent)
+    return _encode_record(to_dict(decision), indent=indent)
 
 
-def encode_record(data: dict[str, Any], *, indent: int | None = None) -> str:
-    """:func:`dumps` of a record already unstructured (:func:`to_dict`): for a caller that needs both."""
+def _encode_record(data: dict[str, Any], *, indent: int | None = None) -> str:  # (dumps of a to_dict: the database's)
     try:
         encoder = _ENCODER if indent is None else json.JSONEncoder(ensure_ascii=False, indent=indent, allow_nan=False)
         text = encoder.encode(data)
