@@ -16,7 +16,7 @@ import attrs
 
 from .export import decision_row, paragraph_rows
 from .model import Decision
-from .serialise import dumps, to_dict
+from .serialise import _encode_record, to_dict
 
 FACTS_NAMESPACE = "facts"
 """The extension namespace the facts travel in (issue 16, ``docs/facts.md``)."""
@@ -70,11 +70,9 @@ _FACT_TABLES: dict[str, tuple[str, dict[str, Callable[[Any], Any]]]] = {
 }
 
 
-def facts_of(decision: Decision) -> dict[str, Any] | None:
-    """The decision's facts as their serialised dict, or ``None`` when it has none."""
-    if FACTS_NAMESPACE not in decision.extensions:
-        return None
-    facts = to_dict(decision)["extensions"].get(FACTS_NAMESPACE)
+def facts_of(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The facts of a record unstructured (:func:`~lgo_decisions.serialise.to_dict`), or ``None`` when it has none."""
+    facts = (data.get("extensions") or {}).get(FACTS_NAMESPACE)
     return facts if isinstance(facts, dict) else None
 
 
@@ -106,11 +104,12 @@ def key_of(decision: Decision, record_hash: str) -> str:
 
 def rows_of(decision: Decision) -> Rows:
     """The rows of one decision; raises :class:`~lgo_decisions.errors.SerialisationError` if it is no JSON."""
-    record = dumps(decision)
+    data = to_dict(decision)  # (unstructured once: for the record's JSON and for its facts)
+    record = _encode_record(data)
     record_hash = hashlib.sha256(record.encode("utf-8")).hexdigest()
     row = decision_row(decision)
     row["decision_date"] = row["decision_date"].isoformat() if row["decision_date"] else None
-    facts = facts_of(decision)
+    facts = facts_of(data)
     people = facts.get("people") if facts else None
     people = people if isinstance(people, Mapping) else {}
     row.update(

@@ -135,6 +135,11 @@ FTS: dict[str, tuple[str, ...]] = {"decisions": ("summary",), "paragraphs": ("te
 """The full-text indexes (FTS5, porter stemming): table ``<name>_fts`` over these columns, kept up to date
 by the builder batch by batch (no triggers: three times faster than a trigger a row)."""
 TOKENIZE = "porter"
+FTS_AUTOMERGE = 16
+"""FTS5's ``automerge`` for the full-text indexes (its default 4): segments are merged in larger, fewer steps
+while building (about a tenth off a build; what a query finds is the same)."""
+PAGE_SIZE = 16384
+"""SQLite's page size for a new database (its default 4096): fewer pages per record (a few percent off a build)."""
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -160,6 +165,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         for name, fts_columns in FTS.items():
             if not db.table(f"{name}_fts").exists():
                 db.table(name).enable_fts(list(fts_columns), tokenize=TOKENIZE)  # (kept by the builder: no triggers)
+                db.execute(f"INSERT INTO [{name}_fts] ([{name}_fts], rank) VALUES ('automerge', ?)", [FTS_AUTOMERGE])
         marker = db.table(MARKER)
         if not marker.exists():
             marker.create({"key": str, "value": str}, pk="key")

@@ -42,6 +42,7 @@ from ._database_schema import (
     DB_SCHEMA,
     FORMAT,
     FTS,
+    PAGE_SIZE,
     TABLES,
     check_ours,
     connect_to_read,
@@ -131,10 +132,12 @@ class DatabaseSink:
     def __init__(self, path: str | os.PathLike[str], *, batch_size: int = 500, metadata: bool = True) -> None:
         su = _sqlite_utils()
         self.path = os.path.abspath(os.fspath(path))
-        check_ours(self.path)
+        existed = check_ours(self.path)
         self.metadata_path = metadata_path_for(self.path) if metadata else None
         conn = sqlite3.connect(self.path)
         try:
+            if not existed:  # (before the first table; a page holds a whole record more often)
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             conn.execute("PRAGMA foreign_keys = ON")
             self.db: sqlite_utils.Database = su.Database(conn)
             create_schema(self.db)

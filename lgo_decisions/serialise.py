@@ -307,9 +307,13 @@ def dumps(decision: Decision, *, indent: int | None = None) -> str:
     >>> dumps(Decision(organisations=[Organisation(name="Conseil\\u2028Général")]))
     '{"schema_version": "1.1", "reference": null, "organisations": [{"name": "Conseil\\\\u2028Général", ...}], ...}'
     """
+    return _encode_record(to_dict(decision), indent=indent)
+
+
+def _encode_record(data: dict[str, Any], *, indent: int | None = None) -> str:  # (dumps of a to_dict: the database's)
     try:
         encoder = _ENCODER if indent is None else json.JSONEncoder(ensure_ascii=False, indent=indent, allow_nan=False)
-        text = encoder.encode(to_dict(decision))
+        text = encoder.encode(data)
     except ValueError as exc:  # NaN and infinities (in extension payloads) are not JSON
         raise SerialisationError(f"cannot write the record as JSON: {exc}") from None
     if not text.isascii() and not _utf8(text):  # (a lone surrogate is no text: no file could hold it)

@@ -142,6 +142,28 @@ def test_a_second_build_adds_replaces_and_never_duplicates(built: Path) -> None:
     fts.close()
 
 
+def test_a_replaced_paragraph_is_found_by_its_new_words_only(tmp_path: Path) -> None:
+    path = tmp_path / "decisions.db"
+    head = "Kent County Council (23 008 522)\nThe complaint\n"
+    old = read_text(head + "- Mr X complained about the quokka fees.\n- He paid them twice.")
+    write_db([old, read_text("Leeds City Council (21 016 384)\nThe complaint\n- Ms Y wrote about quokka rates.")], path)
+    assert sorted(h.reference for h in search(path, "quokka")) == ["21 016 384", "23 008 522"]
+    new = read_text(head + "- Mr X complained about the wombat fees.\n- He paid them twice.")
+    assert write_db([new], path).replaced == 1
+    assert [h.reference for h in search(path, "quokka")] == ["21 016 384"]  # (the old text is out of the index)
+    assert [(h.reference, h.number, h.snippet) for h in search(path, "wombat")] == [
+        ("23 008 522", 1, "Mr X complained about the [wombat] fees.")
+    ]
+    conn = sqlite3.connect(path)
+    try:
+        for table in ("paragraphs_fts", "decisions_fts"):  # (the index agrees with its content table, row for row)
+            conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+        assert conn.execute("SELECT v FROM paragraphs_fts_config WHERE k = 'automerge'").fetchone() == (16,)
+        assert conn.execute("PRAGMA page_size").fetchone() == (16384,)
+    finally:
+        conn.close()
+
+
 def test_records_read_back_exactly(built: Path) -> None:
     ds = _examples()
     back = list(load_db(built))
