@@ -35,6 +35,7 @@ _DASH = re.compile(r"^[-\u2013]\s+")
 _LONE_MARKERS = frozenset({"-", "\u2013", "\u2022", "\u00b7", "\u25aa", "\u25e6", "*"})
 _DASHES = frozenset({"-", "\u2013"})
 _MARKER_START = frozenset("0123456789(abcdefghijklmnopqrstuvwxyz-\u2013" + _BULLETS)  # what a marker starts with
+_DIGITS, _LETTER_STARTS = frozenset("0123456789"), frozenset("(abcdefghijklmnopqrstuvwxyz")  # (of the patterns above)
 _HEADING_INDENT = 2  # a line indented further is never a heading (the text writer indents such paragraphs)
 
 
@@ -74,7 +75,8 @@ def lines(text: str) -> Iterator[Line]:
             continue
         lineno = i
         indent = _indent(raw) if raw[0] in " \t\u00a0" else 0
-        if s[0] not in _MARKER_START:  # (most lines: no list marker can start them)
+        c = s[0]  # (each marker's pattern is tried only on a line that starts as the pattern does)
+        if c not in _MARKER_START:  # (most lines: no list marker can start them)
             ln = Line(s, Forms.TEXT if indent <= _HEADING_INDENT else Forms.PARAGRAPH, line=lineno)
         elif s in _LONE_MARKERS:
             # "-" on a line of its own, the item's text on the next line (unless that is a line of its own)
@@ -87,7 +89,7 @@ def lines(text: str) -> Iterator[Line]:
                 i, item = j + 1, nxt
             form = Forms.ITEM if s in _DASHES else Forms.BULLET
             ln = Line(item, form, raw=s if not item else f"{s} {item}", depth=max(0, indent // 4 - 1), line=lineno)
-        elif (m := _NUMBERED.match(s)) or (i - 1 == last and indent and s.isdigit() and len(s) <= 3):
+        elif c in _DIGITS and ((m := _NUMBERED.match(s)) or (i - 1 == last and indent and s.isdigit() and len(s) <= 3)):
             # (a bare number ending the input is an item whose text the save cut off)
             ln = Line(
                 s[m.end() :] if m else "",
@@ -97,7 +99,7 @@ def lines(text: str) -> Iterator[Line]:
                 depth=_depth(numbered, indent),
                 line=lineno,
             )
-        elif m := _LETTERED.match(s):
+        elif c in _LETTER_STARTS and (m := _LETTERED.match(s)):
             letter = m.group(1) or m.group(2)
             ln = Line(
                 s[m.end() :],
@@ -107,9 +109,9 @@ def lines(text: str) -> Iterator[Line]:
                 depth=max(1, _depth(numbered, indent)),
                 line=lineno,
             )
-        elif m := _BULLET.match(s):
+        elif c in _BULLETS and (m := _BULLET.match(s)):
             ln = Line(s[m.end() :], Forms.BULLET, raw=s, depth=max(0, indent // 4 - 1), line=lineno)
-        elif m := _DASH.match(s):
+        elif c in _DASHES and (m := _DASH.match(s)):
             ln = Line(s[m.end() :], Forms.ITEM, raw=s, line=lineno)
         else:
             ln = Line(s, Forms.TEXT if indent <= _HEADING_INDENT else Forms.PARAGRAPH, line=lineno)
