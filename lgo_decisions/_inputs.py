@@ -106,14 +106,21 @@ def zip_member(path: str, member: str, head: int = 0) -> bytes:
     return data
 
 
+def read_up_to(fp: IO[bytes], size: int, limit: int) -> bytes:
+    """At most ``limit`` bytes of an open file whose size is said to be ``size``: a buffer of the
+    file's size (not of the limit's, for every file), read on to the limit only if it grew (or is
+    no regular file: ``/dev/zero``, a FIFO)."""
+    data = fp.read(min(size + 1, limit))
+    if size < len(data) < limit:
+        data += fp.read(limit - len(data))
+    return data
+
+
 def file_bytes(path: str, head: int = 0) -> bytes:
     """The file's bytes (never more than the limit), or its first ``head`` bytes."""
     with open_regular(path) as fp:
         limit = head or _limits.MAX_INPUT_BYTES + 1
-        size = os.fstat(fp.fileno()).st_size
-        data: bytes = fp.read(min(size + 1, limit))  # (not a buffer of the limit's size for every file)
-        if len(data) > size and len(data) < limit:  # it grew: read on, to the limit
-            data += fp.read(limit - len(data))
+        data = read_up_to(fp, os.fstat(fp.fileno()).st_size, limit)
     if not head and len(data) > _limits.MAX_INPUT_BYTES:
         raise InputTooLargeError(f"{path}: more than the limit of {_limits.MAX_INPUT_BYTES} bytes")
     return data

@@ -25,7 +25,7 @@ import stat
 from pathlib import Path
 from typing import IO, Any, Union
 
-from ._inputs import not_regular
+from ._inputs import not_regular, read_up_to
 from .errors import InputTooLargeError, NoSuchFileError
 
 Source = Union[str, bytes, "os.PathLike[str]", IO[str], IO[bytes]]
@@ -97,9 +97,7 @@ def read_path(path: Path, max_bytes: int) -> bytes:
     if size > max_bytes:
         raise InputTooLargeError(f"{path}: {size} bytes is above the limit of {max_bytes}")
     with path.open("rb") as f:  # never more than the limit: /dev/zero, a FIFO or a growing file
-        data = f.read(min(size, max_bytes) + 1)  # (not a buffer of the limit's size for every file)
-        if len(data) > size:  # it grew, or is no regular file: read on, to the limit
-            data += f.read(max_bytes + 1 - len(data))
+        data = read_up_to(f, size, max_bytes + 1)
     if len(data) > max_bytes:
         raise InputTooLargeError(f"{path}: more than the limit of {max_bytes} bytes")
     return data

@@ -128,3 +128,12 @@ def test_a_label_with_nothing_after_it_is_given_up_at_the_end() -> None:
 def test_list_items_before_the_title_leave_the_title_to_be_found() -> None:
     toks = list(classify([Line("Cookie settings", Form.BULLET), Line(TITLE)]))
     assert [t.kind for t in toks] == [Kind.BULLET, Kind.TITLE]
+
+
+def test_the_plain_attribute_copies_of_kinds_and_forms_mirror_their_enums() -> None:
+    from lgo_decisions._classify import Form, Forms
+    from lgo_decisions._tokens import Kind, Kinds
+
+    for enum_, plain in ((Kind, Kinds), (Form, Forms)):
+        copied = {name: value for name, value in vars(plain).items() if name.isupper()}
+        assert copied == dict(enum_.__members__)
