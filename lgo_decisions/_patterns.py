@@ -34,5 +34,8 @@ SLUG_REFERENCE = _reference("-", "[a-zA-Z]?")
 STORED_REFERENCE = _reference(" ", "[a-z]?")
 """A reference as records store it (``20 007 417``, lower-case suffix): the model's and the schema's."""
 
-REFERENCE_IN_TEXT = f"(?<![0-9-]){REFERENCE}(?![0-9-])"
-"""A reference standing on its own inside running text (no digit or hyphen either side)."""
+REFERENCE_IN_TEXT = f"[0-9](?<![0-9-][0-9])[0-9]{REFERENCE.removeprefix(_YEAR)}(?![0-9-])"
+"""A reference standing on its own inside running text (no digit or hyphen either side).
+
+Its first digit comes before the look-behind (no digit or hyphen before that digit): a pattern
+that starts with a character class lets the search skip to the next digit in C."""

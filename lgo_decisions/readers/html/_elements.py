@@ -138,17 +138,20 @@ def has_signal(el: Any) -> bool:
     text = str(STRING(el))
     if not _signal(text):
         return False
-    if el.find(".//a") is None:
+    if next(el.iterdescendants("a"), None) is None:  # (C: no ElementPath in Python, as find(".//a") is)
         return True
     return _signal("".join(str(t) for t in TEXT_OUTSIDE_LINKS(el)))  # type: ignore[union-attr]
 
 
 def _signal(text: str) -> bool:
-    if ":" in text and SIGNAL_LABEL.search(text):
-        return True
     if not text.isascii() and CASE_FOLDS.search(text):
         return SIGNAL.search(text) is not None
-    if "final decision" in text.lower() and SIGNAL_MARKER.search(text):
+    # (else a word of a pattern matched without regard to case is in the text's lower case: a
+    # search for it first spares most text the slow scan of a case-blind pattern)
+    low = text.lower()
+    if ":" in text and ("category" in low or "decision" in low or "summary" in low) and SIGNAL_LABEL.search(text):
+        return True
+    if "final decision" in low and SIGNAL_MARKER.search(text):
         return True
     return SIGNAL_REFERENCE.search(text) is not None
 
@@ -160,9 +163,20 @@ def squash(text: str) -> str:
     'Mr X complained.'
     """
     text = text.strip()  # (the same as stripping after the substitution, and it often leaves none to do)
-    if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
+    if "  " in text or (
+        not text.isprintable() and ("\n" in text or "\t" in text or "\r" in text or "\f" in text)
+    ):  # (printable text, one pass in C, has none of the other four)
         text = WS.sub(" ", text)
     return text
+
+
+_KNOWN_TAGS = BLOCKS | {"a", "span", "em", "i", "b", "strong", "u", "small", "sup", "sub", "abbr", "cite", "img"}
+_WHERE = {tag: f"<{tag}>" for tag in _KNOWN_TAGS}  # (made once; a page's other tags are formatted each time)
+
+
+def tag_where(tag: str) -> str:
+    """A token's ``where`` for an element of tag ``tag`` (``"<p>"``)."""
+    return _WHERE.get(tag) or f"<{tag}>"
 
 
 def element_path(el: Any) -> str:

@@ -43,6 +43,7 @@ from ._elements import (
     positive_int,
     short_text,
     squash,
+    tag_where,
 )
 
 __all__ = ["tokens"]
@@ -140,7 +141,7 @@ class _Walker:
         """Where the line being flushed starts: its tag, or (``paths``) its block element's path."""
         el = self.line_el
         if not self.paths:
-            return f"<{el.tag}>"
+            return tag_where(el.tag)
         return self.path(el.getparent() if self.line_tail and el.getparent() is not None else el)
 
     def flush(self) -> None:
@@ -169,7 +170,7 @@ class _Walker:
             return
         level = self.level
         form = _HEADING if level is not None else _EMPHASIS if bold else _PARAGRAPH
-        where = self.where() if self.paths else f"<{self.line_el.tag}>"
+        where = self.where() if self.paths else tag_where(self.line_el.tag)
         self.feed(Line(s, form, level=level, line=line, where=where), self.tokens)
 
     def clean(self, s: str, line: int | None) -> str:
@@ -221,12 +222,11 @@ class _Walker:
         kept outside the statement, so that nothing is dropped without a word."""
         for p in el.iter("p", "blockquote"):
             text = squash(str(STRING(p)))
-            if len(text) >= MIN_PROSE and text[-1] in ".!?" and (p.find(".//a") is None or len(p) > 1):
-                where = self.path(p) if self.paths else f"<{p.tag}>"
+            if len(text) >= MIN_PROSE and text[-1] in ".!?" and (len(p) != 1 or p.find(".//a") is None):
+                where = self.path(p) if self.paths else tag_where(p.tag)
                 self.feed(Line(text, Forms.OUTSIDE, line=p.sourceline, where=where), self.tokens)
 
-    def start(self, el: Any, role: str | None) -> None:
-        tag = el.tag
+    def start(self, el: Any, tag: str, role: str | None) -> None:
         if tag in BLOCKS and self.buf:
             self.flush()
         if tag in MAIN or role == "main":
@@ -254,8 +254,7 @@ class _Walker:
                 depth = next((li.depth for li in reversed(self.lis) if li.numbered), 0)
             self.lis.append(_Li(el=el, numbered=lst.numbered, depth=depth, number=number))
 
-    def end(self, el: Any) -> None:
-        tag = el.tag
+    def end(self, el: Any, tag: str) -> None:
         if tag in BLOCKS:
             if self.buf:
                 self.flush()
@@ -313,7 +312,7 @@ class _Walker:
                         walker.skip_subtree()
                         skipped = el
                         continue
-                    start(el, role)
+                    start(el, tag, role)
                 else:
                     if tag in SKIP_TAGS and skip(el, None):
                         walker.skip_subtree()
@@ -325,7 +324,7 @@ class _Walker:
                         if tag in MAIN:
                             mains.append(el)
                     elif tag in START_TAGS:
-                        start(el, None)
+                        start(el, tag, None)
                 text = el.text
                 if text:
                     if text.isspace() and not self.pre:  # (add() in short: only inside a line)
@@ -344,7 +343,7 @@ class _Walker:
                     if mains and mains[-1] is el:
                         mains.pop()
                 elif tag in END_TAGS or not classifier.body:
-                    end(el)
+                    end(el, tag)
                 else:  # (what end() does for the other elements once the statement has begun)
                     if kept and kept[-1] is el:
                         kept.pop()

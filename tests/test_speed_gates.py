@@ -1,0 +1,51 @@
+"""The cheap tests that stand before slow searches decide exactly as the searches do.
+
+Each speed-up of this kind rewrites a pattern or puts a necessary condition in front of it; these
+properties compare it with the plain form on strings made of the characters that matter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lgo_decisions._patterns import REFERENCE, REFERENCE_IN_TEXT
+from lgo_decisions._vocabulary import SIGNAL
+from lgo_decisions.readers.html import _elements, _parse
+
+_PLAIN_REFERENCE_IN_TEXT = re.compile(f"(?<![0-9-]){REFERENCE}(?![0-9-])")
+
+_REFERENCE_ALPHABET = "0123456789- aZ\n"
+_SIGNAL_ALPHABET = "0123456789 -:.'\u2019sS\u017f\u212a\u0130\u0131"
+_SIGNAL_WORDS = ["Category", "decision date", "DECISION", "summary", "Ombudsman's final decision", "20 007 417"]
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=_REFERENCE_ALPHABET, max_size=40))
+def test_a_reference_in_text_is_found_where_the_plain_pattern_finds_it(text: str) -> None:
+    ours = [m.span() for m in re.finditer(REFERENCE_IN_TEXT, text)]
+    assert ours == [m.span() for m in _PLAIN_REFERENCE_IN_TEXT.finditer(text)]
+
+
+def test_a_reference_needs_no_digit_or_hyphen_beside_it() -> None:
+    assert [m.group() for m in re.finditer(REFERENCE_IN_TEXT, "20 007 417, 120 007 417, -20 007 417, 21-000-001b")] == [
+        "20 007 417",
+        "21-000-001b",
+    ]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.one_of(st.text(alphabet=_SIGNAL_ALPHABET, max_size=6), st.sampled_from(_SIGNAL_WORDS)), max_size=8))
+def test_statement_text_in_furniture_is_seen_as_the_one_pattern_sees_it(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert _elements._signal(text) is (SIGNAL.search(text) is not None)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([b"<p>", b"a", b" ", b">", b"<", b"b=c "]), max_size=60), st.integers(1, 6))
+def test_a_long_tag_always_has_a_stretch_without_a_close(parts: list[bytes], size: int) -> None:
+    raw = b"".join(parts)
+    if re.search(rb"<[A-Za-z][^<>]{%d}" % (2 * size), raw):
+        assert _parse._without_close(raw, size)
