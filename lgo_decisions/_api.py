@@ -13,7 +13,7 @@ from .errors import InputTooLargeError
 from .model import Decision
 from .readers import Reader
 
-__all__ = ["SourceLike", "read"]
+__all__ = ["SourceLike", "read", "read_data"]
 
 SourceLike = Union[str, bytes, "os.PathLike[str]", IO[str], IO[bytes]]
 
@@ -63,6 +63,20 @@ def read(
     lgo_decisions.errors.ReaderNotFound: no reader named 'pdf'; available: [...]
     """
     data, name = _load(source, max_bytes)
+    return read_data(data, name, reader=reader, url=url, strict=strict, encoding=encoding, facts=facts)
+
+
+def read_data(
+    data: str | bytes,
+    name: str | None,
+    *,
+    reader: str | Reader | None = None,
+    url: str | None = None,
+    strict: bool = False,
+    encoding: str | None = None,
+    facts: bool = False,
+) -> Decision:
+    """:func:`read` of an input already loaded (its data, and the name of the file it came from)."""
     if encoding is not None and isinstance(data, bytes):
         data = decode(data, encoding=encoding, name=name)
     if reader is None:

@@ -116,6 +116,42 @@ def read_up_to(fp: IO[bytes], size: int, limit: int) -> bytes:
     return data
 
 
+def regular_file_bytes(path: str, max_bytes: int) -> bytes:
+    """The bytes of the regular file at ``path`` (never more than ``max_bytes``), with one open and
+    one ``fstat``: the errors, and their messages, of :func:`check_regular` then
+    :func:`lgo_decisions._sources.read_path` (which the callers of this one used to do), for a
+    ``path`` that :class:`pathlib.Path` leaves as it is."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)  # (a FIFO opened for reading without a writer does not block)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise not_regular(path, st.st_mode)
+        if st.st_size > max_bytes:
+            raise InputTooLargeError(f"{path}: {st.st_size} bytes is above the limit of {max_bytes}")
+        data = _read_fd(fd, min(st.st_size + 1, max_bytes + 1))
+        if st.st_size < len(data) <= max_bytes:  # (it grew while read: on to the limit, as read_up_to does)
+            data += _read_fd(fd, max_bytes + 1 - len(data))
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise InputTooLargeError(f"{path}: more than the limit of {max_bytes} bytes")
+    return data
+
+
+def _read_fd(fd: int, size: int) -> bytes:
+    """``size`` bytes of an open file, or up to its end (``os.read`` may return fewer)."""
+    data = os.read(fd, size)
+    if 0 < len(data) < size:
+        parts = [data]
+        got = len(data)
+        while got < size and (more := os.read(fd, size - got)):
+            parts.append(more)
+            got += len(more)
+        data = b"".join(parts)
+    return data
+
+
 def file_bytes(path: str, head: int = 0) -> bytes:
     """The file's bytes (never more than the limit), or its first ``head`` bytes."""
     with open_regular(path) as fp:

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, TypeVar, Union, overload
 import attrs
 
 from . import _inputs
-from ._api import read
+from ._api import read, read_data
 from ._decoding import decode
 from ._inputs import Identity, bounded_lines, check_regular, file_bytes, open_regular, walk_folder, zip_member
 from ._limits import MAX_INPUT_BYTES
@@ -278,8 +278,12 @@ def _read_task(task: _Task, *, strict: bool = False) -> CorpusResult:
         name = f"{name}!{arg}"
     try:
         if kind == "file":
-            check_regular(name)  # (a FIFO would block, a device never end)
-            decision = read(Path(name), strict=strict)
+            shown = str(Path(name))  # (the name read() gives the record, as a path)
+            if shown == name:  # (one open: a FIFO refused, not waited on; a device refused, never read to its end)
+                decision = read_data(_inputs.regular_file_bytes(name, MAX_INPUT_BYTES), name, strict=strict)
+            else:
+                check_regular(name)
+                decision = read(Path(name), strict=strict)
         elif kind == "json":
             decision = _named(read_json(decode(file_bytes(name), name=name), name=name, strict=strict), name)
         elif kind == "zip":

@@ -261,12 +261,12 @@ _KILLER = """
     import lgo_decisions.corpus as corpus
     from lgo_decisions.cli import main
 
-    real = corpus.read
-    def read(source, **kwargs):  # (the workers are forked: they read through this)
-        if "poison" in str(source):
+    real = corpus.read_data
+    def read_data(data, name, **kwargs):  # (the workers are forked: they read through this)
+        if "poison" in str(name):
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(source, **kwargs)
-    corpus.read = read
+        return real(data, name, **kwargs)
+    corpus.read_data = read_data
     sys.exit(main(sys.argv[1:]))
 """
 
@@ -290,14 +290,14 @@ _SLEEPER = """
     import lgo_decisions.corpus as corpus
     from lgo_decisions.cli import main
 
-    real = corpus.read
-    def read(source, **kwargs):
-        if "slow" in str(source):
+    real = corpus.read_data
+    def read_data(data, name, **kwargs):
+        if "slow" in str(name):
             with open(sys.argv[1], "a") as fp:
                 fp.write(f"{os.getpid()}\\n")
             time.sleep(600)
-        return real(source, **kwargs)
-    corpus.read = read
+        return real(data, name, **kwargs)
+    corpus.read_data = read_data
     sys.exit(main(sys.argv[2:]))
 """
 

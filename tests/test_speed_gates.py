@@ -49,3 +49,14 @@ def test_a_long_tag_always_has_a_stretch_without_a_close(parts: list[bytes], siz
     raw = b"".join(parts)
     if re.search(rb"<[A-Za-z][^<>]{%d}" % (2 * size), raw):
         assert _parse._without_close(raw, size)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from([b"<", b"an:", b"akomaNtoso", b" ", b">", b"x", b"<?xml?>", b"<!-- -->"]), max_size=12))
+def test_the_akn_sniff_decides_as_its_pattern_alone(parts: list[bytes]) -> None:
+    from lgo_decisions.readers import akn
+
+    head = b"".join(parts) + b' xmlns="' + akn.AKN_NS.encode() + b'"'
+    m = akn._ROOT.search(head[:4096])
+    plain = 0 if m is None or b"<" in head[: m.start()].replace(b"<?", b"").replace(b"<!", b"") else akn.SNIFF_SCORE
+    assert akn.AknReader().sniff(head, None) == plain

@@ -235,6 +235,8 @@ class AknReader(BaseReader):
     def sniff(self, head: bytes | str, name: str | None) -> int:
         """30 when an ``<akomaNtoso>`` element opens the input (after a declaration, comments), else 0."""
         raw = head.encode("utf-8", "replace") if isinstance(head, str) else head
+        if raw.find(b"akomaNtoso", 0, 4096) < 0:  # (what the root element's pattern needs, found in C first)
+            return 0
         m = _ROOT.search(raw[:4096])
         if m is None or b"<" in raw[: m.start()].replace(b"<?", b"").replace(b"<!", b""):
             return 0
