@@ -60,3 +60,21 @@ def test_the_akn_sniff_decides_as_its_pattern_alone(parts: list[bytes]) -> None:
     m = akn._ROOT.search(head[:4096])
     plain = 0 if m is None or b"<" in head[: m.start()].replace(b"<?", b"").replace(b"<!", b"") else akn.SNIFF_SCORE
     assert akn.AknReader().sniff(head, None) == plain
+
+
+_REFERENCES = ["&#x27;", "&#39;", "&#1;", "&#x7f;", "&#xFEFF;", "&#65534;", "&#x0000007f;", "&#0;", "&#X1F", "&#9;"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.sampled_from(_REFERENCES), st.text(alphabet="ab &#x;0", max_size=5)), max_size=10))
+def test_lines_left_unchecked_hold_no_control_character(parts: list[str]) -> None:
+    from lgo_decisions.readers.html import _walk, parse_utf8
+
+    raw = ("<h1>Kent County Council (23 008 522)</h1><p>" + "".join(parts) + "</p><ol><li>" + "".join(parts)).encode()
+    root = parse_utf8(raw)
+    checked: list[object] = []
+    unchecked: list[object] = []
+    expected = _walk.tokens(root, notes=checked)
+    if not _elements.references_controls(raw):
+        assert _walk.tokens(root, notes=unchecked, clean=True) == expected
+        assert unchecked == checked == []

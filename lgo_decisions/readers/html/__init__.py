@@ -25,6 +25,7 @@ from ...errors import NotADecisionError
 from ...model import Decision, Diagnostic
 from .._base import BaseReader, Prepared
 from ._decode import decode_html
+from ._elements import references_controls
 from ._parse import parse_html, parse_utf8
 from ._walk import tokens as _tokens
 
@@ -93,8 +94,11 @@ class HtmlReader(BaseReader):
         """The page parsed (its UTF-8 bytes as they are, where they can be) and walked."""
         name = prepared.source.name
         # the input's UTF-8 bytes as they are when they can be: no encoding of the text again
-        root = parse_utf8(prepared.utf8, name) if prepared.utf8 is not None else parse_html(prepared.text, name=name)
-        toks = _tokens(root, paths=strict, notes=prepared.later)
+        raw = prepared.utf8
+        root = parse_utf8(raw, name) if raw is not None else parse_html(prepared.text, name=name)
+        # (bytes as they are have no control character of their own: a line holds one only from a reference)
+        clean = raw is not None and not references_controls(raw)
+        toks = _tokens(root, paths=strict, notes=prepared.later, clean=clean)
         if not any(t.text for t in toks):
             raise NotADecisionError("not a decision statement: the page has no text", source=name or "input")
         return toks

@@ -163,11 +163,35 @@ def squash(text: str) -> str:
     'Mr X complained.'
     """
     text = text.strip()  # (the same as stripping after the substitution, and it often leaves none to do)
-    if "  " in text or (
-        not text.isprintable() and ("\n" in text or "\t" in text or "\r" in text or "\f" in text)
-    ):  # (printable text, one pass in C, has none of the other four)
+    if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
         text = WS.sub(" ", text)
     return text
+
+
+_CHARACTER_REFERENCE = re.compile(rb"&#([xX][0-9a-fA-F]+|[0-9]+)")
+# what a line must be cleaned of (CONTROL_CHARACTERS, a byte-order mark), and what a reference
+# names that a line cannot hold: C0 controls, DEL, U+FEFF, U+FFFE, U+FFFF
+_REFERENCED_CONTROLS = frozenset({*range(0x20), 0x7F, 0xFEFF, 0xFFFE, 0xFFFF})
+
+
+def references_controls(raw: bytes) -> bool:
+    """Whether a numeric character reference in ``raw`` may name a character a line is cleaned of:
+    for page bytes with no such character of their own (:func:`lgo_decisions._decoding.bytes_have_controls`),
+    ``False`` means that no line of the parsed page holds one.
+
+    >>> references_controls(b"<p>The Ombudsman&#x27;s final decision</p>"), references_controls(b"<p>a&#1;b</p>")
+    (False, True)
+    """
+    if b"&#" not in raw:
+        return False
+    for m in _CHARACTER_REFERENCE.finditer(raw):
+        digits = m.group(1)
+        if len(digits) > 12:  # (beyond any code point: whatever the parser makes of it, a line is checked)
+            return True
+        value = int(digits[1:], 16) if digits[:1] in b"xX" else int(digits)
+        if value in _REFERENCED_CONTROLS or value > 0x10FFFF:
+            return True
+    return False
 
 
 _KNOWN_TAGS = BLOCKS | {"a", "span", "em", "i", "b", "strong", "u", "small", "sup", "sub", "abbr", "cite", "img"}

@@ -72,8 +72,9 @@ class _Walker:
     errors name it) the path of its block element (``/html/body/article/p[3]``).
     """
 
-    def __init__(self, paths: bool = False) -> None:
+    def __init__(self, paths: bool = False, clean: bool = False) -> None:
         self.paths = paths
+        self.clean_lines = clean  # (no line can hold a control character: none is looked for)
         self.controls = 0  # control characters (from character references) cleaned from the lines
         self.controls_line: int | None = None
         self.path = Paths()  # (strict mode's element paths, each parent's children counted once)
@@ -157,8 +158,8 @@ class _Walker:
             s_value = squash("".join(buf[label_at:]))
             s = f"{label} : {s_value.lstrip(':').strip()}" if s_value else s
         buf.clear()  # (the same list throughout: run() holds it)
-        if not s.isprintable() and (s[0] == "\ufeff" or CONTROL_CHARACTERS.search(s)):  # (isprintable: C speed)
-            s = self.clean(s, line)
+        if not self.clean_lines and not s.isprintable() and (s[0] == "\ufeff" or CONTROL_CHARACTERS.search(s)):
+            s = self.clean(s, line)  # (isprintable: one pass in C before the pattern)
         if not s:
             return
         if self.lis:
@@ -327,11 +328,19 @@ class _Walker:
                         start(el, tag, None)
                 text = el.text
                 if text:
-                    if text.isspace() and not self.pre:  # (add() in short: only inside a line)
+                    if self.pre:
+                        add(text, el)
+                    elif text.isspace():  # (add() in short: only inside a line)
                         if buf:
                             buf.append(text)
-                    else:
-                        add(text, el)
+                    else:  # (add() in short)
+                        buf.append(text)
+                        if self.line_no is None:
+                            self.line_no, self.line_el, self.line_tail = el.sourceline, el, False
+                        if self.bold:
+                            self.has_bold = True
+                        else:
+                            self.has_plain = True
             else:
                 if el is skipped:
                     skipped = None
@@ -351,11 +360,19 @@ class _Walker:
                         mains.pop()
                 text = el.tail
                 if text:
-                    if text.isspace() and not self.pre:
+                    if self.pre:
+                        add(text, el, True)
+                    elif text.isspace():
                         if buf:
                             buf.append(text)
-                    else:
-                        add(text, el, True)
+                    else:  # (add() in short)
+                        buf.append(text)
+                        if self.line_no is None:
+                            self.line_no, self.line_el, self.line_tail = el.sourceline, el, True
+                        if self.bold:
+                            self.has_bold = True
+                        else:
+                            self.has_plain = True
         self.flush()
         self.tokens.extend(self.classifier.finish())
         return self.tokens
@@ -370,13 +387,19 @@ _HEADING, _EMPHASIS, _PARAGRAPH = Forms.HEADING, Forms.EMPHASIS, Forms.PARAGRAPH
 
 
 def tokens(
-    root: Any, *, paths: bool = False, lead: Iterable[Line] = (), notes: list[Diagnostic] | None = None
+    root: Any,
+    *,
+    paths: bool = False,
+    lead: Iterable[Line] = (),
+    notes: list[Diagnostic] | None = None,
+    clean: bool = False,
 ) -> list[Token]:
     """The token stream of a parsed page (``root`` from :func:`~lgo_decisions.readers.html.parse_html`).
 
     Each token's ``where`` is its element's tag, or with ``paths`` the path of its block element
     (what strict mode's errors name). ``lead`` are lines read before the page's own; ``notes``
-    receives the diagnostic of control characters cleaned from the lines.
+    receives the diagnostic of control characters cleaned from the lines; ``clean`` says that no
+    line can hold one (the page's bytes have none, nor a reference to one: :func:`references_controls`).
 
     >>> from lgo_decisions.readers.html import parse_html
     >>> [t.kind.value for t in tokens(parse_html("<h1>Kent County Council (23 008 522)</h1><ol><li>Text.</li></ol>"))]
@@ -384,7 +407,7 @@ def tokens(
     """
     if root is None:
         return []
-    walker = _Walker(paths)
+    walker = _Walker(paths, clean)
     for line in lead:  # lines read as if the page began with them (a title line from a record's metadata)
         walker.emit(line)
     # The whole tree, not its first <body>: what a page has after </body> (an element, a second
