@@ -137,7 +137,7 @@ def test_a_dead_worker_is_reported(
         yield Line("first.txt", "{}", (), None, None)
         raise BrokenProcessPool("a child process terminated abruptly")
 
-    monkeypatch.setattr(parse, "read_corpus_json", dies)
+    monkeypatch.setattr(parse, "read_corpus", dies)
     assert main(["parse", str(mixed), "--workers", "2"]) == 1
     captured = capsys.readouterr()
     assert captured.out == "{}\n"

@@ -124,7 +124,7 @@ def test_an_interrupted_run_leaves_the_old_output_and_keeps_complete_lines_as_pa
         yield Line("one.txt", '{"one": 1}', (), None, None)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(parse, "read_corpus_json", interrupted)
+    monkeypatch.setattr(parse, "read_corpus", interrupted)
     assert main(["parse", "-q", str(page), "-o", str(out)]) == 130
     assert out.read_text() == "the previous run\n"
     assert (tmp_path / "out.jsonl.partial").read_text() == '{"one": 1}\n'

@@ -36,7 +36,7 @@ from .._outputs import Output, same_file, stdout_identity
 from .._pool import workers_for
 from .._skipped import skipped_by_suffix, summary_line
 from .._stdin import stdin_lines
-from ..corpus import CorpusResult, Line, count_inputs, identity, line_of, missing, read_corpus, read_corpus_json
+from ..corpus import CorpusResult, Line, count_inputs, identity, line_of, missing, read_corpus
 from ..database import DATABASE_SUFFIXES, DatabaseSink
 from ..errors import DatabaseError
 from ..serialise import loads
@@ -95,8 +95,10 @@ def _results(args: argparse.Namespace, sink: ParquetSink | DatabaseSink | None, 
             yield from read_corpus(
                 group, workers=args.workers, strict=args.strict, exclude=exclude, transform=_line_with_facts
             )
-        elif group:
-            yield from read_corpus_json(group, workers=args.workers, strict=args.strict, exclude=exclude)
+        elif group:  # (records as UTF-8 bytes: the parent writes them as they are, neither decoded nor encoded)
+            yield from read_corpus(
+                group, workers=args.workers, strict=args.strict, exclude=exclude, transform=_encoded_line
+            )
         group = []
         if p == "-":
             for line in stdin_lines(sys.stdin.buffer, strict=args.strict):
@@ -148,6 +150,26 @@ def _record_with_facts(line: Line) -> Line:
     from ..serialise import dumps
 
     return line._replace(record=dumps(with_facts(loads(line.record or ""))))
+
+
+def _encoded_line(result: CorpusResult) -> Line:
+    """:func:`~lgo_decisions.corpus.line_of` with the record as UTF-8 bytes and its line end, made in
+    the worker: the parent writes them to a UTF-8 output as they are (see :func:`_byte_stream`)."""
+    line = line_of(result)
+    if line.record is None:
+        return line
+    return line._replace(record=(line.record + "\n").encode("utf-8"))  # type: ignore[arg-type]
+
+
+def _byte_stream(out: IO[str]) -> IO[bytes] | None:
+    """The bytes under a text output, when what is written to it as text reaches them unchanged
+    (UTF-8, lines ending in "\\n"); the output is flushed first, so that nothing waits in it."""
+    buffer = getattr(out, "buffer", None)
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if buffer is None or encoding != "utf8" or getattr(out, "errors", None) != "strict" or os.linesep != "\n":
+        return None
+    out.flush()
+    return buffer  # type: ignore[no-any-return]
 
 
 def _line_with_facts(result: CorpusResult) -> Line:
@@ -335,6 +357,7 @@ def _run(
         progress.total = count_inputs(args.paths, exclude=exclude)
     summary = _Summary()
     lines = _results(args, sink, exclude)
+    binary = _byte_stream(out) if sink is None else None
     try:
         done = 0
         for done, line in enumerate(lines, 1):
@@ -343,8 +366,12 @@ def _run(
                 if errors is not None:
                     report = {"name": line.name, "error": line.error, "reason": line.reason}
                     errors.write(json.dumps(report, ensure_ascii=False) + "\n")
+            elif binary is not None:  # (one write: a line is never split between two)
+                record: str | bytes = line.record
+                binary.write(record if isinstance(record, bytes) else (record + "\n").encode("utf-8"))
             elif sink is None:
-                out.write(line.record + "\n")  # (one write: a line is never split between two)
+                record = line.record
+                out.write(record.decode("utf-8") if isinstance(record, bytes) else record + "\n")
             progress.update(done, summary.failed)
         progress.update(done, summary.failed, force=True)
     except BrokenProcessPool:
