@@ -78,3 +78,15 @@ def test_lines_left_unchecked_hold_no_control_character(parts: list[str]) -> Non
     if not _elements.references_controls(raw):
         assert _walk.tokens(root, notes=unchecked, clean=True) == expected
         assert unchecked == checked == []
+
+
+_FURNITURE_WORDS = [*_SIGNAL_WORDS, "Footer link 3.19 ", "Privacy notice. ", "0300 061 0614 "]
+
+
+@settings(max_examples=100)
+@given(st.lists(st.sampled_from(_FURNITURE_WORDS), max_size=60))
+def test_furniture_remembered_is_seen_as_anew(parts: list[str]) -> None:
+    text = "".join(parts) * 3
+    assert _elements._seen_signal(text) is _elements._signal(text)
+    assert _elements._seen_signal(text) is _elements._signal(text)  # (the second time from memory)
+    assert len(_elements._SIGNALS) <= _elements._SIGNALS_KEPT

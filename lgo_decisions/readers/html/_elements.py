@@ -136,11 +136,30 @@ def has_signal(el: Any) -> bool:
     """Whether ``el`` holds statement text (a reference, a header label or the marker anywhere in its
     text but its links' text: a list of related decisions names references in links), cheaply."""
     text = str(STRING(el))
-    if not _signal(text):
+    if not _seen_signal(text):
         return False
     if next(el.iterdescendants("a"), None) is None:  # (C: no ElementPath in Python, as find(".//a") is)
         return True
-    return _signal("".join(str(t) for t in TEXT_OUTSIDE_LINKS(el)))  # type: ignore[union-attr]
+    return _seen_signal("".join(str(t) for t in TEXT_OUTSIDE_LINKS(el)))  # type: ignore[union-attr]
+
+
+# A site's furniture is the same on every page of a corpus: its answer is kept for the next page
+# (the texts long enough for the searches to cost more than a look-up; a bounded number of them).
+_SIGNALS: dict[str, bool] = {}
+_SIGNALS_KEPT = 64
+_SIGNAL_KEPT_LENGTHS = range(256, 16 * 1024)
+
+
+def _seen_signal(text: str) -> bool:
+    """:func:`_signal`, remembered for furniture's texts."""
+    if len(text) not in _SIGNAL_KEPT_LENGTHS:
+        return _signal(text)
+    found = _SIGNALS.get(text)
+    if found is None:
+        if len(_SIGNALS) >= _SIGNALS_KEPT:
+            _SIGNALS.clear()
+        found = _SIGNALS[text] = _signal(text)
+    return found
 
 
 def _signal(text: str) -> bool:
