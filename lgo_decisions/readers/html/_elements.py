@@ -203,8 +203,7 @@ def references_controls(raw: bytes) -> bool:
     """
     if b"&#" not in raw:
         return False
-    for m in _CHARACTER_REFERENCE.finditer(raw):
-        digits = m.group(1)
+    for digits in set(_CHARACTER_REFERENCE.findall(raw)):  # (a page repeats a few: each is looked at once)
         if len(digits) > 12:  # (beyond any code point: whatever the parser makes of it, a line is checked)
             return True
         value = int(digits[1:], 16) if digits[:1] in b"xX" else int(digits)
