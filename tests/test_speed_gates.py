@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -90,3 +91,10 @@ def test_furniture_remembered_is_seen_as_anew(parts: list[str]) -> None:
     assert _elements._seen_signal(text) is _elements._signal(text)
     assert _elements._seen_signal(text) is _elements._signal(text)  # (the second time from memory)
     assert len(_elements._SIGNALS) <= _elements._SIGNALS_KEPT
+
+
+@pytest.mark.parametrize("many", [0, 31, 32, 33, 200])
+def test_references_after_many_ampersands_are_looked_at_too(many: int) -> None:
+    for reference, controls in (("&#1;", True), ("&#x27;", False), ("&#X7F", True), ("&#65279;", True)):
+        raw = ("<p>" + "Smith &amp; Sons " * many + f"Mr X{reference}s</p>").encode()
+        assert _elements.references_controls(raw) is controls

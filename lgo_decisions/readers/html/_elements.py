@@ -201,15 +201,27 @@ def references_controls(raw: bytes) -> bool:
     >>> references_controls(b"<p>The Ombudsman&#x27;s final decision</p>"), references_controls(b"<p>a&#1;b</p>")
     (False, True)
     """
-    if b"&#" not in raw:
-        return False
-    for digits in set(_CHARACTER_REFERENCE.findall(raw)):  # (a page repeats a few: each is looked at once)
-        if len(digits) > 12:  # (beyond any code point: whatever the parser makes of it, a line is checked)
-            return True
-        value = int(digits[1:], 16) if digits[:1] in b"xX" else int(digits)
-        if value in _REFERENCED_CONTROLS or value > 0x10FFFF:
-            return True
-    return False
+    found: set[bytes] = set()  # (a page repeats a few references: each is looked at once)
+    at = raw.find(b"&")  # (one byte: memchr; a search for "&#" runs a byte at a time, 25 µs on 45 KiB)
+    for _ in range(_AMPERSANDS_ONE_BY_ONE):
+        if at < 0:
+            break
+        if raw[at + 1 : at + 2] == b"#" and (m := _CHARACTER_REFERENCE.match(raw, at)) is not None:
+            found.add(m.group(1))
+        at = raw.find(b"&", at + 1)
+    else:  # (many: the rest in one pass of the pattern)
+        found.update(_CHARACTER_REFERENCE.findall(raw, at))
+    return any(_names_control(digits) for digits in found)
+
+
+_AMPERSANDS_ONE_BY_ONE = 32
+
+
+def _names_control(digits: bytes) -> bool:
+    if len(digits) > 12:  # (beyond any code point: whatever the parser makes of it, a line is checked)
+        return True
+    value = int(digits[1:], 16) if digits[:1] in b"xX" else int(digits)
+    return value in _REFERENCED_CONTROLS or value > 0x10FFFF
 
 
 _KNOWN_TAGS = BLOCKS | {"a", "span", "em", "i", "b", "strong", "u", "small", "sup", "sub", "abbr", "cite", "img"}
