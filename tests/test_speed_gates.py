@@ -98,3 +98,11 @@ def test_references_after_many_ampersands_are_looked_at_too(many: int) -> None:
     for reference, controls in (("&#1;", True), ("&#x27;", False), ("&#X7F", True), ("&#65279;", True)):
         raw = ("<p>" + "Smith &amp; Sons " * many + f"Mr X{reference}s</p>").encode()
         assert _elements.references_controls(raw) is controls
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["<", "!", "<!", "DOCTYPE", "doctype", "<!DocType", " ", "x", "!!"]), max_size=40))
+def test_the_first_doctype_is_where_the_pattern_finds_it(parts: list[str]) -> None:
+    raw = "".join(parts).encode()
+    m = _parse._DOCTYPE_BYTES.search(raw)
+    assert _parse.first_doctype(raw) == (-1 if m is None else m.start())

@@ -91,12 +91,33 @@ def parse_utf8(raw: bytes, name: str | None = None) -> Any:
     >>> parse_utf8(b"<p>Decision : Upheld</p>").find(".//p").text
     'Decision : Upheld'
     """
-    first = _DOCTYPE_BYTES.search(raw)
-    if first is not None:
-        end = raw.find(b">", first.start())
-        if b"[" in raw[first.start() : end if end >= 0 else len(raw)]:  # a subset may follow
+    start = first_doctype(raw)
+    if start >= 0:
+        end = raw.find(b">", start)
+        if b"[" in raw[start : end if end >= 0 else len(raw)]:  # a subset may follow
             return parse_html(raw.decode("utf-8"), name=name)
     return _parse(raw, name)
+
+
+def first_doctype(raw: bytes) -> int:
+    """Where the first ``<!DOCTYPE`` (any case) starts, or -1: the pattern's search, with its "!"
+    found by memchr first (a case-blind pattern runs a byte at a time: 12 µs on 45 KiB without one).
+
+    >>> first_doctype(b"<p>Yes!</p><!doctype html>"), first_doctype(b"<p>No!</p>")
+    (11, -1)
+    """
+    at = raw.find(b"!")
+    for _ in range(_MARKS_ONE_BY_ONE):
+        if at < 0:
+            return -1
+        if at and raw[at - 1] == 0x3C and _DOCTYPE_BYTES.match(raw, at - 1):  # ("<")
+            return at - 1
+        at = raw.find(b"!", at + 1)
+    first = _DOCTYPE_BYTES.search(raw, max(at - 1, 0))  # (many: the rest by the pattern)
+    return -1 if first is None else first.start()
+
+
+_MARKS_ONE_BY_ONE = 32
 
 
 def _check_size(raw: bytes, name: str | None) -> None:
