@@ -336,6 +336,11 @@ def loads(text: str | bytes | os.PathLike[str] | IO[str] | IO[bytes], *, strict:
     """
     if not isinstance(text, (str, bytes)) or (isinstance(text, str) and looks_like_path(text)):
         text = load_source(text, MAX_INPUT_BYTES)[0]
+    return _load_json(text, strict)
+
+
+def _load_json(text: str | bytes, strict: bool) -> Decision:
+    """:func:`loads` of JSON text (never a path: a line of JSON Lines)."""
     try:
         if isinstance(text, bytes):  # (as json.loads decodes bytes)
             text = text.decode(json.detect_encoding(text), "surrogatepass")
@@ -445,6 +450,7 @@ def _load_lines(fp: Iterable[str | bytes], strict: bool, where: str) -> Iterator
         if not line.strip():
             continue
         try:
-            yield loads(line, strict=strict)
+            # (a line is data, never a path; anything else goes by the rule of loads, and fails as it would)
+            yield _load_json(line, strict) if isinstance(line, (str, bytes)) else loads(line, strict=strict)
         except SerialisationError as exc:
             raise SerialisationError(f"{where}line {lineno}: {exc}") from None
