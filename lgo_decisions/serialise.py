@@ -31,15 +31,16 @@ from cattrs.errors import AttributeValidationNote, BaseValidationError, ClassVal
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
-from ._fastload import Loader
+from ._fastload import GiveUp, Loader
+from ._jsontext import decode, fast_decoder, utf8
 from ._keys import BLOCK_TAG, KEYS
 from ._limits import MAX_INPUT_BYTES
 from ._sources import as_path, is_binary_writer, load_source, looks_like_path, open_for_writing
 from ._validators import missing_statement
 from .errors import NoSuchFileError, SerialisationError
 from .extensions import structure_extensions, unstructure_extensions
-from .migrations import migrate
-from .model import BLOCK_TYPES, DATE_PATTERN, Block, Decision, OutcomeCode, Severity
+from .migrations import migrate, parse_version
+from .model import BLOCK_TYPES, DATE_PATTERN, SCHEMA_VERSION, Block, Decision, OutcomeCode, Severity
 
 __all__ = [
     "BLOCK_TAG",
@@ -56,8 +57,6 @@ __all__ = [
 ]
 
 _DATE = re.compile(DATE_PATTERN)
-_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # (a candidate: a pair is checked when decoded)
-_ESCAPED_SURROGATE_BYTES = re.compile(_ESCAPED_SURROGATE.pattern.encode("ascii"))
 _TAGS = {cls: tag for tag, cls in BLOCK_TYPES.items()}
 
 
@@ -316,7 +315,7 @@ def _encode_record(data: dict[str, Any], *, indent: int | None = None) -> str:  
         text = encoder.encode(data)
     except ValueError as exc:  # NaN and infinities (in extension payloads) are not JSON
         raise SerialisationError(f"cannot write the record as JSON: {exc}") from None
-    if not text.isascii() and not _utf8(text):  # (a lone surrogate is no text: no file could hold it)
+    if not text.isascii() and not utf8(text):  # (a lone surrogate is no text: no file could hold it)
         raise SerialisationError("cannot write the record as JSON: a string holds a lone surrogate")
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = text.translate(_LINE_BREAKS)
@@ -341,50 +340,39 @@ def loads(text: str | bytes | os.PathLike[str] | IO[str] | IO[bytes], *, strict:
 
 def _load_json(text: str | bytes, strict: bool) -> Decision:
     """:func:`loads` of JSON text (never a path: a line of JSON Lines)."""
-    try:
-        if isinstance(text, bytes):  # (as json.loads decodes bytes)
-            text = text.decode(json.detect_encoding(text), "surrogatepass")
-        data = _DECODER.decode(text)
-    except ValueError as exc:
-        raise SerialisationError(f"not JSON: {exc}") from None
-    except RecursionError:
-        raise SerialisationError("not JSON this library reads: arrays or objects nested too deeply") from None
-    if _may_hold_surrogates(text) and _holds_surrogates(data):
-        raise SerialisationError("not JSON this library reads: a string holds a lone surrogate")
-    return from_dict(data, strict=strict)
+    fast = None if strict else fast_decoder()
+    if fast is not None:
+        try:
+            return _load_fast(fast(text))
+        except Exception:  # (anything it cannot tell: read as ever, to the same record or error)
+            pass
+    return from_dict(decode(text), strict=strict)
 
 
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
+def _no_extensions(value: Any) -> dict[str, Any]:
+    if value.__class__ is not dict or value:  # (payloads: read as ever, floats and plugins' hooks included)
+        raise GiveUp
+    return {}
 
 
-_DECODER = json.JSONDecoder(parse_constant=_no_constant)  # (made once: json.loads with a hook makes one a call)
+_fast_json = Loader({dt.date: _fast.hooks[dt.date], dict[str, Any]: _no_extensions}, every_key=True)
+_MAJOR = parse_version(SCHEMA_VERSION)[0]
 
 
-def _may_hold_surrogates(text: str | bytes) -> bool:
-    if isinstance(text, bytes):  # (json.loads decodes bytes with surrogatepass)
-        return b"\xed" in text or (b"\\" in text and _ESCAPED_SURROGATE_BYTES.search(text) is not None)
-    if "\\" in text and "\\u" in text and _ESCAPED_SURROGATE.search(text) is not None:  # (memchr first)
-        return True
-    return not (text.isascii() or _utf8(text))
-
-
-def _utf8(text: str) -> bool:
-    """Whether ``text`` can be written as UTF-8: it holds no surrogate code point (which every UTF
-    encoder refuses, paired or not; UTF-16's is the fastest, faster than a search)."""
-    try:
-        text.encode("utf-16-le")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _holds_surrogates(data: Any) -> bool:
-    try:
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+def _load_fast(data: Any) -> Decision:
+    """:func:`from_dict` of orjson's data, or an error: every key has a field and every value is
+    checked by its type (no float passes: orjson reads an integer beyond 64 bits as one)."""
+    if data.__class__ is not dict:
+        raise GiveUp
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:  # (else migrate leaves the record as it is)
+        if parse_version(version)[0] != _MAJOR:  # (a migration: read as ever)
+            raise GiveUp
+        data = migrate(data)
+    decision: Decision = _fast_json(data, Decision)
+    if missing_statement(decision) is not None:
+        raise GiveUp
+    return decision
 
 
 def dump_jsonl(decisions: Iterable[Decision], fp: IO[str] | IO[bytes] | str | os.PathLike[str]) -> int:
@@ -445,9 +433,12 @@ def _load_file(file: IO[bytes], strict: bool, where: str) -> Iterator[Decision]:
         yield from _load_lines(file, strict, where)
 
 
+_PLAIN = (str, bytes)  # (for them: not line.strip() is not line or line.isspace())
+
+
 def _load_lines(fp: Iterable[str | bytes], strict: bool, where: str) -> Iterator[Decision]:
     for lineno, line in enumerate(fp, 1):
-        if not line.strip():
+        if (not line or line.isspace()) if line.__class__ in _PLAIN else not line.strip():  # (no stripped copy)
             continue
         try:
             # (a line is data, never a path; anything else goes by the rule of loads, and fails as it would)
