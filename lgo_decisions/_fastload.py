@@ -178,45 +178,47 @@ class Loader:
     def _model(self, cls: type[Any]) -> Parse:
         """One function of straight-line code for ``cls`` (as cattrs makes its own, without its layers).
 
-        It calls ``cls`` with every argument, a missing key's being the default of ``__init__``
-        itself (the very object it would take when the argument is left out)."""
+        It calls ``cls`` with every argument. An object with a key for each field and no other (as
+        the library writes them) is read key by key; any other by ``get``, a missing key's argument
+        being the default of ``__init__`` itself (the very object it takes when it is left out)."""
         hints = typing.get_type_hints(cls)
         keys = KEYS[cls]
         defaults = {name: p.default for name, p in inspect.signature(cls).parameters.items()}
         namespace: dict[str, Any] = {"GiveUp": GiveUp, "cls": cls, "M": _MISSING}
-        missing = ["        m += 1"] if self.every_key else []
-        code = ["def model(v):", "    if v.__class__ is not dict: raise GiveUp", "    m = 0"]
-        args = []
-        n = 0
-        for i, f in enumerate(attrs.fields(cls)):
-            if not f.init:
-                continue
-            n += 1
-            tp = hints[f.name]
+        fields = [(i, f) for i, f in enumerate(attrs.fields(cls)) if f.init]
+        others = [keys[f.name] for f in attrs.fields(cls) if not f.init]
+        values = {i: self._value(i, hints[f.name], namespace) for i, f in fields}
+        call = f"return cls({', '.join(f'{f.alias}=a{i}' for i, f in fields)})"
+        whole = " and ".join([f"len(v) == {len(fields) + len(others)}", *(f"{k!r} in v" for k in others)])
+        code = ["def model(v):", "    if v.__class__ is not dict: raise GiveUp", f"    if {whole}:"]
+        for i, f in fields:  # (a key missing here means one the model does not know: a KeyError, given up)
+            code += [f"        x = v[{keys[f.name]!r}]", *values[i]]
+        code += [f"        {call}", "    m = 0"]
+        for i, f in fields:
             code += [f"    x = v.get({keys[f.name]!r}, M)", "    if x is M:"]
             if defaults[f.alias] is inspect.Parameter.empty:
                 code.append("        raise GiveUp")  # (as cls() would: an argument it needs)
             else:
                 namespace[f"d{i}"] = defaults[f.alias]
-                code += [*missing, f"        a{i} = d{i}"]
-            code.append("    else:")
-            inner = _optional(tp)
-            if tp in _CHECKS or inner in _CHECKS:
-                check = _CHECKS[tp] if tp in _CHECKS else f"x is None or {_CHECKS[inner]}"
-                code += [f"        if not ({check}): raise GiveUp", f"        a{i} = x"]
-            elif inner is not None:  # (the parser of X | None, inline)
-                namespace[f"p{i}"] = self.parser(inner)
-                code.append(f"        a{i} = None if x is None else p{i}(x)")
-            elif _array_of(tp) is not None:  # (an empty array, inline: as every array parser reads [])
-                namespace[f"p{i}"] = self.parser(tp)
-                code.append(f"        a{i} = () if x.__class__ is list and not x else p{i}(x)")
-            else:
-                namespace[f"p{i}"] = self.parser(tp)
-                code.append(f"        a{i} = p{i}(x)")
-            args.append(f"{f.alias}=a{i}")
+                code += ["        m += 1", f"        a{i} = d{i}"]
+            code += ["    else:", *values[i]]
         if self.every_key:  # (every key one of a field: of an argument, or of a field not in __init__)
-            present = "".join(f" + ({keys[f.name]!r} in v)" for f in attrs.fields(cls) if not f.init)
-            code.append(f"    if len(v) + m != {n}{present}: raise GiveUp")
-        code.append(f"    return cls({', '.join(args)})")
+            present = "".join(f" + ({k!r} in v)" for k in others)
+            code.append(f"    if len(v) + m != {len(fields)}{present}: raise GiveUp")
+        code.append(f"    {call}")
         exec("\n".join(code), namespace)  # (code made here from the model's own fields)
         return namespace["model"]  # type: ignore[no-any-return]
+
+    def _value(self, i: int, tp: Any, namespace: dict[str, Any]) -> list[str]:
+        """Lines that check or structure the value ``x`` of a field of type ``tp`` into ``a{i}``."""
+        inner = _optional(tp)
+        if tp in _CHECKS or inner in _CHECKS:
+            check = _CHECKS[tp] if tp in _CHECKS else f"x is None or {_CHECKS[inner]}"
+            return [f"        if not ({check}): raise GiveUp", f"        a{i} = x"]
+        if inner is not None:  # (the parser of X | None, inline)
+            namespace[f"p{i}"] = self.parser(inner)
+            return [f"        a{i} = None if x is None else p{i}(x)"]
+        namespace[f"p{i}"] = self.parser(tp)
+        if _array_of(tp) is not None:  # (an empty array, inline: as every array parser reads [])
+            return [f"        a{i} = () if x.__class__ is list and not x else p{i}(x)"]
+        return [f"        a{i} = p{i}(x)"]

@@ -36,7 +36,7 @@ from ._jsontext import decode, fast_decoder, utf8
 from ._keys import BLOCK_TAG, KEYS
 from ._limits import MAX_INPUT_BYTES
 from ._sources import as_path, is_binary_writer, load_source, looks_like_path, open_for_writing
-from ._validators import missing_statement
+from ._validators import STATEMENT_FIELDS, missing_statement
 from .errors import NoSuchFileError, SerialisationError
 from .extensions import structure_extensions, unstructure_extensions
 from .migrations import migrate, parse_version
@@ -74,6 +74,10 @@ def _kind(value: object) -> str:
 
 
 def _structure_date(value: Any, _: Any) -> dt.date:
+    return _date(value)
+
+
+def _date(value: Any) -> dt.date:
     if not isinstance(value, str):
         raise TypeError(f"a date must be an ISO string, got {type(value).__name__}")
     if not _DATE.fullmatch(value):  # the JSON Schema's pattern; fromisoformat alone takes '20210204' too
@@ -231,9 +235,7 @@ def _error(exc: BaseException) -> SerialisationError:
     return SerialisationError(f"record does not fit schema v1: {exc}")
 
 
-_fast = Loader(
-    {dt.date: lambda v: _structure_date(v, None), dict[str, Any]: lambda v: structure_extensions(v, converter)}
-)
+_fast = Loader({dt.date: _date, dict[str, Any]: lambda v: structure_extensions(v, converter)})
 
 
 def _lenient(data: dict[str, Any]) -> Decision:
@@ -370,7 +372,7 @@ def _load_fast(data: Any) -> Decision:
             raise GiveUp
         data = migrate(data)
     decision: Decision = _fast_json(data, Decision)
-    if missing_statement(decision) is not None:
+    if not getattr(decision, STATEMENT_FIELDS[0]) and missing_statement(decision) is not None:  # (one is enough)
         raise GiveUp
     return decision
 
