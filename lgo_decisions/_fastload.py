@@ -37,6 +37,7 @@ class GiveUp(Exception):
 
 
 _MISSING = object()
+_NEW: Any = object.__new__
 _CHECKS = {str: "x.__class__ is str", int: "x.__class__ is int"}
 
 
@@ -188,7 +189,11 @@ class Loader:
         fields = [(i, f) for i, f in enumerate(attrs.fields(cls)) if f.init]
         others = [keys[f.name] for f in attrs.fields(cls) if not f.init]
         values = {i: self._value(i, hints[f.name], namespace) for i, f in fields}
-        call = f"return cls({', '.join(f'{f.alias}=a{i}' for i, f in fields)})"
+        arguments = ", ".join(f"{f.alias}=a{i}" for i, f in fields)
+        call = f"return cls({arguments})"
+        if type(cls) is type and cls.__new__ is _NEW:  # (what cls() does, without its dict of arguments)
+            namespace["new"] = _NEW
+            call = f"o = new(cls); cls.__init__(o, {arguments}); return o"
         whole = " and ".join([f"len(v) == {len(fields) + len(others)}", *(f"{k!r} in v" for k in others)])
         code = ["def model(v):", "    if v.__class__ is not dict: raise GiveUp", f"    if {whole}:"]
         for i, f in fields:  # (a key missing here means one the model does not know: a KeyError, given up)
