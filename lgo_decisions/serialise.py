@@ -371,10 +371,16 @@ def _load_fast(data: Any) -> Decision:
         if parse_version(version)[0] != _MAJOR:  # (a migration: read as ever)
             raise GiveUp
         data = migrate(data)
-    decision: Decision = _fast_json(data, Decision)
+    decision = _structure_fast(data)
     if not getattr(decision, STATEMENT_FIELDS[0]) and missing_statement(decision) is not None:  # (one is enough)
         raise GiveUp
     return decision
+
+
+def _structure_fast(data: dict[str, Any]) -> Decision:
+    """``_fast_json(data, Decision)``, called as deep in the stack as from_dict calls _lenient, so
+    that a record nested to the recursion limit fails (and is read again) where that path fails."""
+    return _fast_json(data, Decision)  # type: ignore[no-any-return]
 
 
 def dump_jsonl(decisions: Iterable[Decision], fp: IO[str] | IO[bytes] | str | os.PathLike[str]) -> int:

@@ -211,3 +211,38 @@ def test_load_jsonl_reads_lines_either_way() -> None:
         list(load_jsonl([good, good, "x"]))
     with pytest.raises(SerialisationError, match=r"^not JSON: NaN is not JSON$"):
         loads('{"reference": NaN}')
+
+
+def _nested(levels: int) -> str:
+    """A record whose first section holds numbered paragraphs nested ``levels`` deep."""
+    head = '{"type": "numbered_paragraph", "number": 1, "text": "x", "blocks": ['
+    return (
+        '{"reference": "20 007 417", "sections": [{"heading": "A", "blocks": [' + head * levels + "]}" * levels + "]}]}"
+    )
+
+
+def _at_depth(frames: int, fn: Any) -> Any:
+    return fn() if frames == 0 else _at_depth(frames - 1, fn)
+
+
+def test_records_nested_to_the_recursion_limit_fail_where_the_standard_path_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def run(text: str, decoder: Any) -> tuple[str, str]:  # (the same frames for either decoder)
+        monkeypatch.setattr("lgo_decisions._jsontext._fast", decoder)
+        status, got = _outcome(_load_json, text, False)
+        return status, str(got)
+
+    low, high = 1, 2000  # (the first depth the standard path refuses, from here)
+    while low < high:
+        mid = (low + high) // 2
+        low, high = (mid + 1, high) if run(_nested(mid), None)[0] == "ok" else (low, mid)
+    seen = set()
+    for frames in range(8):  # (each depth of the caller's stack: the limit falls between levels at one of them)
+        for levels in range(low - 6, low + 2):
+            text = _nested(levels)
+            slow = _at_depth(frames, lambda: run(text, None))  # noqa: B023
+            fast = _at_depth(frames, lambda: run(text, orjson.loads))  # noqa: B023
+            assert fast == slow, (frames, levels)
+            seen.add(slow[1][:40])
+    assert len(seen) == 3, seen  # (a record; the decoder's error; the converter's, between the two)
