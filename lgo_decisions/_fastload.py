@@ -198,18 +198,19 @@ class Loader:
         code = ["def model(v):", "    if v.__class__ is not dict: raise GiveUp", f"    if {whole}:"]
         for i, f in fields:  # (a key missing here means one the model does not know: a KeyError, given up)
             code += [f"        x = v[{keys[f.name]!r}]", *values[i]]
-        code += [f"        {call}", "    m = 0"]
+        code.append(f"        {call}")
+        if self.every_key:  # (every key one of a field, of an argument or not: checked before any is read)
+            missing = " + ".join(f"({keys[f.name]!r} not in v)" for _, f in fields) or "0"
+            present = "".join(f" + ({k!r} in v)" for k in others)
+            code.append(f"    if len(v) + {missing} != {len(fields)}{present}: raise GiveUp")
         for i, f in fields:
             code += [f"    x = v.get({keys[f.name]!r}, M)", "    if x is M:"]
             if defaults[f.alias] is inspect.Parameter.empty:
                 code.append("        raise GiveUp")  # (as cls() would: an argument it needs)
             else:
                 namespace[f"d{i}"] = defaults[f.alias]
-                code += ["        m += 1", f"        a{i} = d{i}"]
+                code.append(f"        a{i} = d{i}")
             code += ["    else:", *values[i]]
-        if self.every_key:  # (every key one of a field: of an argument, or of a field not in __init__)
-            present = "".join(f" + ({k!r} in v)" for k in others)
-            code.append(f"    if len(v) + m != {len(fields)}{present}: raise GiveUp")
         code.append(f"    {call}")
         exec("\n".join(code), namespace)  # (code made here from the model's own fields)
         return namespace["model"]  # type: ignore[no-any-return]

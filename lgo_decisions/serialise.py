@@ -364,7 +364,7 @@ _MAJOR = parse_version(SCHEMA_VERSION)[0]
 def _load_fast(data: Any) -> Decision:
     """:func:`from_dict` of orjson's data, or an error: every key has a field and every value is
     checked by its type (no float passes: orjson reads an integer beyond 64 bits as one)."""
-    if data.__class__ is not dict:
+    if data.__class__ is not dict or data.get("extensions"):  # (payloads: given up before any field is read)
         raise GiveUp
     version = data.get("schema_version", SCHEMA_VERSION)
     if version != SCHEMA_VERSION:  # (else migrate leaves the record as it is)
