@@ -31,16 +31,17 @@ from cattrs.errors import AttributeValidationNote, BaseValidationError, ClassVal
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
-from ._fastload import GiveUp, Loader
+from . import _fastjson
+from ._fastload import Loader
 from ._jsontext import decode, fast_decoder, utf8
 from ._keys import BLOCK_TAG, KEYS
 from ._limits import MAX_INPUT_BYTES
 from ._sources import as_path, is_binary_writer, load_source, looks_like_path, open_for_writing
-from ._validators import STATEMENT_FIELDS, missing_statement
+from ._validators import missing_statement
 from .errors import NoSuchFileError, SerialisationError
 from .extensions import structure_extensions, unstructure_extensions
-from .migrations import migrate, parse_version
-from .model import BLOCK_TYPES, DATE_PATTERN, SCHEMA_VERSION, Block, Decision, OutcomeCode, Severity
+from .migrations import migrate
+from .model import BLOCK_TYPES, DATE_PATTERN, Block, Decision, OutcomeCode, Severity
 
 __all__ = [
     "BLOCK_TAG",
@@ -345,42 +346,13 @@ def _load_json(text: str | bytes, strict: bool) -> Decision:
     fast = None if strict else fast_decoder()
     if fast is not None:
         try:
-            return _load_fast(fast(text))
+            return _fastjson.structure(_fast_json, fast(text))
         except Exception:  # (anything it cannot tell: read as ever, to the same record or error)
             pass
     return from_dict(decode(text), strict=strict)
 
 
-def _no_extensions(value: Any) -> dict[str, Any]:
-    if value.__class__ is not dict or value:  # (payloads: read as ever, floats and plugins' hooks included)
-        raise GiveUp
-    return {}
-
-
-_fast_json = Loader({dt.date: _fast.hooks[dt.date], dict[str, Any]: _no_extensions}, every_key=True)
-_MAJOR = parse_version(SCHEMA_VERSION)[0]
-
-
-def _load_fast(data: Any) -> Decision:
-    """:func:`from_dict` of orjson's data, or an error: every key has a field and every value is
-    checked by its type (no float passes: orjson reads an integer beyond 64 bits as one)."""
-    if data.__class__ is not dict or data.get("extensions"):  # (payloads: given up before any field is read)
-        raise GiveUp
-    version = data.get("schema_version", SCHEMA_VERSION)
-    if version != SCHEMA_VERSION:  # (else migrate leaves the record as it is)
-        if parse_version(version)[0] != _MAJOR:  # (a migration: read as ever)
-            raise GiveUp
-        data = migrate(data)
-    decision = _structure_fast(data)
-    if not getattr(decision, STATEMENT_FIELDS[0]) and missing_statement(decision) is not None:  # (one is enough)
-        raise GiveUp
-    return decision
-
-
-def _structure_fast(data: dict[str, Any]) -> Decision:
-    """``_fast_json(data, Decision)``, called as deep in the stack as from_dict calls _lenient, so
-    that a record nested to the recursion limit fails (and is read again) where that path fails."""
-    return _fast_json(data, Decision)  # type: ignore[no-any-return]
+_fast_json = _fastjson.loader(_date)
 
 
 def dump_jsonl(decisions: Iterable[Decision], fp: IO[str] | IO[bytes] | str | os.PathLike[str]) -> int:

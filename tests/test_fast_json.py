@@ -16,8 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lgo_decisions import Decision, SerialisationError, dumps, from_dict, load_jsonl, loads
+from lgo_decisions._fastjson import structure
 from lgo_decisions._jsontext import decode, fast_decoder
-from lgo_decisions.serialise import _load_fast, _load_json, to_dict
+from lgo_decisions.serialise import _fast_json, _load_json, to_dict
 from lgo_decisions.testing import decisions
 
 orjson = pytest.importorskip("orjson", reason="the fast path needs pip install 'lgo-decisions[fast]'")
@@ -162,7 +163,7 @@ def test_good_records_take_the_fast_path_to_the_same_record(d: Decision) -> None
     text = dumps(d)
     assert _fast(text) == _slow(text)
     if not d.extensions:  # (payloads are read as ever)
-        assert dumps(_load_fast(orjson.loads(text))) == text
+        assert dumps(structure(_fast_json, orjson.loads(text))) == text
 
 
 @settings(max_examples=300)
