@@ -16,6 +16,7 @@ Category(area='Housing', subject='Allocations')
 from __future__ import annotations
 
 import enum
+import inspect
 import types
 import typing
 from collections.abc import Callable
@@ -36,6 +37,7 @@ class GiveUp(Exception):
 
 
 _MISSING = object()
+_NEW: Any = object.__new__
 _CHECKS = {str: "x.__class__ is str", int: "x.__class__ is int"}
 
 
@@ -66,13 +68,29 @@ def _strings(v: Any) -> tuple[str, ...]:
     return tuple(v)
 
 
+def _members(tp: type[enum.Enum]) -> Parse:
+    """``tp(v)``, by the table ``tp(v)`` looks in first (the same member; anything else is ``tp``'s)."""
+    members = tp._value2member_map_
+
+    def member(v: Any) -> Any:
+        try:
+            return members[v]
+        except (KeyError, TypeError):  # (not a value, or unhashable: as tp(v) decides)
+            return tp(v)
+
+    return member
+
+
 class Loader:
     """Structuring functions for the models, made at first use, with the converter's hooks for the
     leaves it cannot check inline: ``hooks`` maps a type (``datetime.date``, ``dict[str, Any]`` for
-    ``Decision.extensions``) to the function of one value the converter applies."""
+    ``Decision.extensions``) to the function of one value the converter applies. With
+    ``every_key=True`` it gives up on an object with a key its model has no field for (so that it
+    has checked every value of the data)."""
 
-    def __init__(self, hooks: dict[Any, Parse]) -> None:
+    def __init__(self, hooks: dict[Any, Parse], *, every_key: bool = False) -> None:
         self.hooks = hooks
+        self.every_key = every_key
         self.parsers: dict[Any, Parse] = {}
         self.by_tag: dict[Any, Parse] = {}
 
@@ -97,7 +115,7 @@ class Loader:
         if tp in self.hooks:
             return self.hooks[tp]
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            return tp  # (as the converter's hooks: the member of that value)
+            return _members(tp)  # (as the converter's hooks: the member of that value)
         if tp is Block:
             return self._block
         inner = _optional(tp)
@@ -107,6 +125,8 @@ class Loader:
         element = _array_of(tp)
         if element is str:
             return _strings
+        if element is Block:
+            return self._blocks
         if element is not None:
             return self._array(element)
         if isinstance(tp, type) and tp in KEYS:
@@ -120,42 +140,91 @@ class Loader:
             nonlocal parse
             if v.__class__ is not list:
                 raise GiveUp
+            if not v:
+                return ()
             if parse is None:  # (at first use: blocks nest)
                 parse = self.parser(element)
-            return tuple([parse(e) for e in v])
+            return tuple(map(parse, v))
 
         return array
 
     def _block(self, v: Any) -> Any:
         if v.__class__ is not dict:
             raise GiveUp
+        parse = self.by_tag.get(v.get(BLOCK_TAG))
+        return self._by_tag(v) if parse is None else parse(v)
+
+    def _by_tag(self, v: Any) -> Any:
+        """The block ``v`` as the parser of its tag reads it, that parser made at first use."""
         tag = v.get(BLOCK_TAG)
-        parse = self.by_tag.get(tag)
-        if parse is None:
-            cls = BLOCK_TYPES.get(tag)  # type: ignore[arg-type]
-            if cls is None:
-                raise GiveUp
-            parse = self.by_tag[tag] = self.parser(cls)
+        cls = BLOCK_TYPES.get(tag)
+        if cls is None:
+            raise GiveUp
+        parse = self.by_tag[tag] = self.parser(cls)
         return parse(v)
 
+    def _blocks(self, v: Any) -> tuple[Any, ...]:
+        """``tuple[Block, ...]``: each block by the parser of its tag (as :meth:`_block`, in one loop)."""
+        if v.__class__ is not list:
+            raise GiveUp
+        if not v:
+            return ()
+        by_tag = self.by_tag
+        out = []
+        for e in v:
+            parse = by_tag.get(e.get(BLOCK_TAG))  # (not an object: no get, an error, given up)
+            out.append(self._by_tag(e) if parse is None else parse(e))
+        return tuple(out)
+
     def _model(self, cls: type[Any]) -> Parse:
-        """One function of straight-line code for ``cls`` (as cattrs makes its own, without its layers)."""
+        """One function of straight-line code for ``cls`` (as cattrs makes its own, without its layers).
+
+        It calls ``cls`` with every argument. An object with a key for each field and no other (as
+        the library writes them) is read key by key; any other by ``get``, a missing key's argument
+        being the default of ``__init__`` itself (the very object it takes when it is left out)."""
         hints = typing.get_type_hints(cls)
         keys = KEYS[cls]
+        defaults = {name: p.default for name, p in inspect.signature(cls).parameters.items()}
         namespace: dict[str, Any] = {"GiveUp": GiveUp, "cls": cls, "M": _MISSING}
-        code = ["def model(v):", "    if v.__class__ is not dict: raise GiveUp", "    kw = {}"]
-        for i, f in enumerate(attrs.fields(cls)):
-            if not f.init:
-                continue
-            tp = hints[f.name]
-            code += [f"    x = v.get({keys[f.name]!r}, M)", "    if x is not M:"]
-            inner = _optional(tp)
-            if tp in _CHECKS or inner in _CHECKS:
-                check = _CHECKS[tp] if tp in _CHECKS else f"x is None or {_CHECKS[inner]}"
-                code += [f"        if not ({check}): raise GiveUp", f"        kw[{f.alias!r}] = x"]
+        fields = [(i, f) for i, f in enumerate(attrs.fields(cls)) if f.init]
+        others = [keys[f.name] for f in attrs.fields(cls) if not f.init]
+        values = {i: self._value(i, hints[f.name], namespace) for i, f in fields}
+        arguments = ", ".join(f"{f.alias}=a{i}" for i, f in fields)
+        call = f"return cls({arguments})"
+        if type(cls) is type and cls.__new__ is _NEW:  # (what cls() does, without its dict of arguments)
+            namespace["new"] = _NEW
+            call = f"o = new(cls); cls.__init__(o, {arguments}); return o"
+        whole = " and ".join([f"len(v) == {len(fields) + len(others)}", *(f"{k!r} in v" for k in others)])
+        code = ["def model(v):", "    if v.__class__ is not dict: raise GiveUp", f"    if {whole}:"]
+        for i, f in fields:  # (a key missing here means one the model does not know: a KeyError, given up)
+            code += [f"        x = v[{keys[f.name]!r}]", *values[i]]
+        code.append(f"        {call}")
+        if self.every_key:  # (every key one of a field, of an argument or not: checked before any is read)
+            missing = " + ".join(f"({keys[f.name]!r} not in v)" for _, f in fields) or "0"
+            present = "".join(f" + ({k!r} in v)" for k in others)
+            code.append(f"    if len(v) + {missing} != {len(fields)}{present}: raise GiveUp")
+        for i, f in fields:
+            code += [f"    x = v.get({keys[f.name]!r}, M)", "    if x is M:"]
+            if defaults[f.alias] is inspect.Parameter.empty:
+                code.append("        raise GiveUp")  # (as cls() would: an argument it needs)
             else:
-                namespace[f"p{i}"] = self.parser(tp)
-                code.append(f"        kw[{f.alias!r}] = p{i}(x)")
-        code.append("    return cls(**kw)")
+                namespace[f"d{i}"] = defaults[f.alias]
+                code.append(f"        a{i} = d{i}")
+            code += ["    else:", *values[i]]
+        code.append(f"    {call}")
         exec("\n".join(code), namespace)  # (code made here from the model's own fields)
         return namespace["model"]  # type: ignore[no-any-return]
+
+    def _value(self, i: int, tp: Any, namespace: dict[str, Any]) -> list[str]:
+        """Lines that check or structure the value ``x`` of a field of type ``tp`` into ``a{i}``."""
+        inner = _optional(tp)
+        if tp in _CHECKS or inner in _CHECKS:
+            check = _CHECKS[tp] if tp in _CHECKS else f"x is None or {_CHECKS[inner]}"
+            return [f"        if not ({check}): raise GiveUp", f"        a{i} = x"]
+        if inner is not None:  # (the parser of X | None, inline)
+            namespace[f"p{i}"] = self.parser(inner)
+            return [f"        a{i} = None if x is None else p{i}(x)"]
+        namespace[f"p{i}"] = self.parser(tp)
+        if _array_of(tp) is not None:  # (an empty array, inline: as every array parser reads [])
+            return [f"        a{i} = () if x.__class__ is list and not x else p{i}(x)"]
+        return [f"        a{i} = p{i}(x)"]

@@ -4,7 +4,8 @@
 * A ``str`` of one line (no control characters) is a path when it names an existing file, or when it *looks like* one:
   it ends in a file suffix the library knows (:data:`PATH_SUFFIXES`, or a registered reader's), or
   it holds a path separator and no white space. Any other ``str`` is the data itself (statement
-  text, JSON, JSON Lines).
+  text, JSON, JSON Lines), and so is one too long to name a file: longer than 4,096 characters, or
+  with a name between separators longer than 255 (no file system allows one).
 * A path that does not exist is a :class:`~lgo_decisions.errors.NoSuchFileError` naming it.
 * An open file, text or binary (anything with a ``read`` method; for writing, ``write``), is read
   (or written) as it is; its ``name``, when a ``str``, names the source.
@@ -36,27 +37,44 @@ PATH_SUFFIXES = frozenset(
 )
 """File suffixes that make a one-line ``str`` a path (besides registered readers' suffixes)."""
 
-_MAX_PATH = 4096
+_MAX_PATH = 4096  # (Linux's PATH_MAX)
+_MAX_NAME = 255  # (a name's limit: 255 bytes on Linux's file systems, 255 UTF-16 units on NTFS and HFS+)
 _SEPARATORS = re.compile(r"[/\\]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no path holds a control character (nor can name a file: NUL)
 
 
-def _suffixes() -> frozenset[str]:
+def _name_too_long(text: str) -> bool:
+    """Whether a name between the system's separators is longer than any file system allows (the
+    ``stat`` of such a path fails with ENAMETOOLONG: a JSON record or a line of prose, never a path)."""
+    if len(text) <= _MAX_NAME:
+        return False
+    if os.altsep:
+        text = text.replace(os.altsep, os.sep)
+    return max(map(len, text.split(os.sep))) > _MAX_NAME
+
+
+def _has_suffix(text: str) -> bool:
+    """Whether ``text`` ends in a suffix of :data:`PATH_SUFFIXES` or of a reader."""
+    suffix = os.path.splitext(text)[1].lower()
+    if suffix in PATH_SUFFIXES:
+        return True
     from . import readers  # (readers' suffixes: plugins may add their own)
 
-    return PATH_SUFFIXES | readers.suffixes()
+    return suffix in readers.suffixes()
 
 
 def looks_like_path(text: str) -> bool:
     """Whether a ``str`` counts as a path under the rule above (existing or not)."""
-    if not text.strip() or len(text) > _MAX_PATH or _CONTROL.search(text):  # (a line break, a NUL: text)
+    if len(text) > _MAX_PATH or _name_too_long(text) or not text.strip():
+        return False
+    if not text.isprintable() and _CONTROL.search(text):  # (a line break, a NUL: text; isprintable: no control)
         return False
     try:
         if Path(text).is_file():
             return True
     except (OSError, ValueError):
         return False
-    if os.path.splitext(text)[1].lower() in _suffixes():
+    if _has_suffix(text):
         return True
     return _SEPARATORS.search(text) is not None and not any(c.isspace() for c in text)
 

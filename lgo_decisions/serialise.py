@@ -31,7 +31,9 @@ from cattrs.errors import AttributeValidationNote, BaseValidationError, ClassVal
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
+from . import _fastjson
 from ._fastload import Loader
+from ._jsontext import decode, fast_decoder, utf8
 from ._keys import BLOCK_TAG, KEYS
 from ._limits import MAX_INPUT_BYTES
 from ._sources import as_path, is_binary_writer, load_source, looks_like_path, open_for_writing
@@ -56,8 +58,6 @@ __all__ = [
 ]
 
 _DATE = re.compile(DATE_PATTERN)
-_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # (a candidate: a pair is checked when decoded)
-_ESCAPED_SURROGATE_BYTES = re.compile(_ESCAPED_SURROGATE.pattern.encode("ascii"))
 _TAGS = {cls: tag for tag, cls in BLOCK_TYPES.items()}
 
 
@@ -75,6 +75,10 @@ def _kind(value: object) -> str:
 
 
 def _structure_date(value: Any, _: Any) -> dt.date:
+    return _date(value)
+
+
+def _date(value: Any) -> dt.date:
     if not isinstance(value, str):
         raise TypeError(f"a date must be an ISO string, got {type(value).__name__}")
     if not _DATE.fullmatch(value):  # the JSON Schema's pattern; fromisoformat alone takes '20210204' too
@@ -232,9 +236,7 @@ def _error(exc: BaseException) -> SerialisationError:
     return SerialisationError(f"record does not fit schema v1: {exc}")
 
 
-_fast = Loader(
-    {dt.date: lambda v: _structure_date(v, None), dict[str, Any]: lambda v: structure_extensions(v, converter)}
-)
+_fast = Loader({dt.date: _date, dict[str, Any]: lambda v: structure_extensions(v, converter)})
 
 
 def _lenient(data: dict[str, Any]) -> Decision:
@@ -316,7 +318,7 @@ def _encode_record(data: dict[str, Any], *, indent: int | None = None) -> str:  
         text = encoder.encode(data)
     except ValueError as exc:  # NaN and infinities (in extension payloads) are not JSON
         raise SerialisationError(f"cannot write the record as JSON: {exc}") from None
-    if not text.isascii() and not _utf8(text):  # (a lone surrogate is no text: no file could hold it)
+    if not text.isascii() and not utf8(text):  # (a lone surrogate is no text: no file could hold it)
         raise SerialisationError("cannot write the record as JSON: a string holds a lone surrogate")
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = text.translate(_LINE_BREAKS)
@@ -336,50 +338,21 @@ def loads(text: str | bytes | os.PathLike[str] | IO[str] | IO[bytes], *, strict:
     """
     if not isinstance(text, (str, bytes)) or (isinstance(text, str) and looks_like_path(text)):
         text = load_source(text, MAX_INPUT_BYTES)[0]
-    try:
-        if isinstance(text, bytes):  # (as json.loads decodes bytes)
-            text = text.decode(json.detect_encoding(text), "surrogatepass")
-        data = _DECODER.decode(text)
-    except ValueError as exc:
-        raise SerialisationError(f"not JSON: {exc}") from None
-    except RecursionError:
-        raise SerialisationError("not JSON this library reads: arrays or objects nested too deeply") from None
-    if _may_hold_surrogates(text) and _holds_surrogates(data):
-        raise SerialisationError("not JSON this library reads: a string holds a lone surrogate")
-    return from_dict(data, strict=strict)
+    return _load_json(text, strict)
 
 
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
+def _load_json(text: str | bytes, strict: bool) -> Decision:
+    """:func:`loads` of JSON text (never a path: a line of JSON Lines)."""
+    fast = None if strict else fast_decoder()
+    if fast is not None:
+        try:
+            return _fastjson.structure(_fast_json, fast(text))
+        except Exception:  # (anything it cannot tell: read as ever, to the same record or error)
+            pass
+    return from_dict(decode(text), strict=strict)
 
 
-_DECODER = json.JSONDecoder(parse_constant=_no_constant)  # (made once: json.loads with a hook makes one a call)
-
-
-def _may_hold_surrogates(text: str | bytes) -> bool:
-    if isinstance(text, bytes):  # (json.loads decodes bytes with surrogatepass)
-        return b"\xed" in text or (b"\\" in text and _ESCAPED_SURROGATE_BYTES.search(text) is not None)
-    if "\\" in text and "\\u" in text and _ESCAPED_SURROGATE.search(text) is not None:  # (memchr first)
-        return True
-    return not (text.isascii() or _utf8(text))
-
-
-def _utf8(text: str) -> bool:
-    """Whether ``text`` can be written as UTF-8: it holds no surrogate code point (which every UTF
-    encoder refuses, paired or not; UTF-16's is the fastest, faster than a search)."""
-    try:
-        text.encode("utf-16-le")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _holds_surrogates(data: Any) -> bool:
-    try:
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+_fast_json = _fastjson.loader(_date)
 
 
 def dump_jsonl(decisions: Iterable[Decision], fp: IO[str] | IO[bytes] | str | os.PathLike[str]) -> int:
@@ -440,11 +413,15 @@ def _load_file(file: IO[bytes], strict: bool, where: str) -> Iterator[Decision]:
         yield from _load_lines(file, strict, where)
 
 
+_PLAIN = (str, bytes)  # (for them: not line.strip() is not line or line.isspace())
+
+
 def _load_lines(fp: Iterable[str | bytes], strict: bool, where: str) -> Iterator[Decision]:
     for lineno, line in enumerate(fp, 1):
-        if not line.strip():
+        if (not line or line.isspace()) if line.__class__ in _PLAIN else not line.strip():  # (no stripped copy)
             continue
         try:
-            yield loads(line, strict=strict)
+            # (a line is data, never a path; anything else goes by the rule of loads, and fails as it would)
+            yield _load_json(line, strict) if isinstance(line, (str, bytes)) else loads(line, strict=strict)
         except SerialisationError as exc:
             raise SerialisationError(f"{where}line {lineno}: {exc}") from None
