@@ -342,7 +342,7 @@ class _Builder:
             self.note(
                 "no_closing_line", "no closing line naming who decided: the statement may be cut short", self.prev
             )
-        headings = {key(s.heading) for s in self.sections if s.heading is not None}
+        headings = {key(s.heading) for s in self.sections if s.heading is not None} if self.toc else set()
         unmatched = [t.text for t in self.toc if key(t.text) not in headings]
         if unmatched:
             # a contents entry with no section (a page cut short): keep it, never drop text
@@ -361,7 +361,7 @@ class _Builder:
         if not self.headers and not self.sections:  # (a title, a marker or a closing line, and nothing else)
             self.note("no_statement_found", "no header field and no section: no statement found", self.title)
         sections = [
-            Section(heading=s.heading, level=level, blocks=tuple(freeze(b) for b in s.blocks))
+            Section(heading=s.heading, level=level, blocks=tuple(map(freeze, s.blocks)))
             for s, level in zip(self.sections, heading_levels(self.sections, self.has_rules), strict=True)
         ]
         summary = self.summary
@@ -378,7 +378,7 @@ class _Builder:
             decided_by=self.decided_by,
             compliance=read_compliance(self.compliance.text) if self.compliance is not None else None,
             url=self.url,
-            outside_text=tuple(t.text for t in (*self.prelude, *self.furniture, *self.after) if t.text),
+            outside_text=[t.text for t in (*self.prelude, *self.furniture, *self.after) if t.text],
             source=self.source,
             diagnostics=tuple(self.diagnostics),
         )
