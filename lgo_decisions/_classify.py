@@ -37,9 +37,9 @@ from ._vocabulary import (
     RULE_LINE,
     SHARE,
     SUMMARY_LABEL,
-    TITLE,
     is_heading_text,
     key,
+    match_title,
 )
 
 __all__ = ["Classifier", "Form", "Line", "classify", "is_contents_entry", "is_header_label", "is_known_heading"]
@@ -367,15 +367,15 @@ class Classifier:
         """A line outside list items; ``None`` when it is a label whose value is still to come."""
         where, lineno = line.where, line.line
         if short and not self.titled and not self.body:
-            m = TITLE.match(s)
-            if m:
+            title = match_title(s)
+            if title is not None:
                 self.titled = True
-                org = m.group("org")
+                org, ref = title
                 return Token(
                     kind=Kinds.TITLE,
                     text=s,
                     organisation=org.strip() if org else None,
-                    reference=m.group("ref"),
+                    reference=ref,
                     line=lineno,
                     where=where,
                 )
