@@ -37,6 +37,7 @@ from ._vocabulary import (
     RULE_LINE,
     SHARE,
     SUMMARY_LABEL,
+    cached_key,
     is_heading_text,
     key,
     match_title,
@@ -93,7 +94,7 @@ class Forms:
 
 _IN_ITEMS = frozenset({Forms.NUMBERED, Forms.BULLET, Forms.ITEM, Forms.CONTINUATION})
 # (module globals: identity tests on them are the classifier's hot path)
-_PARAGRAPH, _HEADING = Forms.PARAGRAPH, Forms.HEADING
+_TEXT, _PARAGRAPH, _HEADING, _EMPHASIS = Forms.TEXT, Forms.PARAGRAPH, Forms.HEADING, Forms.EMPHASIS
 _NUMBERED, _BULLET, _ITEM, _CONTINUATION = Forms.NUMBERED, Forms.BULLET, Forms.ITEM, Forms.CONTINUATION
 _CONTENTS, _BOUNDARY, _OUTSIDE = Forms.CONTENTS, Forms.BOUNDARY, Forms.OUTSIDE
 
@@ -298,7 +299,9 @@ class Classifier:
         s = line.text
         if self._category is not None and self._subject(line, out):
             return
-        if form is _NUMBERED or form is _BULLET or form is _ITEM or form is _CONTINUATION:
+        if form is _TEXT or form is _PARAGRAPH or form is _HEADING or form is _EMPHASIS:
+            pass  # (most lines: read below)
+        elif form is _NUMBERED or form is _BULLET or form is _ITEM or form is _CONTINUATION:
             if self._summary is not None or self._header is not None:
                 short = len(s) <= MAX_SHORT_LINE
                 if self._value(line, key(s) if short else "", short, out):
@@ -308,14 +311,14 @@ class Classifier:
             else:
                 self._item(line, form, s, out)
             return
-        if form is _BOUNDARY:
+        elif form is _BOUNDARY:
             out.append(Token(kind=Kinds.BOUNDARY, line=line.line, where=line.where))
             return
-        short = len(s) <= MAX_SHORT_LINE
-        k = key(s) if short else ""
-        if form is _CONTENTS:
+        elif form is _CONTENTS:
             out.append(Token(kind=Kinds.TOC, text=s, line=line.line, where=line.where))
             return
+        short = len(s) <= MAX_SHORT_LINE
+        k = (cached_key(s) or key(s)) if short else ""  # (the cached key without a call, most lines)
         if form is _OUTSIDE:
             chrome = self._chrome(line, s, k)
             out.append(chrome or Token(kind=Kinds.OUTSIDE, text=s, line=line.line, where=line.where))
@@ -379,17 +382,19 @@ class Classifier:
                     line=lineno,
                     where=where,
                 )
-        header = HEADER_FIELD.match(s) if short and k.startswith(("c", "d")) else None  # (keys are lower case)
-        if header is not None and self.headed:  # a header field's words in the body: text, never a heading
-            return self._paragraph(s, lineno, where)
-        if short and not self.headed and (header is not None or (k in HEADER_LABELS and not self.body)):
-            self.titled = True
-            name = header.group(1) if header else s.rstrip(":. ")
-            tok = Token(kind=Kinds.HEADER, name=name, text=header.group(2) if header else "", line=lineno, where=where)
-            if tok.text:
-                return tok
-            self._header = tok  # label and value on separate lines (or elements: <dt>/<dd>)
-            return None
+        if short and k.startswith(("c", "d")):  # (a header field or label: keys are lower case)
+            header = HEADER_FIELD.match(s)
+            if header is not None and self.headed:  # a header field's words in the body: text, never a heading
+                return self._paragraph(s, lineno, where)
+            if not self.headed and (header is not None or (k in HEADER_LABELS and not self.body)):
+                self.titled = True
+                name = header.group(1) if header else s.rstrip(":. ")
+                text = header.group(2) if header else ""
+                tok = Token(kind=Kinds.HEADER, name=name, text=text, line=lineno, where=where)
+                if text:
+                    return tok
+                self._header = tok  # label and value on separate lines (or elements: <dt>/<dd>)
+                return None
         if short and k.startswith("the ombudsm") and FINAL_DECISION_MARKER.match(k + ":"):
             self.body = True
             return Token(kind=Kinds.MARKER, text=s, line=lineno, where=where)

@@ -49,6 +49,9 @@ def key(text: str) -> str:
 
 _KEYS: dict[str, str] = {}  # recent short lines' keys (bounded: memory stays flat over a corpus)
 _KEYED, _KEYED_LENGTH = 4096, 200
+cached_key = _KEYS.get
+"""The :func:`key` of a line keyed recently, else ``None``: ``cached_key(s) or key(s)`` is ``key(s)``
+without a Python call for most lines (the classifier's hot path)."""
 
 
 # Headings of statements and reports, as keys. Top-level ones first; the rest appear as
@@ -296,14 +299,19 @@ def is_heading_text(text: str, k: str | None = None) -> bool:
         k = key(text)
     if k in MAIN_HEADINGS:
         return True
+    first = text.lstrip()[:1]  # (what norm() begins with, unless a quote, which reads as no heading either)
+    if not (first.isupper() or (first.isdigit() and not _NUMBER_START.match(text.lstrip()))):
+        return False
     s = norm(text)
-    if not s or not (s[0].isupper() or (s[0].isdigit() and not re.match(r"^\d+[.)]", s))):
+    last = s[-1]
+    if last == "?":  # a short question is a heading ("What happened?"), a long one a sentence
+        return s.count(" ") < 8 and not any(c in s[:-1] for c in ".?!:;")
+    if last in ".,;:)!\"'" or s.endswith("'s"):
         return False
-    if s[-1] == "?":  # a short question is a heading ("What happened?"), a long one a sentence
-        return len(s.split(" ")) <= 8 and not any(c in s[:-1] for c in ".?!:;")
-    if s[-1] in ".,;:)!\"'" or s.endswith("'s"):
+    if ": " in s and last.isdigit():  # "Ombudsman satisfied with council's response: 23 September 2016"
         return False
-    if ": " in s and s[-1].isdigit():  # "Ombudsman satisfied with council's response: 23 September 2016"
-        return False
-    words = s.split(" ")
-    return len(words) <= 12 and not any(w in {"£", "&"} for w in words[-1:])
+    return s.count(" ") < 12 and s[s.rfind(" ") + 1 :] not in _NO_HEADING_ENDS  # (at most 12 words)
+
+
+_NUMBER_START = re.compile(r"^\d+[.)]")  # a line starting so is a list item's text, no heading
+_NO_HEADING_ENDS = frozenset({"£", "&"})  # a heading's last word is never one of these
