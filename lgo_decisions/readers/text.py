@@ -71,12 +71,12 @@ def lines(text: str) -> Iterator[Line]:
         last -= 1
     end = last + 1  # (the line number of the input's last line)
     numbered: list[int] = []  # indents of the numbered items open above this line: their depth
-    text_form, paragraph_form, marker_start = Forms.TEXT, Forms.PARAGRAPH, _MARKER_START
+    text_form, paragraph_form, marker_start, indents = Forms.TEXT, Forms.PARAGRAPH, _MARKER_START, _INDENTS
     for lineno, raw in enumerate(rows, 1):
         s = raw.strip()
         if not s:
             continue
-        indent = _indent(raw) if raw[0] in _INDENTS else 0
+        indent = _indent(raw) if raw[0] in indents else 0
         c = s[0]  # (each marker's pattern is tried only on a line that starts as the pattern does)
         if c not in marker_start:  # (most lines: no list marker can start them)
             ln = Line(s, text_form if indent <= _HEADING_INDENT else paragraph_form, line=lineno)
@@ -189,7 +189,7 @@ def read_text(
     >>> d.reference, d.outcome.label, d.paragraphs()[0].number
     ('23 008 522', 'Upheld', 1)
     """
-    if isinstance(text, str) and not looks_like_path(text):
+    if isinstance(text, str) and ("\n" in text or not looks_like_path(text)):  # (a line break: text, no path)
         return READER.read(text, url=url, strict=strict, name=name)
     if isinstance(text, (bytes, bytearray)):
         raise TypeError("read_text() takes str, a path or an open file, not bytes; use read() for bytes")
