@@ -167,3 +167,33 @@ def test_the_quick_title_match_reads_titles() -> None:
     assert match_title("Kent County Council (2023 008 522)") is None
     assert match_title("Kent\nCounty Council (23 008 522)") is None
     assert match_title("Mr X complained on 4 May 2021") is None
+
+
+def test_remembered_verdicts_give_the_tokens_read_afresh() -> None:
+    from lgo_decisions import _classify
+
+    text = "\n".join([TITLE, "Decision : Upheld", "The complaint", "Decision : Upheld", "Back to top", "What I found"])
+    _classify._VERDICTS.clear()
+    first = tokenize(text)
+    assert _classify._VERDICTS  # (the short lines' verdicts are remembered)
+    again = tokenize("\n\n" + text)  # (remembered, on other lines)
+    assert [(t.kind, t.text, t.name) for t in again] == [(t.kind, t.text, t.name) for t in first]
+    assert [t.line for t in again] == [(t.line or 0) + 2 for t in first]
+    # the same line reads by the statement's state: a header field before the first heading, text after it
+    assert [t.kind for t in first[1:4]] == [Kind.HEADER, Kind.HEADING, Kind.PARAGRAPH]
+
+
+def test_remembered_verdicts_stay_bounded_and_a_subclass_keeps_its_own() -> None:
+    from lgo_decisions import _classify
+
+    classifier = Classifier()
+    for n in range(_classify._REMEMBERED + 10):
+        classifier.classify(Line(f"Care plan {n}"))
+    assert 0 < len(_classify._VERDICTS) <= _classify._REMEMBERED
+
+    class Quiet(Classifier):
+        pass
+
+    assert Quiet._verdicts is not Classifier._verdicts
+    Quiet().classify(Line("The complaint"))
+    assert len(Quiet._verdicts) == 1
