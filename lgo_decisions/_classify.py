@@ -231,7 +231,7 @@ class Classifier:
         if self._category is not None and self._subject(line, out):
             return
         if form is _TEXT or form is _PARAGRAPH or form is _HEADING or form is _EMPHASIS:
-            pass  # (most lines: read below)
+            known = True  # (most lines: read below)
         elif form is _NUMBERED or form is _BULLET or form is _ITEM or form is _CONTINUATION:
             if self._summary is not None or self._header is not None:
                 short = len(s) <= MAX_SHORT_LINE
@@ -248,9 +248,11 @@ class Classifier:
         elif form is _CONTENTS:
             out.append(Token(kind=Kinds.TOC, text=s, line=line.line, where=line.where))
             return
+        else:
+            known = False  # (outside, or a form of no kind known here: read as text, never remembered)
         short = len(s) <= MAX_SHORT_LINE
         if form is not _OUTSIDE and self._summary is None and self._header is None:
-            if len(s) <= _REMEMBERED_LENGTH and not line.final:  # (most lines: the verdict may be remembered)
+            if known and len(s) <= _REMEMBERED_LENGTH and not line.final:  # (most lines: the verdict may be remembered)
                 self._remembered(line, s, out)
                 return
             tok = self._text(line, s, (cached_key(s) or key(s)) if short else "", short)

@@ -197,3 +197,15 @@ def test_remembered_verdicts_stay_bounded_and_a_subclass_keeps_its_own() -> None
     assert Quiet._verdicts is not Classifier._verdicts
     Quiet().classify(Line("The complaint"))
     assert len(Quiet._verdicts) == 1
+
+
+def test_a_line_of_a_form_not_known_here_is_never_read_from_a_remembered_verdict() -> None:
+    # (a str equal to a Form's value hashes as the Form does; the classifier tests forms by identity)
+    def kinds(form: object) -> list[Kind]:
+        c = Classifier()
+        c.classify(Line(TITLE))
+        return [t.kind for t in c.classify(Line("Care planning", form))]  # type: ignore[arg-type]
+
+    assert kinds(Form.PARAGRAPH) == [Kind.PARAGRAPH]
+    assert kinds(Form.PARAGRAPH) == [Kind.PARAGRAPH]  # (remembered)
+    assert kinds("paragraph") == [Kind.HEADING]  # (as a form of no known kind always read)
