@@ -55,11 +55,12 @@ def parse_address(url: str) -> Address | None:
     m = _ADDRESS.search(url)
     if not m:
         return None
-    ref = m.group("ref").lower()
-    chapter = _CHAPTER.search(url)
+    area, subject, ref = m.group("area", "subject", "ref")
+    ref = ref.lower()
+    chapter = _CHAPTER.search(url) if "chapter=" in url else None  # (most addresses name no chapter)
     return Address(
         reference=f"{ref[0:2]} {ref[3:6]} {ref[7:]}",
-        area_slug=m.group("area").lower(),
-        subject_slug=(m.group("subject") or "").lower() or None,
+        area_slug=area.lower(),
+        subject_slug=subject.lower() if subject else None,
         chapter=int(chapter.group(1)) if chapter else None,
     )

@@ -234,7 +234,7 @@ class _Builder:
 
     def _numbered(self, tok: Token) -> None:
         self.body = True
-        depth = max(0, tok.depth)
+        depth = tok.depth if tok.depth > 0 else 0
         prev = self.prev
         if depth == 0 and tok.number is not None and self.stack:
             top = self.stack[0]
@@ -257,25 +257,26 @@ class _Builder:
         self._add_item(depth, tok.text, tok)
 
     def _add_item(self, depth: int, text: str, tok: Token | None = None) -> None:
-        while self.stack and self.stack[-1].depth >= depth:
-            self.stack.pop()
-        if depth > 0 and not self.stack:
-            depth = 0
-        depth = min(depth, len(self.stack))
-        if depth > MAX_NESTING:  # keeps freezing, rendering and serialising within the recursion limit
-            self.note("nesting_too_deep", f"list items nested deeper than {MAX_NESTING} levels kept at that depth", tok)
-            depth = MAX_NESTING
-            del self.stack[depth:]
-        if depth == 0:
+        stack = self.stack
+        while stack and stack[-1].depth >= depth:
+            stack.pop()
+        if depth > 0:  # (no deeper than one below the items still open: 0 when none is)
+            depth = min(depth, len(stack))
+            if depth > MAX_NESTING:  # keeps freezing, rendering and serialising within the recursion limit
+                message = f"list items nested deeper than {MAX_NESTING} levels kept at that depth"
+                self.note("nesting_too_deep", message, tok)
+                depth = MAX_NESTING
+                del stack[depth:]
+        if depth <= 0:
             self.counter += 1
             item = Item(depth=0, number=self.counter, text=text)
-            self.section().blocks.append(item)
+            (self.sections[-1] if self.sections else self.section()).blocks.append(item)
         else:
-            parent = self.stack[-1]
+            parent = stack[-1]
             parent.children += 1
             item = Item(depth=depth, number=parent.children, text=text)
             parent.blocks.append(item)
-        self.stack.append(item)
+        stack.append(item)
         self.bullets = None
         self.remedy_lead = False
         self.run_open = text.rstrip().endswith(":")
@@ -342,7 +343,7 @@ class _Builder:
             self.note(
                 "no_closing_line", "no closing line naming who decided: the statement may be cut short", self.prev
             )
-        headings = {key(s.heading) for s in self.sections if s.heading is not None}
+        headings = {key(s.heading) for s in self.sections if s.heading is not None} if self.toc else set()
         unmatched = [t.text for t in self.toc if key(t.text) not in headings]
         if unmatched:
             # a contents entry with no section (a page cut short): keep it, never drop text
@@ -361,7 +362,7 @@ class _Builder:
         if not self.headers and not self.sections:  # (a title, a marker or a closing line, and nothing else)
             self.note("no_statement_found", "no header field and no section: no statement found", self.title)
         sections = [
-            Section(heading=s.heading, level=level, blocks=tuple(freeze(b) for b in s.blocks))
+            Section(heading=s.heading, level=level, blocks=tuple(map(freeze, s.blocks)))
             for s, level in zip(self.sections, heading_levels(self.sections, self.has_rules), strict=True)
         ]
         summary = self.summary
@@ -378,7 +379,7 @@ class _Builder:
             decided_by=self.decided_by,
             compliance=read_compliance(self.compliance.text) if self.compliance is not None else None,
             url=self.url,
-            outside_text=tuple(t.text for t in (*self.prelude, *self.furniture, *self.after) if t.text),
+            outside_text=[t.text for t in (*self.prelude, *self.furniture, *self.after) if t.text],
             source=self.source,
             diagnostics=tuple(self.diagnostics),
         )

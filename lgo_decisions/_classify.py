@@ -16,10 +16,13 @@ show reads the same from both.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
+from typing import Any, ClassVar
 
 from ._limits import MAX_SHORT_LINE
+from ._lines import Form as Form
+from ._lines import Forms as Forms
+from ._lines import Line as Line
 from ._tokens import Kind, Kinds, Token
 from ._vocabulary import (
     BACK_TO_TOP,
@@ -37,9 +40,10 @@ from ._vocabulary import (
     RULE_LINE,
     SHARE,
     SUMMARY_LABEL,
-    TITLE,
+    cached_key,
     is_heading_text,
     key,
+    match_title,
 )
 
 __all__ = ["Classifier", "Form", "Line", "classify", "is_contents_entry", "is_header_label", "is_known_heading"]
@@ -47,95 +51,17 @@ __all__ = ["Classifier", "Form", "Line", "classify", "is_contents_entry", "is_he
 _CLOSING_ENDS = ("ombudsman", "ombudsmen", "decision")  # every CLOSING match ends with one of these
 _SUBJECT_MARKS = (">", "\u203a", "\u00bb")  # what separates a category's area and subject
 _CHROME_STARTS = ("home", "you are here", "share", *CONTENTS_HEADINGS)  # what other chrome lines begin with
+_REMEMBERED, _REMEMBERED_LENGTH = 4096, 200  # (how many verdicts are remembered, for lines how long)
+_Verdict = tuple[Kind, str, "str | None", "str | None", "str | None", "int | None", tuple[bool, bool, bool, bool, bool]]
+_VERDICTS: dict[tuple[object, ...], _Verdict] = {}  # (bounded: memory stays flat over a corpus)
 _MIN_CUT_CLOSING = 12  # a closing line cut shorter than this is too little to tell ("Investigator")
-
-
-class Form(str, enum.Enum):
-    """What the medium shows of a line: the layout hint a reader gives the classifier.
-
-    >>> Form("emphasis") is Form.EMPHASIS
-    True
-    """
-
-    TEXT = "text"  #: a line whose block kind the medium does not show (plain text): may read as a heading
-    PARAGRAPH = "paragraph"  #: a paragraph the medium shows as one (``<p>``, an indented text line): no heading
-    EMPHASIS = "emphasis"  #: a paragraph wholly in bold: a heading when its text reads as one
-    HEADING = "heading"  #: a heading the medium shows (``<h2>``), with its ``level``
-    NUMBERED = "numbered"  #: a numbered or lettered list item, with ``number`` and ``depth``
-    BULLET = "bullet"  #: a bulleted list item, with ``depth``
-    ITEM = "item"  #: a list item whose kind the medium does not show (``- ``)
-    CONTINUATION = "continuation"  #: more text inside the list item being read (a second ``<p>`` in an ``<li>``)
-    CONTENTS = "contents"  #: an entry of a table of contents the medium shows (a list of links to headings)
-    OUTSIDE = "outside"  #: text the medium shows outside the statement (prose in a page's furniture)
-    BOUNDARY = "boundary"  #: not a line: the end of a list or block the medium shows
-
-
-class Forms:
-    """The forms as plain class attributes (see :class:`~lgo_decisions._tokens.Kinds`: an Enum
-    member's lookup costs about ten times more), for the readers' and the classifier's hot paths.
-
-    >>> Forms.NUMBERED is Form.NUMBERED
-    True
-    """
-
-    TEXT = Form.TEXT
-    PARAGRAPH = Form.PARAGRAPH
-    EMPHASIS = Form.EMPHASIS
-    HEADING = Form.HEADING
-    NUMBERED = Form.NUMBERED
-    BULLET = Form.BULLET
-    ITEM = Form.ITEM
-    CONTINUATION = Form.CONTINUATION
-    CONTENTS = Form.CONTENTS
-    OUTSIDE = Form.OUTSIDE
-    BOUNDARY = Form.BOUNDARY
 
 
 _IN_ITEMS = frozenset({Forms.NUMBERED, Forms.BULLET, Forms.ITEM, Forms.CONTINUATION})
 # (module globals: identity tests on them are the classifier's hot path)
-_PARAGRAPH, _HEADING = Forms.PARAGRAPH, Forms.HEADING
+_TEXT, _PARAGRAPH, _HEADING, _EMPHASIS = Forms.TEXT, Forms.PARAGRAPH, Forms.HEADING, Forms.EMPHASIS
 _NUMBERED, _BULLET, _ITEM, _CONTINUATION = Forms.NUMBERED, Forms.BULLET, Forms.ITEM, Forms.CONTINUATION
 _CONTENTS, _BOUNDARY, _OUTSIDE = Forms.CONTENTS, Forms.BOUNDARY, Forms.OUTSIDE
-
-
-class Line:
-    """One line as a reader found it: its text (stripped, list marker removed) and layout hints.
-
-    ``raw`` is the whole line as published where it differs from ``text`` (a text line with its
-    list marker), ``line`` the 1-based input line and ``where`` the element (HTML). ``final`` marks
-    the input's last line, where a save cut short may have stopped inside a line of chrome.
-
-    >>> Line("Mr X complained.", Form.NUMBERED, number=1, line=7).number
-    1
-    """
-
-    __slots__ = ("depth", "final", "form", "level", "line", "number", "raw", "text", "where")
-
-    def __init__(
-        self,
-        text: str,
-        form: Form = Forms.TEXT,
-        *,
-        raw: str | None = None,
-        number: int | None = None,
-        depth: int = 0,
-        level: int | None = None,
-        line: int | None = None,
-        where: str | None = None,
-        final: bool = False,
-    ) -> None:
-        self.text = text
-        self.form = form
-        self.raw = raw
-        self.number = number
-        self.depth = depth
-        self.level = level
-        self.line = line
-        self.where = where
-        self.final = final
-
-    def __repr__(self) -> str:
-        return f"Line({self.text!r}, {self.form})"
 
 
 def is_known_heading(text: str) -> bool:
@@ -189,6 +115,12 @@ class Classifier:
         self._category: Token | None = None  # a category value whose subject may follow: ">" then "Subject"
         self._subject_next = False  # the ">" has been seen
         self.footer = False  #: the page footer has begun ("Print this page" after the title)
+
+    _verdicts: ClassVar[dict[tuple[object, ...], _Verdict]] = _VERDICTS  # (see _remembered)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._verdicts = {}  # (a subclass may read lines otherwise: it remembers its own verdicts)
 
     STATE = ("titled", "body", "headed", "summary_seen", "footer")
     """The flags that, with the line, decide the classifier's verdict when nothing waits for a value."""
@@ -298,7 +230,9 @@ class Classifier:
         s = line.text
         if self._category is not None and self._subject(line, out):
             return
-        if form is _NUMBERED or form is _BULLET or form is _ITEM or form is _CONTINUATION:
+        if form is _TEXT or form is _PARAGRAPH or form is _HEADING or form is _EMPHASIS:
+            known = True  # (most lines: read below)
+        elif form is _NUMBERED or form is _BULLET or form is _ITEM or form is _CONTINUATION:
             if self._summary is not None or self._header is not None:
                 short = len(s) <= MAX_SHORT_LINE
                 if self._value(line, key(s) if short else "", short, out):
@@ -308,14 +242,24 @@ class Classifier:
             else:
                 self._item(line, form, s, out)
             return
-        if form is _BOUNDARY:
+        elif form is _BOUNDARY:
             out.append(Token(kind=Kinds.BOUNDARY, line=line.line, where=line.where))
             return
-        short = len(s) <= MAX_SHORT_LINE
-        k = key(s) if short else ""
-        if form is _CONTENTS:
+        elif form is _CONTENTS:
             out.append(Token(kind=Kinds.TOC, text=s, line=line.line, where=line.where))
             return
+        else:
+            known = False  # (outside, or a form of no kind known here: read as text, never remembered)
+        short = len(s) <= MAX_SHORT_LINE
+        if form is not _OUTSIDE and self._summary is None and self._header is None:
+            if known and len(s) <= _REMEMBERED_LENGTH and not line.final:  # (most lines: the verdict may be remembered)
+                self._remembered(line, s, out)
+                return
+            tok = self._text(line, s, (cached_key(s) or key(s)) if short else "", short)
+            if tok is not None:  # (None: a label or "Summary:" now waits for its value)
+                out.append(tok)
+            return
+        k = (cached_key(s) or key(s)) if short else ""  # (the cached key without a call, most lines)
         if form is _OUTSIDE:
             chrome = self._chrome(line, s, k)
             out.append(chrome or Token(kind=Kinds.OUTSIDE, text=s, line=line.line, where=line.where))
@@ -325,11 +269,53 @@ class Classifier:
             if chrome is not None:
                 out.append(chrome)
                 return
-        if (self._summary is not None or self._header is not None) and self._value(line, k, short, out):
+        if self._value(line, k, short, out):
             return
         tok = self._block(line, s, k, short)
-        if tok is not None:  # (None: a label or "Summary:" now waits for its value)
+        if tok is not None:
             out.append(tok)
+
+    def _text(self, line: Line, s: str, k: str, short: bool) -> Token | None:
+        """A text line's token when nothing waits for a value (``None``: a label now waits for its value)."""
+        if k in CHROME_LINES or self.footer or line.final or "back to top" in k or k.startswith(_CHROME_STARTS):
+            chrome = self._chrome(line, s, k)  # (only for a line that may be chrome: most are not)
+            if chrome is not None:
+                return chrome
+        return self._block(line, s, k, short)
+
+    def _remembered(self, line: Line, s: str, out: list[Token]) -> None:
+        """:meth:`_text` through the verdicts remembered for short lines (statements share their
+        furniture: header fields, headings, chrome). A verdict, the token's fields and the flags after
+        it, is a function of the line's text, form and level and of the flags before it."""
+        state = (s, line.form, line.level, self.titled, self.body, self.headed, self.summary_seen, self.footer)
+        verdicts = self._verdicts
+        verdict = verdicts.get(state)
+        if verdict is not None:
+            kind, text, name, organisation, reference, level, flags = verdict
+            self.titled, self.body, self.headed, self.summary_seen, self.footer = flags
+            out.append(
+                Token(
+                    kind=kind,
+                    text=text,
+                    level=level,
+                    name=name,
+                    organisation=organisation,
+                    reference=reference,
+                    line=line.line,
+                    where=line.where,
+                )
+            )
+            return
+        short = len(s) <= MAX_SHORT_LINE
+        tok = self._text(line, s, (cached_key(s) or key(s)) if short else "", short)
+        if tok is None:  # (a label now waits for its value: no verdict to remember)
+            return
+        out.append(tok)
+        if tok.depth == 0 and tok.number is None and self._category is None:
+            if len(verdicts) >= _REMEMBERED:
+                verdicts.clear()
+            flags = (self.titled, self.body, self.headed, self.summary_seen, self.footer)
+            verdicts[state] = (tok.kind, tok.text, tok.name, tok.organisation, tok.reference, tok.level, flags)
 
     def _chrome(self, line: Line, s: str, k: str) -> Token | None:
         """The line as page chrome (``RULE`` for "Back to top"), or ``None`` when it is not chrome."""
@@ -367,29 +353,31 @@ class Classifier:
         """A line outside list items; ``None`` when it is a label whose value is still to come."""
         where, lineno = line.where, line.line
         if short and not self.titled and not self.body:
-            m = TITLE.match(s)
-            if m:
+            title = match_title(s)
+            if title is not None:
                 self.titled = True
-                org = m.group("org")
+                org, ref = title
                 return Token(
                     kind=Kinds.TITLE,
                     text=s,
                     organisation=org.strip() if org else None,
-                    reference=m.group("ref"),
+                    reference=ref,
                     line=lineno,
                     where=where,
                 )
-        header = HEADER_FIELD.match(s) if short and k.startswith(("c", "d")) else None  # (keys are lower case)
-        if header is not None and self.headed:  # a header field's words in the body: text, never a heading
-            return self._paragraph(s, lineno, where)
-        if short and not self.headed and (header is not None or (k in HEADER_LABELS and not self.body)):
-            self.titled = True
-            name = header.group(1) if header else s.rstrip(":. ")
-            tok = Token(kind=Kinds.HEADER, name=name, text=header.group(2) if header else "", line=lineno, where=where)
-            if tok.text:
-                return tok
-            self._header = tok  # label and value on separate lines (or elements: <dt>/<dd>)
-            return None
+        if short and k.startswith(("c", "d")):  # (a header field or label: keys are lower case)
+            header = HEADER_FIELD.match(s)
+            if header is not None and self.headed:  # a header field's words in the body: text, never a heading
+                return self._paragraph(s, lineno, where)
+            if not self.headed and (header is not None or (k in HEADER_LABELS and not self.body)):
+                self.titled = True
+                name = header.group(1) if header else s.rstrip(":. ")
+                text = header.group(2) if header else ""
+                tok = Token(kind=Kinds.HEADER, name=name, text=text, line=lineno, where=where)
+                if text:
+                    return tok
+                self._header = tok  # label and value on separate lines (or elements: <dt>/<dd>)
+                return None
         if short and k.startswith("the ombudsm") and FINAL_DECISION_MARKER.match(k + ":"):
             self.body = True
             return Token(kind=Kinds.MARKER, text=s, line=lineno, where=where)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 import attrs
 
@@ -59,6 +60,8 @@ _DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)? ([A-Za-z]+),? ([0-9]
 _ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _SLASHED = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 _OUTCOME_SPLIT = re.compile(r"\s*(?::|\s-\s|\s\u2013\s)\s*")
+_T = TypeVar("_T")
+_REMEMBERED, _REMEMBERED_LENGTH = 512, 200  # (how many header values each cache holds, and how long)
 
 
 def normalise_reference(text: str) -> str | None:
@@ -227,6 +230,26 @@ def reconcile_reference(page: str | None, address: Address | None) -> tuple[str 
     return page, None
 
 
+def _remembered(cache: dict[str, _T], read: Callable[[str], _T], text: str) -> _T:
+    """``read(text)``, remembered: header values repeat from statement to statement (``Upheld``, a
+    category, a date), and what they read as is a frozen value. Bounded: memory stays flat over a corpus."""
+    try:
+        return cache[text]
+    except KeyError:
+        pass
+    value = read(text)
+    if len(text) <= _REMEMBERED_LENGTH:
+        if len(cache) >= _REMEMBERED:
+            cache.clear()
+        cache[text] = value
+    return value
+
+
+_CATEGORIES: dict[str, Category | None] = {}
+_OUTCOMES: dict[str, Outcome | None] = {}
+_DATES: dict[str, dt.date | None] = {}
+
+
 @attrs.frozen(kw_only=True)
 class Head:
     """What a statement's title and header fields say, read as the builder reads them."""
@@ -259,17 +282,17 @@ def read_head(title: Token | None, headers: Mapping[str, Token], url: str | None
     reference, problems = resolve_reference(reference, address, name)
     notes.extend((code, problem, title if code == "reference_mismatch" else None) for code, problem in problems)
     cat = headers.get("category")
-    category = parse_category(cat.text) if cat is not None else None
+    category = _remembered(_CATEGORIES, parse_category, cat.text) if cat is not None else None
     if category is None and address is not None:
         category = address.category()
     dec = headers.get("decision")
-    outcome = read_outcome(dec.text) if dec is not None else None
+    outcome = _remembered(_OUTCOMES, read_outcome, dec.text) if dec is not None else None
     if dec is not None and outcome is not None and outcome.code is OutcomeCode.OTHER:
         notes.append(("unknown_outcome", f"unknown decision label {dec.text!r} (code 'other')", dec))
     decision_date = None
     when = headers.get("decision date")
     if when is not None and when.text.strip():
-        decision_date = parse_date(when.text)
+        decision_date = _remembered(_DATES, parse_date, when.text)
         if decision_date is None:
             notes.append(("invalid_date", f"decision date {when.text!r} is not a date", when))
     return Head(

@@ -26,7 +26,7 @@ class Item:
     children: int = 0  # sub-items added so far: numbers them without rescanning blocks
 
     def freeze(self) -> Block:
-        blocks = tuple(freeze(b) for b in self.blocks)
+        blocks = tuple(map(freeze, self.blocks)) if self.blocks else ()
         if self.depth == 0:
             return NumberedParagraph(number=self.number, text=self.text, blocks=blocks)
         return SubParagraph(number=self.number, text=self.text, blocks=blocks)

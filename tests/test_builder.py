@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
 
-from lgo_decisions import NotADecisionError, ParseError
+from lgo_decisions import NotADecisionError, ParseError, _fields
 from lgo_decisions._builder import _HANDLERS
-from lgo_decisions.model import BulletList, Diagnostic, NumberedParagraph, Paragraph, SubParagraph
+from lgo_decisions.model import (
+    BulletList,
+    Diagnostic,
+    NumberedParagraph,
+    Outcome,
+    OutcomeCode,
+    Paragraph,
+    SubParagraph,
+)
 from lgo_decisions.plugin import Kind, Token, build
 
 TITLE = Token(
@@ -176,6 +185,36 @@ def test_header_fields_are_interpreted() -> None:
     assert (d.category.area, d.category.subject) == ("Housing", "Allocations")
     assert (d.outcome.code.value, d.outcome.detail) == ("upheld", "maladministration")
     assert d.decision_date.isoformat() == "2021-09-04"
+
+
+def test_header_values_read_again_give_the_same_record_and_the_same_diagnostics() -> None:
+    # (their readings are remembered from statement to statement: the second read is from memory)
+    def read(date: str) -> tuple[object, ...]:
+        d = build(
+            [
+                TITLE,
+                Token(kind=Kind.HEADER, name="Category", text="Planning"),
+                Token(kind=Kind.HEADER, name="Decision", text="Settled"),
+                Token(kind=Kind.HEADER, name="Decision date", text=date),
+            ]
+        )
+        return d.category, d.outcome, d.decision_date, [x.code for x in d.diagnostics]
+
+    assert read("31 Feb 2021") == read("31 Feb 2021")
+    assert read("31 Feb 2021")[1:] == (
+        Outcome(code=OutcomeCode.OTHER, label="Settled"),
+        None,
+        ["unknown_outcome", "invalid_date"],
+    )
+    assert read("1 Mar 2021")[2] == dt.date(2021, 3, 1)
+
+
+def test_remembered_header_values_stay_bounded() -> None:
+    for n in range(_fields._REMEMBERED * 2):
+        assert _fields._remembered(_fields._DATES, _fields.parse_date, f"{n % 28 + 1} Jan {1900 + n}") is not None
+    assert len(_fields._DATES) <= _fields._REMEMBERED
+    assert _fields._remembered(_fields._DATES, _fields.parse_date, "x" * 300) is None
+    assert "x" * 300 not in _fields._DATES  # (long values are read, not kept)
 
 
 def test_reader_diagnostics_are_kept_and_strict_mode_raises_on_them() -> None:

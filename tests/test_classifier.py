@@ -8,7 +8,11 @@ saved text and from a bare ``<p>``, before and after a section heading.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from lgo_decisions._vocabulary import TITLE as TITLE_PATTERN
+from lgo_decisions._vocabulary import match_title
 from lgo_decisions.plugin import Classifier, Form, Kind, Line, Token, classify
 from lgo_decisions.readers.html import tokenize_html
 from lgo_decisions.readers.text import tokenize
@@ -137,3 +141,71 @@ def test_the_plain_attribute_copies_of_kinds_and_forms_mirror_their_enums() -> N
     for enum_, plain in ((Kind, Kinds), (Form, Forms)):
         copied = {name: value for name, value in vars(plain).items() if name.isupper()}
         assert copied == dict(enum_.__members__)
+
+
+_TITLE_CHARACTERS = st.sampled_from([*"0123456789 ()-aZ.\t\n", "\u00a0", "\u2028", "\x1c", "Kent County Council "])
+_REFERENCES = st.sampled_from(
+    ["23 008 522", "(23-008-522b)", "23008522", " (23 008 522) ", "123 008 522", "23 008 52", ""]
+)
+
+
+@given(
+    st.lists(_TITLE_CHARACTERS, max_size=12).map("".join),
+    _REFERENCES,
+    st.lists(_TITLE_CHARACTERS, max_size=3).map("".join),
+)
+def test_the_quick_title_match_agrees_with_the_title_pattern(head: str, reference: str, end: str) -> None:
+    for line in (head + reference + end, head + reference, reference + end):
+        m = TITLE_PATTERN.match(line)
+        assert match_title(line) == (None if m is None else (m["org"], m["ref"]))
+
+
+def test_the_quick_title_match_reads_titles() -> None:
+    assert match_title("  Kent County Council   (23 008 522)  ") == ("Kent County Council", "23 008 522")
+    assert match_title("(23 008 522)") == ("(", "23 008 522")  # (as the pattern has it: the reader strips it)
+    assert match_title("23-008-522B") == (None, "23-008-522B")
+    assert match_title("Kent County Council (2023 008 522)") is None
+    assert match_title("Kent\nCounty Council (23 008 522)") is None
+    assert match_title("Mr X complained on 4 May 2021") is None
+
+
+def test_remembered_verdicts_give_the_tokens_read_afresh() -> None:
+    from lgo_decisions import _classify
+
+    text = "\n".join([TITLE, "Decision : Upheld", "The complaint", "Decision : Upheld", "Back to top", "What I found"])
+    _classify._VERDICTS.clear()
+    first = tokenize(text)
+    assert _classify._VERDICTS  # (the short lines' verdicts are remembered)
+    again = tokenize("\n\n" + text)  # (remembered, on other lines)
+    assert [(t.kind, t.text, t.name) for t in again] == [(t.kind, t.text, t.name) for t in first]
+    assert [t.line for t in again] == [(t.line or 0) + 2 for t in first]
+    # the same line reads by the statement's state: a header field before the first heading, text after it
+    assert [t.kind for t in first[1:4]] == [Kind.HEADER, Kind.HEADING, Kind.PARAGRAPH]
+
+
+def test_remembered_verdicts_stay_bounded_and_a_subclass_keeps_its_own() -> None:
+    from lgo_decisions import _classify
+
+    classifier = Classifier()
+    for n in range(_classify._REMEMBERED + 10):
+        classifier.classify(Line(f"Care plan {n}"))
+    assert 0 < len(_classify._VERDICTS) <= _classify._REMEMBERED
+
+    class Quiet(Classifier):
+        pass
+
+    assert Quiet._verdicts is not Classifier._verdicts
+    Quiet().classify(Line("The complaint"))
+    assert len(Quiet._verdicts) == 1
+
+
+def test_a_line_of_a_form_not_known_here_is_never_read_from_a_remembered_verdict() -> None:
+    # (a str equal to a Form's value hashes as the Form does; the classifier tests forms by identity)
+    def kinds(form: object) -> list[Kind]:
+        c = Classifier()
+        c.classify(Line(TITLE))
+        return [t.kind for t in c.classify(Line("Care planning", form))]  # type: ignore[arg-type]
+
+    assert kinds(Form.PARAGRAPH) == [Kind.PARAGRAPH]
+    assert kinds(Form.PARAGRAPH) == [Kind.PARAGRAPH]  # (remembered)
+    assert kinds("paragraph") == [Kind.HEADING]  # (as a form of no known kind always read)

@@ -36,6 +36,7 @@ _LONE_MARKERS = frozenset({"-", "\u2013", "\u2022", "\u00b7", "\u25aa", "\u25e6"
 _DASHES = frozenset({"-", "\u2013"})
 _MARKER_START = frozenset("0123456789(abcdefghijklmnopqrstuvwxyz-\u2013" + _BULLETS)  # what a marker starts with
 _DIGITS, _LETTER_STARTS = frozenset("0123456789"), frozenset("(abcdefghijklmnopqrstuvwxyz")  # (of the patterns above)
+_INDENTS = " \t\u00a0"  # what _indent() counts
 _HEADING_INDENT = 2  # a line indented further is never a heading (the text writer indents such paragraphs)
 
 
@@ -61,35 +62,41 @@ def lines(text: str) -> Iterator[Line]:
     >>> [(ln.form.value, ln.text, ln.number) for ln in lines("The complaint\\n\\n  2. Mr X complained.")]
     [('text', 'The complaint', None), ('numbered', 'Mr X complained.', 2)]
     """
-    rows = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    i, n = 0, len(rows)
+    if "\r" in text:  # (the test is much cheaper than a search for the two characters "\r\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    rows = text.split("\n")
+    n = len(rows)
     last = n - 1
     while last > 0 and not rows[last].strip():
         last -= 1
+    end = last + 1  # (the line number of the input's last line)
     numbered: list[int] = []  # indents of the numbered items open above this line: their depth
-    while i < n:
-        raw = rows[i]
-        i += 1
+    text_form, paragraph_form, marker_start, indents = Forms.TEXT, Forms.PARAGRAPH, _MARKER_START, _INDENTS
+    for lineno, raw in enumerate(rows, 1):
         s = raw.strip()
         if not s:
             continue
-        lineno = i
-        indent = _indent(raw) if raw[0] in " \t\u00a0" else 0
+        indent = _indent(raw) if raw[0] in indents else 0
         c = s[0]  # (each marker's pattern is tried only on a line that starts as the pattern does)
-        if c not in _MARKER_START:  # (most lines: no list marker can start them)
-            ln = Line(s, Forms.TEXT if indent <= _HEADING_INDENT else Forms.PARAGRAPH, line=lineno)
-        elif s in _LONE_MARKERS:
+        if c not in marker_start:  # (most lines: no list marker can start them)
+            ln = Line(s, text_form if indent <= _HEADING_INDENT else paragraph_form, line=lineno)
+            if lineno == end:
+                ln.final = True
+            yield ln
+            continue
+        final = lineno == end
+        if s in _LONE_MARKERS:
             # "-" on a line of its own, the item's text on the next line (unless that is a line of its own)
-            j = i
+            j = lineno
             while j < n and not rows[j].strip():
                 j += 1
             nxt = rows[j].strip() if j < n else ""
             item = ""
             if nxt and not _has_own_marker(nxt) and not is_known_heading(nxt):
-                i, item = j + 1, nxt
+                item, rows[j], final = nxt, "", j + 1 == end  # (the item's line is read: blank it, not read again)
             form = Forms.ITEM if s in _DASHES else Forms.BULLET
             ln = Line(item, form, raw=s if not item else f"{s} {item}", depth=max(0, indent // 4 - 1), line=lineno)
-        elif c in _DIGITS and ((m := _NUMBERED.match(s)) or (i - 1 == last and indent and s.isdigit() and len(s) <= 3)):
+        elif c in _DIGITS and ((m := _NUMBERED.match(s)) or (final and indent and s.isdigit() and len(s) <= 3)):
             # (a bare number ending the input is an item whose text the save cut off)
             ln = Line(
                 s[m.end() :] if m else "",
@@ -114,8 +121,8 @@ def lines(text: str) -> Iterator[Line]:
         elif c in _DASHES and (m := _DASH.match(s)):
             ln = Line(s[m.end() :], Forms.ITEM, raw=s, line=lineno)
         else:
-            ln = Line(s, Forms.TEXT if indent <= _HEADING_INDENT else Forms.PARAGRAPH, line=lineno)
-        if i - 1 == last:
+            ln = Line(s, text_form if indent <= _HEADING_INDENT else paragraph_form, line=lineno)
+        if final:
             ln.final = True
         yield ln
 
@@ -182,7 +189,7 @@ def read_text(
     >>> d.reference, d.outcome.label, d.paragraphs()[0].number
     ('23 008 522', 'Upheld', 1)
     """
-    if isinstance(text, str) and not looks_like_path(text):
+    if isinstance(text, str) and ("\n" in text or not looks_like_path(text)):  # (a line break: text, no path)
         return READER.read(text, url=url, strict=strict, name=name)
     if isinstance(text, (bytes, bytearray)):
         raise TypeError("read_text() takes str, a path or an open file, not bytes; use read() for bytes")
