@@ -146,10 +146,11 @@ FINAL_DECISION_MARKER = re.compile(r"^the ombudsm[ae]n'?s final decision\s*:?$")
 SUMMARY_LABEL = re.compile(r"^\s*summary\s*:\s*", re.IGNORECASE)
 HEADER_FIELD = re.compile(r"^\s*(category|decision date|decision)\s*:\s*(\S(?:.*\S)?|)\s*$", re.IGNORECASE)
 """A header field and its value (stripped); linear: the value's last non-space found in one pass."""
-TITLE = re.compile(rf"^\s*(?:(?P<org>\S(?:.*?\S)??)\s*)?\(?(?<![0-9])(?P<ref>{REFERENCE})\)?\s*$")
+TITLE = re.compile(rf"^\s*(?:(?P<org>\S(?:.*?\S)??)(?<!\()\s*)?\(?(?<![0-9])(?P<ref>{REFERENCE})\)?\s*$")
 """``<Organisation> (<reference>)`` or the bare reference, on one line. The organisation ends in a
 non-space (so white space before the reference is tried once, not at every end of the organisation:
-linear in the line), and the reference stands on its own (no digit before it: ``(2023 008 522)`` is
+linear in the line) other than the reference's opening bracket (``(23 008 522)`` has none), and
+the reference stands on its own (no digit before it: ``(2023 008 522)`` is
 no reference ``23 008 522``)."""
 _TITLE_TAIL = re.compile(rf"\s*\(?(?<![0-9])(?P<ref>{REFERENCE})\)?\s*$")
 """What :data:`TITLE` matches after the organisation: the reference at the line's end."""
@@ -179,7 +180,11 @@ def match_title(text: str) -> tuple[str | None, str] | None:
     start = len(text) - len(text.lstrip())
     m = _TITLE_TAIL.search(text, max(start + 1, end - _TAIL_LENGTH))
     if m is not None:
-        return text[start : m.start()].rstrip(), m.group("ref")
+        org = text[start : m.start()].rstrip()
+        if org.endswith("("):  # (no organisation ends in a bracket: the pattern decides what is left)
+            whole = TITLE.match(text)
+            return None if whole is None else (whole.group("org"), whole.group("ref"))
+        return org, m.group("ref")
     m = _TITLE_TAIL.match(text)  # (no organisation: the line is the reference)
     return None if m is None else (None, m.group("ref"))
 

@@ -162,7 +162,7 @@ def test_the_quick_title_match_agrees_with_the_title_pattern(head: str, referenc
 
 def test_the_quick_title_match_reads_titles() -> None:
     assert match_title("  Kent County Council   (23 008 522)  ") == ("Kent County Council", "23 008 522")
-    assert match_title("(23 008 522)") == ("(", "23 008 522")  # (as the pattern has it: the reader strips it)
+    assert match_title("(23 008 522)") == (None, "23 008 522")  # (a bracket is no organisation)
     assert match_title("23-008-522B") == (None, "23-008-522B")
     assert match_title("Kent County Council (2023 008 522)") is None
     assert match_title("Kent\nCounty Council (23 008 522)") is None
@@ -209,3 +209,11 @@ def test_a_line_of_a_form_not_known_here_is_never_read_from_a_remembered_verdict
     assert kinds(Form.PARAGRAPH) == [Kind.PARAGRAPH]
     assert kinds(Form.PARAGRAPH) == [Kind.PARAGRAPH]  # (remembered)
     assert kinds("paragraph") == [Kind.HEADING]  # (as a form of no known kind always read)
+
+
+def test_a_bracketed_reference_alone_names_no_organisation() -> None:
+    from lgo_decisions import read_text
+
+    d = read_text("(23 008 522)\nCategory : Housing > Allocations\nDecision : Upheld\nThe complaint\n1. Mr X said.")
+    assert d.reference == "23 008 522"
+    assert d.organisations == ()

@@ -53,6 +53,7 @@ never says "equal" when the read-back differs, and it agrees with it on readable
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import itertools
@@ -209,9 +210,13 @@ def proved(d: Decision, plain: Sequence[WrittenLine], text: str) -> bool:
     title: Token | None = None
     headers: dict[str, str] = {}
     summary = closing = None
+    last_row = text.rstrip().rpartition("\n")[2].strip()
+    final = plain[-1] if plain and plain[-1].text.strip() == last_row else None  # (the input's last line)
     for line in plain:
         kind, form = line.kind, line.form
         s = line.text if form is Form.TEXT else line.content  # the row stripped (only paragraphs are indented)
+        if line is final and not _read_alike_last(c, s, form):
+            return False  # (the reader reads the last line as a save cut short inside a chrome or closing line)
         if s[0] in _MARKER_START:  # a row that could be a list line: as the reader's lines() reads it
             found = list(lines(line.text))
             if len(found) != 1 or found[0].form is not form or found[0].text != s:
@@ -273,6 +278,16 @@ def proved(d: Decision, plain: Sequence[WrittenLine], text: str) -> bool:
         elif kind is Kind.CLOSING:
             closing = line.content
     return header_reads_back(d, title, headers, summary, closing)
+
+
+def _read_alike_last(c: Classifier, text: str, form: Form) -> bool:
+    """Whether the classifier in ``c``'s state reads ``text`` as the input's last line (where a save
+    may have stopped inside a line of chrome or the closing line) as it reads it anywhere else."""
+    last, elsewhere = copy.copy(c), copy.copy(c)
+    return bool(
+        last.classify(Line(text, form, final=True)) == elsewhere.classify(Line(text, form))
+        and last.state() == elsewhere.state()
+    )
 
 
 _RULE_IS_FREE = _rule_is_free()
