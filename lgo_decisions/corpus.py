@@ -185,8 +185,9 @@ def _line_tasks(path: str) -> Iterator[_Task]:
         yield _error(path, exc)
 
 
-def _file_tasks(path: str, suffixes: frozenset[str]) -> Iterator[_Task]:
-    suffix = Path(path).suffix.lower()
+def _file_tasks(path: str, suffixes: frozenset[str], listed: bool = False) -> Iterator[_Task]:
+    # (a folder's listing has no hidden name, for which alone the two suffixes differ: the cheaper one)
+    suffix = (os.path.splitext(path)[1] if listed else Path(path).suffix).lower()
     if suffix in ARCHIVE_SUFFIXES:
         yield from _zip_tasks(path, suffixes)
     elif suffix in RECORDS_SUFFIXES:
@@ -210,7 +211,7 @@ def _iter_tasks(paths: Iterable[PathLike], skip: frozenset[Identity] = frozenset
             picking = suffixes | JSON_SUFFIXES | ARCHIVE_SUFFIXES
             for f in walk_folder(s, functools.partial(_inputs.picked_name, suffixes=picking), skip):
                 if isinstance(f, str):
-                    yield from _file_tasks(f, suffixes)
+                    yield from _file_tasks(f, suffixes, listed=True)
                 else:
                     yield _error(*f)
         elif os.path.lexists(s) and not os.path.exists(s):  # a dangling link, a symlink loop

@@ -158,7 +158,7 @@ def _encoded_line(result: CorpusResult) -> Line:
     line = line_of(result)
     if line.record is None:
         return line
-    return line._replace(record=(line.record + "\n").encode("utf-8"))  # type: ignore[arg-type]
+    return line._replace(record=line.record.encode("utf-8") + b"\n")  # type: ignore[arg-type]
 
 
 def _byte_stream(out: IO[str]) -> IO[bytes] | None:
