@@ -128,3 +128,18 @@ def test_outcome_code_unstructures_to_a_plain_string() -> None:
 
     data = to_dict(Decision(outcome=Outcome(code=OutcomeCode.UPHELD, label="Upheld")))
     assert type(data["outcome"]["code"]) is str
+
+
+def test_an_extension_payload_holding_itself_is_a_typed_error() -> None:
+    payload: dict[str, Any] = {}
+    payload["self"] = payload
+    with pytest.raises(SerialisationError, match="nested too deeply"):
+        dumps(Decision(reference="20 007 417", extensions={"x": payload}))
+
+
+@given(decisions())
+def test_records_encode_as_with_the_check_for_cycles(d: Decision) -> None:
+    from lgo_decisions import serialise
+
+    data = to_dict(d)
+    assert serialise._TREE_ENCODER.encode(data) == serialise._ENCODER.encode(data)
