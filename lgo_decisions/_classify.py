@@ -116,11 +116,13 @@ class Classifier:
         self._subject_next = False  # the ">" has been seen
         self.footer = False  #: the page footer has begun ("Print this page" after the title)
 
-    _verdicts: ClassVar[dict[tuple[object, ...], _Verdict]] = _VERDICTS  # (see _remembered)
+    _verdicts: ClassVar[dict[tuple[object, ...], _Verdict] | None] = _VERDICTS  # (see _remembered)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls._verdicts = {}  # (a subclass may read lines otherwise: it remembers its own verdicts)
+        cls._verdicts = (
+            None  # (a subclass may read lines otherwise, by its instances' settings too: none is remembered)
+        )
 
     STATE = ("titled", "body", "headed", "summary_seen", "footer")
     """The flags that, with the line, decide the classifier's verdict when nothing waits for a value."""
@@ -252,7 +254,8 @@ class Classifier:
             known = False  # (outside, or a form of no kind known here: read as text, never remembered)
         short = len(s) <= MAX_SHORT_LINE
         if form is not _OUTSIDE and self._summary is None and self._header is None:
-            if known and len(s) <= _REMEMBERED_LENGTH and not line.final:  # (most lines: the verdict may be remembered)
+            level = line.level  # (a level of another type, equal to an int, would read back as that int)
+            if known and len(s) <= _REMEMBERED_LENGTH and not line.final and (level is None or level.__class__ is int):
                 self._remembered(line, s, out)
                 return
             tok = self._text(line, s, (cached_key(s) or key(s)) if short else "", short)
@@ -287,9 +290,9 @@ class Classifier:
         """:meth:`_text` through the verdicts remembered for short lines (statements share their
         furniture: header fields, headings, chrome). A verdict, the token's fields and the flags after
         it, is a function of the line's text, form and level and of the flags before it."""
+        verdicts = self._verdicts  # (None for a subclass: every line read afresh)
         state = (s, line.form, line.level, self.titled, self.body, self.headed, self.summary_seen, self.footer)
-        verdicts = self._verdicts
-        verdict = verdicts.get(state)
+        verdict = verdicts.get(state) if verdicts is not None else None
         if verdict is not None:
             kind, text, name, organisation, reference, level, flags = verdict
             self.titled, self.body, self.headed, self.summary_seen, self.footer = flags
@@ -311,7 +314,7 @@ class Classifier:
         if tok is None:  # (a label now waits for its value: no verdict to remember)
             return
         out.append(tok)
-        if tok.depth == 0 and tok.number is None and self._category is None:
+        if verdicts is not None and tok.depth == 0 and tok.number is None and self._category is None:
             if len(verdicts) >= _REMEMBERED:
                 verdicts.clear()
             flags = (self.titled, self.body, self.headed, self.summary_seen, self.footer)

@@ -146,13 +146,14 @@ FINAL_DECISION_MARKER = re.compile(r"^the ombudsm[ae]n'?s final decision\s*:?$")
 SUMMARY_LABEL = re.compile(r"^\s*summary\s*:\s*", re.IGNORECASE)
 HEADER_FIELD = re.compile(r"^\s*(category|decision date|decision)\s*:\s*(\S(?:.*\S)?|)\s*$", re.IGNORECASE)
 """A header field and its value (stripped); linear: the value's last non-space found in one pass."""
-TITLE = re.compile(rf"^\s*(?:(?P<org>\S(?:.*?\S)??)(?<!\()\s*)?\(?(?<![0-9])(?P<ref>{REFERENCE})\)?\s*$")
+TITLE = re.compile(rf"^\s*(?:(?P<org>\S(?:.*?\S)??)(?<!\()[\s(]*|\(\s*)?(?<![0-9])(?P<ref>{REFERENCE})\)?\s*$")
 """``<Organisation> (<reference>)`` or the bare reference, on one line. The organisation ends in a
 non-space (so white space before the reference is tried once, not at every end of the organisation:
-linear in the line) other than the reference's opening bracket (``(23 008 522)`` has none), and
-the reference stands on its own (no digit before it: ``(2023 008 522)`` is
+linear in the line) other than a bracket: white space and brackets before the reference are no
+part of it (``(23 008 522)`` has none, ``Kent County Council ( 23 008 522)`` is the council's),
+and the reference stands on its own (no digit before it: ``(2023 008 522)`` is
 no reference ``23 008 522``)."""
-_TITLE_TAIL = re.compile(rf"\s*\(?(?<![0-9])(?P<ref>{REFERENCE})\)?\s*$")
+_TITLE_TAIL = re.compile(rf"[\s(]*(?<![0-9])(?P<ref>{REFERENCE})\)?\s*$")
 """What :data:`TITLE` matches after the organisation: the reference at the line's end."""
 _TAIL_LENGTH = 14  # the longest tail without its white space: "(", 8 digits, 2 separators, a letter, ")"
 _ASCII_DIGITS = frozenset("0123456789")

@@ -183,7 +183,7 @@ def test_remembered_verdicts_give_the_tokens_read_afresh() -> None:
     assert [t.kind for t in first[1:4]] == [Kind.HEADER, Kind.HEADING, Kind.PARAGRAPH]
 
 
-def test_remembered_verdicts_stay_bounded_and_a_subclass_keeps_its_own() -> None:
+def test_remembered_verdicts_stay_bounded_and_a_subclass_remembers_none() -> None:
     from lgo_decisions import _classify
 
     classifier = Classifier()
@@ -191,12 +191,26 @@ def test_remembered_verdicts_stay_bounded_and_a_subclass_keeps_its_own() -> None
         classifier.classify(Line(f"Care plan {n}"))
     assert 0 < len(_classify._VERDICTS) <= _classify._REMEMBERED
 
-    class Quiet(Classifier):
-        pass
+    class Configured(Classifier):  # (reads by its instances' settings: a shared memory would mix them)
+        def __init__(self, outside: frozenset[str] = frozenset()) -> None:
+            super().__init__()
+            self.outside = outside
 
-    assert Quiet._verdicts is not Classifier._verdicts
-    Quiet().classify(Line("The complaint"))
-    assert len(Quiet._verdicts) == 1
+        def _text(self, line: Line, s: str, k: str, short: bool) -> Token | None:
+            if s in self.outside:
+                return Token(kind=Kind.OUTSIDE, text=s, line=line.line, where=line.where)
+            return super()._text(line, s, k, short)
+
+    assert Configured._verdicts is None
+    assert [t.kind for t in Configured().classify(Line("Site news"))] == [Kind.PARAGRAPH]
+    assert [t.kind for t in Configured(frozenset({"Site news"})).classify(Line("Site news"))] == [Kind.OUTSIDE]
+
+
+def test_a_level_of_another_type_is_never_read_from_a_remembered_verdict() -> None:
+    for level in (2, True, 2.0, 1, [2]):
+        tokens = Classifier().classify(Line("What I found", Form.HEADING, level=level))  # type: ignore[arg-type]
+        assert tokens[0].level is level or tokens[0].level == level
+        assert type(tokens[0].level) is type(level)
 
 
 def test_a_line_of_a_form_not_known_here_is_never_read_from_a_remembered_verdict() -> None:
@@ -211,9 +225,21 @@ def test_a_line_of_a_form_not_known_here_is_never_read_from_a_remembered_verdict
     assert kinds("paragraph") == [Kind.HEADING]  # (as a form of no known kind always read)
 
 
-def test_a_bracketed_reference_alone_names_no_organisation() -> None:
+@pytest.mark.parametrize(
+    ("title", "organisations"),
+    [
+        ("(23 008 522)", ()),
+        ("( 23 008 522)", ()),
+        ("Kent County Council ( 23 008 522)", ("Kent County Council",)),
+        ("Kent County Council ((23 008 522)", ("Kent County Council",)),
+        ("Kent County Council\u00a0(\u00a023 008 522)", ("Kent County Council",)),
+    ],
+)
+def test_brackets_and_spaces_before_the_reference_are_no_part_of_the_organisation(
+    title: str, organisations: tuple[str, ...]
+) -> None:
     from lgo_decisions import read_text
 
-    d = read_text("(23 008 522)\nCategory : Housing > Allocations\nDecision : Upheld\nThe complaint\n1. Mr X said.")
+    d = read_text(f"{title}\nCategory : Housing > Allocations\nDecision : Upheld\nThe complaint\n1. Mr X said.")
     assert d.reference == "23 008 522"
-    assert d.organisations == ()
+    assert tuple(o.name for o in d.organisations) == organisations
