@@ -314,9 +314,20 @@ def dumps(decision: Decision, *, indent: int | None = None) -> str:
     '{"schema_version": "1.1", "reference": null, "organisations": [{"name": "Conseil\\\\u2028Général", ...}], ...}'
     """
     try:
-        return _encode_record(to_dict(decision), indent=indent)
+        data = to_dict(decision)
     except RecursionError:  # (an extension payload holding itself, or nested beyond the interpreter's limit)
-        raise SerialisationError("cannot write the record as JSON: a value nested too deeply (or in itself)") from None
+        raise SerialisationError(f"cannot write the record as JSON: {_TOO_DEEP}") from None
+    return _encode_record(data, indent=indent)
+
+
+_TOO_DEEP = "a value nested too deeply (or in itself)"
+
+
+def _encode_checked(data: dict[str, Any]) -> str:  # (with the check for cycles: a cycle's ValueError, as ever)
+    try:
+        return _ENCODER.encode(data)
+    except RecursionError:
+        raise ValueError(_TOO_DEEP) from None
 
 
 def _encode_record(data: dict[str, Any], *, indent: int | None = None) -> str:  # (dumps of a to_dict: the database's)
@@ -327,7 +338,7 @@ def _encode_record(data: dict[str, Any], *, indent: int | None = None) -> str:  
             try:
                 text = _TREE_ENCODER.encode(data)
             except RecursionError:
-                text = _ENCODER.encode(data)
+                text = _encode_checked(data)
     except ValueError as exc:  # NaN and infinities (in extension payloads) are not JSON
         raise SerialisationError(f"cannot write the record as JSON: {exc}") from None
     if not text.isascii() and not utf8(text):  # (a lone surrogate is no text: no file could hold it)

@@ -226,3 +226,16 @@ def test_stats_counts_invalid_lines_and_exits_1(tmp_path: Path, capsys: pytest.C
     assert json.loads(captured.out)["invalid_lines"] == 1
     assert f"{path}:2" in captured.err
     assert main(["stats", str(tmp_path / "absent.jsonl")]) == 2
+
+
+def test_records_keep_the_line_ends_of_a_standard_output_put_in_its_place(
+    mixed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = io.BytesIO()
+    crlf = io.TextIOWrapper(raw, encoding="utf-8", newline="\r\n")  # (its own rule for line ends)
+    monkeypatch.setattr(sys, "stdout", crlf)
+    main(["parse", str(mixed), "-q", "--workers", "1"])
+    crlf.flush()
+    lines = raw.getvalue().split(b"\n")[:-1]
+    assert lines
+    assert all(line.endswith(b"\r") for line in lines)

@@ -162,11 +162,17 @@ def _encoded_line(result: CorpusResult) -> Line:
 
 
 def _byte_stream(out: IO[str]) -> IO[bytes] | None:
-    """The bytes under a text output, when what is written to it as text reaches them unchanged
-    (UTF-8, lines ending in "\\n"); the output is flushed first, so that nothing waits in it."""
+    """The bytes under a text output, when what is written to it as text reaches them unchanged: a
+    file this command opened, or the process's own standard output, in UTF-8 with lines ending in
+    "\\n" and not line-buffered (a terminal's lines are shown as they come). The output is flushed
+    first, so that nothing waits in it."""
+    if out is sys.stdout and out is not sys.__stdout__:  # (a stream put in its place: its own newline rule)
+        return None
     buffer = getattr(out, "buffer", None)
     encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
     if buffer is None or encoding != "utf8" or getattr(out, "errors", None) != "strict" or os.linesep != "\n":
+        return None
+    if getattr(out, "line_buffering", True):
         return None
     out.flush()
     return buffer  # type: ignore[no-any-return]
