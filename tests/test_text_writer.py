@@ -429,3 +429,20 @@ def test_every_day_of_a_leap_year_reads_back() -> None:
     while day.year == 2024:
         assert parse_date(format_date(day)) == day
         day += dt.timedelta(days=1)
+
+
+def test_a_last_paragraph_that_reads_as_a_label_is_refused_not_crashed_on() -> None:
+    d = Decision(
+        reference="20 007 417",
+        sections=(
+            Section(
+                heading="The complaint",
+                blocks=(NumberedParagraph(number=1, text="Mr X said."), Paragraph(text="Summary:")),
+            ),
+        ),
+    )
+    try:
+        text = render_text(d)
+    except RenderError:
+        return
+    assert read_text(text) == d

@@ -150,14 +150,21 @@ def _set_state(c: Classifier, state: _State) -> None:
     c.restore(state)
 
 
-def _classified(c: Classifier, text: str, form: Form) -> list[Token]:
-    """``c.classify(Line(text, form))``, the verdict cached by line and state (nothing is pending)."""
+def _classified(c: Classifier, text: str, form: Form) -> list[Token] | None:
+    """``c.classify(Line(text, form))``, the verdict cached by line and state (nothing is pending);
+    ``None`` when the line leaves a label waiting for its value (``Summary:``), which the proof
+    does not follow."""
     k = (text, form, _state(c))
     verdict = _verdicts.get(k)
     if verdict is None:
+        tokens = c.classify(Line(text, form))
+        try:
+            after = _state(c)
+        except ValueError:  # (a label waits for its value)
+            return None
         if len(_verdicts) >= _CACHE_SIZE:
             _verdicts.clear()
-        verdict = _verdicts[k] = (c.classify(Line(text, form)), _state(c))
+        verdict = _verdicts[k] = (tokens, after)
     else:
         _set_state(c, verdict[1])
     return verdict[0]
@@ -264,9 +271,10 @@ def proved(d: Decision, plain: Sequence[WrittenLine], text: str) -> bool:
                 )
                 c.titled = True
                 continue
-        tokens = _classified(c, s, form)
-        if len(tokens) != 1 or not _matches(tokens[0], line):
+        verdict = _classified(c, s, form)
+        if verdict is None or len(verdict) != 1 or not _matches(verdict[0], line):
             return False
+        tokens = verdict
         if kind is Kind.HEADING or kind is Kind.PARAGRAPH:
             continue
         if kind is Kind.TITLE:
