@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import stat
-import zipfile
 from collections.abc import Callable, Iterator
-from typing import IO, Any, AnyStr
+from typing import IO, TYPE_CHECKING, Any, AnyStr
 
 from . import _limits
 from .errors import InputTooLargeError, NotARegularFileError
+
+if TYPE_CHECKING:
+    import zipfile
 
 Identity = tuple[int, int]  # (st_dev, st_ino): a file by identity, whatever its name
 
@@ -89,6 +91,8 @@ def zip_member(path: str, member: str, head: int = 0) -> bytes:
         while _open_zip:
             _open_zip.pop()[1].close()
         check_regular(path)
+        import zipfile  # (imported here: only archives need it, and every read imports this module)
+
         _open_zip.append((path, zipfile.ZipFile(path)))
     zf = _open_zip[0][1]
     info = zf.getinfo(member)

@@ -83,3 +83,12 @@ def test_under_test_is_the_installed_wheel_when_ci_says_so() -> None:
         assert "site-packages" in package.parts
     else:
         assert package.name == "__init__.py"
+
+
+def test_import_leaves_what_only_some_uses_need_unimported() -> None:
+    code = (
+        "import sys, lgo_decisions\n"
+        "print(sorted(m for m in ('multiprocessing', 'lxml', 'cattrs', 'zipfile', 'sqlite3') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
