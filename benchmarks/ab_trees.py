@@ -7,9 +7,11 @@ Usage:  python benchmarks/ab_trees.py --baseline PATH [--rounds 9] [--pages FILE
 Each round runs one worker process per tree, in alternating order, on the same inputs: the
 development corpus (``../shared/corpus/dev.jsonl``, or ``--pages``) or else the seeds in
 ``examples/``, as text, and the same statements rendered as whole HTML pages by this tree (saved
-once, so both trees read the same bytes). A worker reports CPU microseconds per statement for
-``read_text``, ``read_html``, ``dumps``, ``loads`` and ``render_text``; the table gives each tree's
-median over the rounds and the ratio this/baseline (below 1: this tree is faster).
+once, so both trees read the same bytes), and the same pages in site-sized chrome
+(``bench_html.site_chrome``). A worker reports CPU microseconds per statement for ``read_text``,
+``read_html`` (bare and site-sized pages), ``dumps``, ``loads`` and ``render_text``; the table gives
+each tree's median over the rounds, the ratio this/baseline (below 1: this tree is faster) and the
+spread of the rounds' ratios.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import lgo_decisions as L
 rows = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
 texts = [(r["text"], r["url"]) for r in rows]
 pages = [bytes.fromhex(r["page"]) for r in rows]
+site = [bytes.fromhex(r["site"]) for r in rows]
 decisions = [L.read_text(t, url=u) for t, u in texts]
 records = [L.dumps(d) for d in decisions]
 
@@ -46,6 +49,7 @@ def per_item(fn, items, repeat=3):
 out = {
     "read_text": per_item(lambda tu: L.read_text(tu[0], url=tu[1]), texts),
     "read_html": per_item(L.read_html, pages),
+    "read_html site": per_item(L.read_html, site),
     "dumps": per_item(L.dumps, decisions),
     "loads": per_item(L.loads, records),
     "render_text": per_item(L.render_text, [d for d in decisions if d.url is None]) if any(
@@ -64,12 +68,15 @@ def _inputs(pages: Path | None) -> list[dict[str, str]]:
         items = [
             {"text": p.read_text(encoding="utf-8"), "url": None} for p in sorted((ROOT / "examples").glob("*.txt"))
         ]
-    sys.path.insert(0, str(ROOT))
+    sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+    import bench_html
+
     import lgo_decisions
 
     for item in items:
         d = lgo_decisions.read_text(item["text"], url=item["url"])
-        item["page"] = lgo_decisions.render_html(d, page=True).encode("utf-8").hex()
+        page = lgo_decisions.render_html(d, page=True).encode("utf-8")
+        item["page"], item["site"] = page.hex(), bench_html.site_chrome(page).hex()
     return items
 
 
@@ -93,11 +100,12 @@ def main() -> None:
             results[name].append(json.loads(done.stdout))
     Path(f.name).unlink()
     print(f"{len(items)} statements, {args.rounds} interleaved rounds; CPU microseconds per statement (median)")
-    print(f"{'':<12} {'this':>10} {'baseline':>10} {'ratio':>7}")
+    print(f"{'':<15} {'this':>10} {'baseline':>10} {'ratio':>7}  min/max of the rounds' ratios")
     for key in results["this"][0]:
         ours = statistics.median(r[key] for r in results["this"])
         theirs = statistics.median(r[key] for r in results["baseline"])
-        print(f"{key:<12} {ours:10.1f} {theirs:10.1f} {ours / theirs:7.2f}")
+        ratios = [a[key] / b[key] for a, b in zip(results["this"], results["baseline"], strict=True)]
+        print(f"{key:<15} {ours:10.1f} {theirs:10.1f} {ours / theirs:7.2f}  {min(ratios):.2f}/{max(ratios):.2f}")
 
 
 if __name__ == "__main__":
