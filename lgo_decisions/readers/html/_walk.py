@@ -326,21 +326,7 @@ class _Walker:
                             mains.append(el)
                     elif tag in START_TAGS:
                         start(el, tag, None)
-                text = el.text
-                if text:
-                    if self.pre:
-                        add(text, el)
-                    elif text.isspace():  # (add() in short: only inside a line)
-                        if buf:
-                            buf.append(text)
-                    else:  # (add() in short)
-                        buf.append(text)
-                        if self.line_no is None:
-                            self.line_no, self.line_el, self.line_tail = el.sourceline, el, False
-                        if self.bold:
-                            self.has_bold = True
-                        else:
-                            self.has_plain = True
+                text, tail = el.text, False
             else:
                 if el is skipped:
                     skipped = None
@@ -358,21 +344,21 @@ class _Walker:
                         kept.pop()
                     if mains and mains[-1] is el:
                         mains.pop()
-                text = el.tail
-                if text:
-                    if self.pre:
-                        add(text, el, True)
-                    elif text.isspace():
-                        if buf:
-                            buf.append(text)
-                    else:  # (add() in short)
+                text, tail = el.tail, True
+            if text:  # (the element's text after its start, its tail after its end)
+                if self.pre:
+                    add(text, el, tail)
+                elif text.isspace():  # (add() in short: only inside a line)
+                    if buf:
                         buf.append(text)
-                        if self.line_no is None:
-                            self.line_no, self.line_el, self.line_tail = el.sourceline, el, True
-                        if self.bold:
-                            self.has_bold = True
-                        else:
-                            self.has_plain = True
+                else:  # (add() in short)
+                    buf.append(text)
+                    if self.line_no is None:
+                        self.line_no, self.line_el, self.line_tail = el.sourceline, el, tail
+                    if self.bold:
+                        self.has_bold = True
+                    else:
+                        self.has_plain = True
         self.flush()
         self.tokens.extend(self.classifier.finish())
         return self.tokens
