@@ -46,20 +46,37 @@ def check_regular(path: str) -> None:
         raise not_regular(path, mode)
 
 
-def open_regular(path: str, mode: str = "rb", **kwargs: Any) -> IO[Any]:
-    """``open(path, mode)``, refusing anything but a regular file without blocking on it (a FIFO is
-    opened non-blocking, looked at, and closed)."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
+def _regular_fd(path: str) -> tuple[int, os.stat_result]:
+    """A descriptor open for reading on the regular file at ``path``, and its ``fstat``; anything
+    else is refused without blocking on it (a FIFO is opened non-blocking, looked at, and closed)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
-        st_mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(st_mode):
-            raise not_regular(path, st_mode)
-        os.set_blocking(fd, True)
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise not_regular(path, st.st_mode)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, st
+
+
+def _opened(fd: int, mode: str = "rb", **kwargs: Any) -> IO[Any]:
+    try:
         return open(fd, mode, **kwargs)
     except BaseException:
         os.close(fd)
         raise
+
+
+def open_regular(path: str, mode: str = "rb", **kwargs: Any) -> IO[Any]:
+    """``open(path, mode)``, refusing anything but a regular file without blocking on it."""
+    fd, _ = _regular_fd(path)
+    try:
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return _opened(fd, mode, **kwargs)
 
 
 def bounded_lines(fp: IO[AnyStr], limit: int | None = None) -> Iterator[tuple[int, AnyStr | None]]:
@@ -121,38 +138,17 @@ def read_up_to(fp: IO[bytes], size: int, limit: int) -> bytes:
 
 
 def regular_file_bytes(path: str, max_bytes: int) -> bytes:
-    """The bytes of the regular file at ``path`` (never more than ``max_bytes``), with one open and
-    one ``fstat``: the errors, and their messages, of :func:`check_regular` then
+    """The bytes of the regular file at ``path`` (never more than ``max_bytes``), looked at once
+    open: the errors, and their messages, of :func:`check_regular` then
     :func:`lgo_decisions._sources.read_path` (which the callers of this one used to do), for a
     ``path`` that :class:`pathlib.Path` leaves as it is."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)  # (a FIFO opened for reading without a writer does not block)
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise not_regular(path, st.st_mode)
+    fd, st = _regular_fd(path)  # (a regular file reads alike blocking or not: no set_blocking)
+    with _opened(fd) as fp:
         if st.st_size > max_bytes:
             raise InputTooLargeError(f"{path}: {st.st_size} bytes is above the limit of {max_bytes}")
-        data = _read_fd(fd, min(st.st_size + 1, max_bytes + 1))
-        if st.st_size < len(data) <= max_bytes:  # (it grew while read: on to the limit, as read_up_to does)
-            data += _read_fd(fd, max_bytes + 1 - len(data))
-    finally:
-        os.close(fd)
+        data = read_up_to(fp, st.st_size, max_bytes + 1)
     if len(data) > max_bytes:
         raise InputTooLargeError(f"{path}: more than the limit of {max_bytes} bytes")
-    return data
-
-
-def _read_fd(fd: int, size: int) -> bytes:
-    """``size`` bytes of an open file, or up to its end (``os.read`` may return fewer)."""
-    data = os.read(fd, size)
-    if 0 < len(data) < size:
-        parts = [data]
-        got = len(data)
-        while got < size and (more := os.read(fd, size - got)):
-            parts.append(more)
-            got += len(more)
-        data = b"".join(parts)
     return data
 
 
