@@ -21,6 +21,8 @@ from lgo_decisions._jsontext import decode, fast_decoder
 from lgo_decisions.serialise import _fast_json, _load_json, to_dict
 from lgo_decisions.testing import decisions
 
+from .test_fastload import _places
+
 orjson = pytest.importorskip("orjson", reason="the fast path needs pip install 'lgo-decisions[fast]'")
 
 BIG = 2**64
@@ -133,17 +135,6 @@ def _fast(text: str | bytes) -> tuple[str, Any]:
     return (got[0], (dumps(got[1]), got[1].source, got[1].diagnostics)) if got[0] == "ok" else got
 
 
-def _places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [path]
-    if isinstance(data, dict):
-        for k, v in data.items():
-            out += _places(v, (*path, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            out += _places(v, (*path, i))
-    return out
-
-
 def _changed(data: Any, path: tuple[Any, ...], value: Any, new_key: str | None) -> Any:
     data = copy.deepcopy(data)
     if not path:
@@ -177,7 +168,7 @@ def test_any_record_reads_as_the_standard_librarys_path(
     d: Decision, data: st.DataObject, value: Any, new_key: str | None
 ) -> None:
     record = to_dict(d)
-    path = data.draw(st.sampled_from(_places(record)))
+    path = data.draw(st.sampled_from([(), *_places(record)]))  # (the record itself too)
     changed = _changed(record, path, value, new_key)
     text = json.dumps(changed, ensure_ascii=data.draw(st.booleans()))
     assert _fast(text) == _slow(text), text
