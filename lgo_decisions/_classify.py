@@ -291,6 +291,7 @@ class Classifier:
         furniture: header fields, headings, chrome). A verdict, the token's fields and the flags after
         it, is a function of the line's text, form and level and of the flags before it."""
         verdicts = self._verdicts  # (None for a subclass: every line read afresh)
+        # (the flags of STATE in its order, spelt out: state()'s loop of getattr costs a line a microsecond)
         state = (s, line.form, line.level, self.titled, self.body, self.headed, self.summary_seen, self.footer)
         verdict = verdicts.get(state) if verdicts is not None else None
         if verdict is not None:
