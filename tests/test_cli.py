@@ -9,7 +9,6 @@ import sys
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from lgo_decisions._commands import parse
 from lgo_decisions._progress import Progress
 from lgo_decisions.cli import main
 from lgo_decisions.corpus import Line
+from lgo_decisions.errors import WorkerDiedError
 
 from .seeds import seed
 from .test_corpus import BAD, GOOD, make_mixed_folder
@@ -135,7 +135,7 @@ def test_a_dead_worker_is_reported(
 ) -> None:
     def dies(*args: object, **kwargs: object) -> Iterator[Line]:
         yield Line("first.txt", "{}", (), None, None)
-        raise BrokenProcessPool("a child process terminated abruptly")
+        raise WorkerDiedError("could not start a worker process: out of memory")
 
     monkeypatch.setattr(parse, "read_corpus", dies)
     assert main(["parse", str(mixed), "--workers", "2"]) == 1

@@ -27,7 +27,6 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures.process import BrokenProcessPool
 from typing import IO, TYPE_CHECKING
 
 import attrs
@@ -38,7 +37,7 @@ from .._skipped import skipped_by_suffix, summary_line
 from .._stdin import stdin_lines
 from ..corpus import CorpusResult, Line, count_inputs, identity, line_of, missing, read_corpus
 from ..database import DATABASE_SUFFIXES, DatabaseSink
-from ..errors import DatabaseError
+from ..errors import DatabaseError, WorkerDiedError
 from ..serialise import loads
 
 if TYPE_CHECKING:
@@ -380,7 +379,7 @@ def _run(
                 out.write(record.decode("utf-8") if isinstance(record, bytes) else record + "\n")
             progress.update(done, summary.failed)
         progress.update(done, summary.failed, force=True)
-    except BrokenProcessPool:
+    except WorkerDiedError:  # (the pool itself could not go on)
         progress.close()
         print(
             f"{PROG}: error: a worker process died (out of memory?) after {summary.read + summary.failed:,} "
