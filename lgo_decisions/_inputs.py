@@ -169,30 +169,49 @@ def walk_folder(
     listing in memory at a time. A folder that cannot be listed, or an entry that cannot be looked at
     (a symlink loop, a dangling link to a page), is a ``(path, error)`` pair; a FIFO or device with a
     picked name is one too. Files whose identity is in ``skip`` (the run's own outputs) are left out."""
-    entries: list[tuple[str, int | None, Identity | None, BaseException | None]] = []
+    yield from _walk(folder, picked, skip, frozenset(ino for _, ino in skip))
+
+
+def _walk(
+    folder: str, picked: Callable[[str], bool], skip: frozenset[Identity], inodes: frozenset[int]
+) -> Iterator[str | tuple[str, BaseException]]:
+    entries: list[tuple[str, int | None, BaseException | None]] = []  # (name, st_mode's type, failure)
     try:
         with os.scandir(folder) as it:
             for e in it:
-                if e.name.startswith("."):
+                name = e.name
+                if name.startswith("."):
                     continue
                 try:
-                    st = e.stat()  # (links followed)
-                    entries.append((e.name, st.st_mode, (st.st_dev, st.st_ino), None))
+                    # A file or folder that is no link is known from the listing, with no system call;
+                    # only a file whose inode is one of skip's is looked at, for its device too.
+                    if e.is_symlink() or (e.inode() in inodes and e.is_file(follow_symlinks=False)):
+                        st = e.stat()  # (links followed)
+                        if not stat.S_ISDIR(st.st_mode) and (st.st_dev, st.st_ino) in skip:
+                            continue
+                        entries.append((name, stat.S_IFMT(st.st_mode), None))
+                    elif e.is_dir(follow_symlinks=False):
+                        entries.append((name, stat.S_IFDIR, None))
+                    elif e.is_file(follow_symlinks=False):
+                        entries.append((name, stat.S_IFREG, None))
+                    else:  # (a FIFO, a device, a socket)
+                        entries.append((name, stat.S_IFMT(e.stat(follow_symlinks=False).st_mode), None))
                 except OSError as exc:
-                    entries.append((e.name, None, None, exc))
+                    entries.append((name, None, exc))
     except OSError as exc:
         yield folder, exc
         return
     entries.sort(key=lambda entry: entry[0])
-    for name, mode, ident, failure in entries:
+    for name, mode, failure in entries:
         path = os.path.join(folder, name)
-        if mode is not None and stat.S_ISDIR(mode):
-            yield from walk_folder(path, picked, skip)
-        elif not picked(name) or (ident is not None and ident in skip):
+        if mode == stat.S_IFDIR:
+            yield from _walk(path, picked, skip, inodes)
+        elif not picked(name):
             continue
         elif failure is not None:
             yield path, failure
-        elif mode is not None and not stat.S_ISREG(mode):
+        elif mode != stat.S_IFREG:
+            assert mode is not None
             yield path, not_regular(path, mode)
         else:
             yield path
@@ -200,7 +219,18 @@ def walk_folder(
 
 def picked_name(name: str, suffixes: frozenset[str]) -> bool:
     """Whether a folder's listing reads ``name``: not hidden, its suffix (or a compound one: ``.akn.xml``) claimed."""
-    base = name.rsplit("/", 1)[-1].lower()
-    if not base or base.startswith("."):
-        return False
-    return os.path.splitext(base)[1] in suffixes or any(base.endswith(s) for s in suffixes if s.count(".") > 1)
+    return name_picker(suffixes)(name)
+
+
+def name_picker(suffixes: frozenset[str]) -> Callable[[str], bool]:
+    """:func:`picked_name` for ``suffixes``, made once for a whole listing."""
+    compound = tuple(s for s in suffixes if s.count(".") > 1)
+
+    def picked(name: str) -> bool:
+        base = name.rsplit("/", 1)[-1].lower()
+        if not base or base.startswith("."):
+            return False
+        dot = base.rfind(".")  # (past the first character: os.path.splitext's suffix, a hidden name aside)
+        return (base[dot:] if dot > 0 else "") in suffixes or (bool(compound) and base.endswith(compound))
+
+    return picked

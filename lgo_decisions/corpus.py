@@ -45,6 +45,7 @@ RECORDS_SUFFIXES: frozenset[str] = frozenset({".jsonl", ".ndjson"})
 """Suffixes of JSON Lines files (named directly or matched by a glob): one record a line, read line by line."""
 JSON_SUFFIXES: frozenset[str] = frozenset({".json"})
 """Suffixes of JSON files (also picked up inside folders and zip archives): a record, or an array of records."""
+_MANY_INPUTS = ARCHIVE_SUFFIXES | RECORDS_SUFFIXES | JSON_SUFFIXES  # (files that are not one page)
 _HEAD = 8192  # how much of a JSON file is read to see whether it holds an array
 __all__ = [
     "CHUNK_SIZE",
@@ -209,11 +210,13 @@ def _iter_tasks(paths: Iterable[PathLike], skip: frozenset[Identity] = frozenset
         s = os.fspath(p)
         if os.path.isdir(s):
             picking = suffixes | JSON_SUFFIXES | ARCHIVE_SUFFIXES
-            for f in walk_folder(s, functools.partial(_inputs.picked_name, suffixes=picking), skip):
-                if isinstance(f, str):
+            for f in walk_folder(s, _inputs.name_picker(picking), skip):
+                if not isinstance(f, str):
+                    yield _error(*f)
+                elif os.path.splitext(f)[1].lower() in _MANY_INPUTS:
                     yield from _file_tasks(f, suffixes, listed=True)
                 else:
-                    yield _error(*f)
+                    yield _Task("file", f)  # (a page: as _file_tasks gives it, without a generator a file)
         elif os.path.lexists(s) and not os.path.exists(s):  # a dangling link, a symlink loop
             try:
                 os.stat(s)

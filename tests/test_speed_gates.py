@@ -6,12 +6,15 @@ properties compare it with the plain form on strings made of the characters that
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lgo_decisions import _inputs
 from lgo_decisions._patterns import REFERENCE, REFERENCE_IN_TEXT
 from lgo_decisions._vocabulary import SIGNAL
 from lgo_decisions.readers.html import _elements, _parse
@@ -106,3 +109,42 @@ def test_the_first_doctype_is_where_the_pattern_finds_it(parts: list[str]) -> No
     raw = "".join(parts).encode()
     m = _parse._DOCTYPE_BYTES.search(raw)
     assert _parse.first_doctype(raw) == (-1 if m is None else m.start())
+
+
+def _plain_picked(name: str, suffixes: frozenset[str]) -> bool:
+    base = name.rsplit("/", 1)[-1].lower()
+    if not base or base.startswith("."):
+        return False
+    return os.path.splitext(base)[1] in suffixes or any(base.endswith(s) for s in suffixes if s.count(".") > 1)
+
+
+@settings(max_examples=600)
+@given(
+    st.text(alphabet="aZ./.txthmlsonzipAKN\u0130", max_size=16),
+    st.sets(st.sampled_from(["", ".txt", ".html", ".json", ".zip", ".akn.xml", ".xml", ".t.x"])),
+)
+def test_a_listing_picks_the_names_the_plain_rule_picks(name: str, suffixes: set[str]) -> None:
+    assert _inputs.name_picker(frozenset(suffixes))(name) == _plain_picked(name, frozenset(suffixes))
+    assert _inputs.picked_name(name, frozenset(suffixes)) == _plain_picked(name, frozenset(suffixes))
+
+
+def test_a_listing_knows_files_and_folders_without_looking_and_leaves_out_its_outputs(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    for name in ("b.txt", "a.html", "sub/c.txt", "notes.md", ".hidden.txt"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / "out.txt").write_text("the run's output")
+    os.link(tmp_path / "out.txt", tmp_path / "sub/hard.txt")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "out.txt")
+    (tmp_path / "linked").symlink_to(tmp_path / "sub")
+    os.mkfifo(tmp_path / "pipe.txt")
+    out = os.stat(tmp_path / "out.txt")
+    listed = list(
+        _inputs.walk_folder(
+            str(tmp_path), _inputs.name_picker(frozenset({".txt", ".html"})), frozenset({(out.st_dev, out.st_ino)})
+        )
+    )
+    files = [f for f in listed if isinstance(f, str)]
+    assert files == [str(tmp_path / n) for n in ("a.html", "b.txt", "linked/c.txt", "sub/c.txt")]
+    [(path, error)] = [f for f in listed if not isinstance(f, str)]
+    assert path == str(tmp_path / "pipe.txt")
+    assert "not a regular file" in str(error)

@@ -377,7 +377,8 @@ def _run(
             elif sink is None:
                 record = line.record
                 out.write(record.decode("utf-8") if isinstance(record, bytes) else record + "\n")
-            progress.update(done, summary.failed)
+            if progress.enabled:
+                progress.update(done, summary.failed)
         progress.update(done, summary.failed, force=True)
     except WorkerDiedError:  # (the pool itself could not go on)
         progress.close()
