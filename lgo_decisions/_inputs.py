@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, AnyStr
 
 from . import _limits
@@ -234,3 +235,22 @@ def name_picker(suffixes: frozenset[str]) -> Callable[[str], bool]:
         return (base[dot:] if dot > 0 else "") in suffixes or (bool(compound) and base.endswith(compound))
 
     return picked
+
+
+def identity(path: str) -> Identity | None:
+    """The file's ``(st_dev, st_ino)`` (links followed), or ``None`` if it cannot be looked at."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def as_path(name: str) -> str:
+    """``str(Path(name))``: the name a file's record is given. A name that a path would leave as it
+    is (no empty or ``.`` part, no trailing separator) is answered without making one."""
+    if os.sep != "/" or os.altsep or not name or "//" in name or "/./" in name:
+        return str(Path(name))
+    if name.startswith("./") or name.endswith(("/", "/.")) or name == ".":
+        return str(Path(name))
+    return name

@@ -87,6 +87,7 @@ class Registry(Generic[T]):
         self._loaded: dict[str, T] = {}
         self._warned: set[str] = set()  # load failures already warned of (once a run, not once a call)
         self._entry_points: dict[str, EntryPoint] | None = None
+        self._all: list[T] | None = None  # load_all's answer, until a plugin is registered or removed
 
     # -- discovery -----------------------------------------------------------------------
     def _eps(self) -> dict[str, EntryPoint]:
@@ -150,7 +151,13 @@ class Registry(Generic[T]):
 
     def load_all(self) -> list[T]:
         """Every plugin, in :meth:`names` order; one that fails to load is skipped with a warning
-        (once, however often this is called, until :meth:`refresh`)."""
+        (once, however often this is called, until :meth:`refresh`). The answer is remembered
+        until :meth:`register`, :meth:`unregister` or :meth:`refresh` (every read asks it)."""
+        if self._all is None:
+            self._all = self._load_all()
+        return list(self._all)
+
+    def _load_all(self) -> list[T]:
         out = []
         for name in self.names():
             try:
@@ -158,7 +165,7 @@ class Registry(Generic[T]):
             except PluginError as exc:
                 if str(exc) not in self._warned:
                     self._warned.add(str(exc))
-                    warnings.warn(str(exc), RuntimeWarning, stacklevel=2)
+                    warnings.warn(str(exc), RuntimeWarning, stacklevel=3)
                 continue
             if plugin is not None:
                 out.append(plugin)
@@ -172,14 +179,17 @@ class Registry(Generic[T]):
             raise PluginError(f"{article} {self.kind} named {name!r} exists already; pass replace=True to replace it")
         plugin = self._check(name, obj)
         self._registered[name] = plugin
+        self._all = None
         return plugin
 
     def unregister(self, name: str) -> None:
         """Remove a plugin added with :meth:`register` (built-ins and entry points stay)."""
         self._registered.pop(name, None)
+        self._all = None
 
     def refresh(self) -> None:
         """Forget discovered entry points and loaded plugins (after installing a distribution)."""
         self._entry_points = None
+        self._all = None
         self._loaded.clear()
         self._warned.clear()

@@ -120,15 +120,6 @@ def _statement_suffixes() -> frozenset[str]:
         return STATEMENT_SUFFIXES
 
 
-def identity(path: str) -> Identity | None:
-    """The file's ``(st_dev, st_ino)`` (links followed), or ``None`` if it cannot be looked at."""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return st.st_dev, st.st_ino
-
-
 def _error(name: str, exc: BaseException) -> _Task:
     return _Task("error", name, f"{type(exc).__name__}: {exc}")
 
@@ -223,7 +214,7 @@ def _iter_tasks(paths: Iterable[PathLike], skip: frozenset[Identity] = frozenset
             except OSError as exc:
                 yield _error(s, exc)
         elif os.path.exists(s):
-            if skip and identity(s) in skip:
+            if skip and _inputs.identity(s) in skip:
                 continue
             yield from _file_tasks(s, suffixes)
         elif _has_magic(s) and (matches := sorted(glob.glob(s, recursive=True))):
@@ -263,7 +254,7 @@ def count_inputs(paths: Iterable[PathLike], *, exclude: Iterable[PathLike] = ())
 
 
 def _identities(paths: Iterable[PathLike]) -> frozenset[Identity]:
-    return frozenset(i for p in paths if (i := identity(os.fspath(p))) is not None)
+    return frozenset(i for p in paths if (i := _inputs.identity(os.fspath(p))) is not None)
 
 
 # --- reading one input (in a worker process) ------------------------------------------------------
@@ -282,7 +273,7 @@ def _read_task(task: _Task, *, strict: bool = False) -> CorpusResult:
         name = f"{name}!{arg}"
     try:
         if kind == "file":
-            shown = str(Path(name))  # (the name read() gives the record, as a path)
+            shown = _inputs.as_path(name)  # (the name read() gives the record)
             if shown == name:  # (one open: a FIFO refused, not waited on; a device refused, never read to its end)
                 decision = read_data(_inputs.regular_file_bytes(name, MAX_INPUT_BYTES), name, strict=strict)
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import textwrap
 from collections.abc import Iterator
@@ -344,3 +345,19 @@ def test_refresh_forgets_discovered_entry_points(plugin_module: str, monkeypatch
     assert reg.names() == []
     with pytest.raises(ReaderNotFound, match=r"available: \[\]"):
         reg.get("fake")
+
+
+def test_load_all_is_remembered_until_the_plugins_change(plugin_module: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    eps = [EntryPoint("fake", f"{plugin_module}:READER", "test.readers")]
+    reg = _registry(monkeypatch, eps, {})
+    first = reg.load_all()
+    assert [r.name for r in first] == ["fake"]
+    first.clear()  # (a copy: the remembered answer is not the caller's to change)
+    assert [r.name for r in reg.load_all()] == ["fake"]
+    reg.register("other", importlib.import_module(plugin_module).MISNAMED)  # (a reader named "other")
+    assert [r.name for r in reg.load_all()] == ["other", "fake"]  # (registered before entry points)
+    reg.unregister("other")
+    assert [r.name for r in reg.load_all()] == ["fake"]
+    eps.clear()
+    reg.refresh()
+    assert reg.load_all() == []

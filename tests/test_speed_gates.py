@@ -148,3 +148,9 @@ def test_a_listing_knows_files_and_folders_without_looking_and_leaves_out_its_ou
     [(path, error)] = [f for f in listed if not isinstance(f, str)]
     assert path == str(tmp_path / "pipe.txt")
     assert "not a regular file" in str(error)
+
+
+@settings(max_examples=600)
+@given(st.text(alphabet="/.a", max_size=10))
+def test_a_name_is_shown_as_its_path_shows_it(name: str) -> None:
+    assert _inputs.as_path(name) == str(Path(name))

@@ -31,11 +31,12 @@ from typing import IO, TYPE_CHECKING
 
 import attrs
 
+from .._inputs import identity
 from .._outputs import Output, same_file, stdout_identity
 from .._pool import workers_for
 from .._skipped import skipped_by_suffix, summary_line
 from .._stdin import stdin_lines
-from ..corpus import CorpusResult, Line, count_inputs, identity, line_of, missing, read_corpus
+from ..corpus import CorpusResult, Line, count_inputs, line_of, missing, read_corpus
 from ..database import DATABASE_SUFFIXES, DatabaseSink
 from ..errors import DatabaseError, WorkerDiedError
 from ..serialise import loads
