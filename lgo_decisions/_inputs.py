@@ -128,14 +128,25 @@ def zip_member(path: str, member: str, head: int = 0) -> bytes:
     return data
 
 
-def read_up_to(fp: IO[bytes], size: int, limit: int) -> bytes:
-    """At most ``limit`` bytes of an open file whose size is said to be ``size``: a buffer of the
-    file's size (not of the limit's, for every file), read on to the limit only if it grew (or is
-    no regular file: ``/dev/zero``, a FIFO)."""
-    data = fp.read(min(size + 1, limit))
-    if size < len(data) < limit:
-        data += fp.read(limit - len(data))
-    return data
+_READ_ON = 1 << 20
+"""Bytes asked for at a time past a file's said size (a file that grew, ``/dev/zero``, a FIFO)."""
+
+
+def read_up_to(read: Callable[[int], bytes], size: int, limit: int) -> bytes:
+    """At most ``limit`` bytes through ``read(n)`` (at most ``n`` bytes, ``b""`` at the end: a file
+    object's ``read`` or :func:`os.read` on a descriptor) of a file whose size is said to be
+    ``size``: a buffer of the file's size (not of the limit's, for every file), read on to the limit
+    only if it grew (or is no regular file), a short read read on."""
+    parts: list[bytes] = []
+    got = 0
+    want = min(size + 1, limit)  # (one byte past the size: an end of file there, or the file grew)
+    while got < limit:
+        chunk = read(want - got if got < want else min(limit - got, _READ_ON))
+        if not chunk:
+            break
+        parts.append(chunk)
+        got += len(chunk)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def regular_file_bytes(path: str, max_bytes: int) -> bytes:
@@ -144,10 +155,12 @@ def regular_file_bytes(path: str, max_bytes: int) -> bytes:
     :func:`lgo_decisions._sources.read_path` (which the callers of this one used to do), for a
     ``path`` that :class:`pathlib.Path` leaves as it is."""
     fd, st = _regular_fd(path)  # (a regular file reads alike blocking or not: no set_blocking)
-    with _opened(fd) as fp:
+    try:
         if st.st_size > max_bytes:
             raise InputTooLargeError(f"{path}: {st.st_size} bytes is above the limit of {max_bytes}")
-        data = read_up_to(fp, st.st_size, max_bytes + 1)
+        data = read_up_to(lambda n: os.read(fd, n), st.st_size, max_bytes + 1)  # (no file object: 4 µs less)
+    finally:
+        os.close(fd)
     if len(data) > max_bytes:
         raise InputTooLargeError(f"{path}: more than the limit of {max_bytes} bytes")
     return data
@@ -157,7 +170,7 @@ def file_bytes(path: str, head: int = 0) -> bytes:
     """The file's bytes (never more than the limit), or its first ``head`` bytes."""
     with open_regular(path) as fp:
         limit = head or _limits.MAX_INPUT_BYTES + 1
-        data = read_up_to(fp, os.fstat(fp.fileno()).st_size, limit)
+        data = read_up_to(fp.read, os.fstat(fp.fileno()).st_size, limit)
     if not head and len(data) > _limits.MAX_INPUT_BYTES:
         raise InputTooLargeError(f"{path}: more than the limit of {_limits.MAX_INPUT_BYTES} bytes")
     return data

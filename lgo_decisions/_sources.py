@@ -115,7 +115,7 @@ def read_path(path: Path, max_bytes: int) -> bytes:
     if size > max_bytes:
         raise InputTooLargeError(f"{path}: {size} bytes is above the limit of {max_bytes}")
     with path.open("rb") as f:  # never more than the limit: /dev/zero, a FIFO or a growing file
-        data = read_up_to(f, size, max_bytes + 1)
+        data = read_up_to(f.read, size, max_bytes + 1)
     if len(data) > max_bytes:
         raise InputTooLargeError(f"{path}: more than the limit of {max_bytes} bytes")
     return data

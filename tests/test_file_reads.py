@@ -3,11 +3,14 @@ same errors with the same messages, as the check and the read it replaces."""
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lgo_decisions import _inputs
 from lgo_decisions._sources import read_path
@@ -57,3 +60,22 @@ def test_a_corpus_reports_each_bad_file_as_before(tmp_path: Path) -> None:
     for name in ("dangling.txt", "loop.txt", "pipe.txt", "none.txt"):
         assert results[paths[name]].error is not None, name
     assert results[paths["pipe.txt"]].error == "NotARegularFileError"
+
+
+@given(
+    st.binary(max_size=300),
+    st.integers(min_value=0, max_value=400),
+    st.integers(min_value=1, max_value=400),
+    st.lists(st.integers(min_value=1, max_value=50), min_size=1, max_size=20),
+)
+def test_a_read_within_the_limit_gives_the_files_first_bytes(
+    content: bytes, said: int, limit: int, pieces: list[int]
+) -> None:
+    # Whatever size the file is said to have, and however short each read is: its first bytes.
+    stream = io.BytesIO(content)
+    shorts = iter(pieces * 100)
+
+    def read(n: int) -> bytes:
+        return stream.read(min(n, next(shorts, n)))
+
+    assert _inputs.read_up_to(read, said, limit) == content[:limit]
