@@ -259,11 +259,22 @@ def identity(path: str) -> Identity | None:
     return st.st_dev, st.st_ino
 
 
-def as_path(name: str) -> str:
-    """``str(Path(name))``: the name a file's record is given. A name that a path would leave as it
-    is (no empty or ``.`` part, no trailing separator) is answered without making one."""
+def _kept_as_is(name: str) -> bool:
+    """Whether a path of ``name`` would leave it as it is: no empty or ``.`` part, no trailing separator."""
     if os.sep != "/" or os.altsep or not name or "//" in name or "/./" in name:
-        return str(Path(name))
-    if name.startswith("./") or name.endswith(("/", "/.")) or name == ".":
-        return str(Path(name))
-    return name
+        return False
+    return not (name.startswith("./") or name.endswith(("/", "/.")) or name == ".")
+
+
+def as_path(name: str) -> str:
+    """``str(Path(name))``: the name a file's record is given, made without a path where it can be."""
+    return name if _kept_as_is(name) else str(Path(name))
+
+
+def path_suffix(name: str) -> str:
+    """``PurePath(name).suffix``, made without a path where it can be."""
+    if not _kept_as_is(name):
+        return Path(name).suffix
+    base = name[name.rfind("/") + 1 :]
+    dot = base.rfind(".")
+    return base[dot:] if 0 < dot < len(base) - 1 else ""

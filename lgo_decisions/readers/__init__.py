@@ -14,9 +14,9 @@ entry-point group ``lgo_decisions.readers`` (see ``docs/plugins.md``), and code 
 from __future__ import annotations
 
 import warnings
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from .._inputs import path_suffix
 from .._registry import Registry
 from ..errors import PluginError, ReaderNotFound
 
@@ -175,7 +175,7 @@ def suffixes() -> frozenset[str]:
 
 
 def _suffix(name: str | None) -> str:
-    return PurePath(name).suffix.lower() if name else ""
+    return path_suffix(name).lower() if name else ""
 
 
 def detect(head: bytes | str, name: str | None = None) -> Reader:
