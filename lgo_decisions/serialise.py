@@ -32,6 +32,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.strategies import configure_tagged_union
 
 from . import _fastjson
+from ._fastdump import register_blocks_unstructure
 from ._fastload import Loader
 from ._jsontext import decode, fast_decoder, utf8
 from ._keys import BLOCK_TAG, KEYS
@@ -208,6 +209,7 @@ def make_converter(*, forbid_extra_keys: bool = False, payloads: cattrs.Converte
     conv.register_structure_hook_func(_is_extensions, lambda v, _: structure_extensions(v, extensions))
     conv.register_unstructure_hook_func(_is_extensions, lambda v: unstructure_extensions(v, conv))
     configure_tagged_union(Block, conv, tag_generator=_TAGS.__getitem__, tag_name=BLOCK_TAG)
+    register_blocks_unstructure(conv)  # (after the union's hooks: a list of blocks by each one's own)
     conv.register_structure_hook(Block, _checked_blocks(conv.get_structure_hook(Block)))
     return conv
 
@@ -295,11 +297,9 @@ def from_dict(data: dict[str, Any], *, strict: bool = False) -> Decision:
 
 _LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 
-
 _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)  # (made once, as json.dumps's own default)
-# Records are trees: without the check for a cycle encoding costs a tenth less. A cycle (or nesting
-# too deep) in an extension payload ends that encoder in a RecursionError, and _ENCODER then fails
-# as it always did (a cycle's ValueError, deep nesting's RecursionError).
+# Records are trees: without the check for a cycle encoding costs a tenth less. A cycle (or deep nesting) in an
+# extension payload ends it in a RecursionError; _ENCODER then fails as ever (ValueError, RecursionError).
 _TREE_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False)
 
 

@@ -6,18 +6,21 @@ properties compare it with the plain form on strings made of the characters that
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lgo_decisions import _inputs
+from lgo_decisions import Decision, _inputs
 from lgo_decisions._patterns import REFERENCE, REFERENCE_IN_TEXT
 from lgo_decisions._vocabulary import SIGNAL
 from lgo_decisions.readers.html import _elements, _parse
+from lgo_decisions.testing import decisions
 
 _PLAIN_REFERENCE_IN_TEXT = re.compile(f"(?<![0-9-]){REFERENCE}(?![0-9-])")
 
@@ -155,3 +158,27 @@ def test_a_listing_knows_files_and_folders_without_looking_and_leaves_out_its_ou
 def test_a_name_is_shown_and_its_suffix_found_as_its_path_shows_them(name: str) -> None:
     assert _inputs.as_path(name) == str(Path(name))
     assert _inputs.path_suffix(name) == Path(name).suffix
+
+
+def _converter_without_fast_blocks() -> Any:
+    from lgo_decisions import _fastdump, serialise
+
+    real = _fastdump.register_blocks_unstructure
+    try:
+        serialise.register_blocks_unstructure = lambda conv: None  # type: ignore[assignment]
+        return serialise.make_converter()
+    finally:
+        serialise.register_blocks_unstructure = real
+
+
+_PLAIN_CONVERTER = _converter_without_fast_blocks()
+
+
+@settings(max_examples=150)
+@given(decisions())
+def test_blocks_are_written_as_the_tagged_union_writes_them(decision: Decision) -> None:
+    from lgo_decisions.serialise import converter
+
+    ours, plain = converter.unstructure(decision), _PLAIN_CONVERTER.unstructure(decision)
+    assert json.dumps(ours, ensure_ascii=False) == json.dumps(plain, ensure_ascii=False)  # (key order too)
+    assert ours == plain
