@@ -208,8 +208,11 @@ def _walk(
                         entries.append((name, stat.S_IFDIR, None))
                     elif e.is_file(follow_symlinks=False):
                         entries.append((name, stat.S_IFREG, None))
-                    else:  # (a FIFO, a device, a socket)
-                        entries.append((name, stat.S_IFMT(e.stat(follow_symlinks=False).st_mode), None))
+                    else:  # (a FIFO, a device, a socket: the run's own output, it may be)
+                        st = e.stat(follow_symlinks=False)
+                        if (st.st_dev, st.st_ino) in skip:
+                            continue
+                        entries.append((name, stat.S_IFMT(st.st_mode), None))
                 except OSError as exc:
                     entries.append((name, None, exc))
     except OSError as exc:

@@ -17,9 +17,11 @@ terminated, not waited for.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import signal
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -76,7 +78,8 @@ def _serve(fn: Callable[[Any], Any], conn: Connection, parents: list[Connection]
     ``parents`` are the parent's ends of the connections, as a fork copies them: closed here, so
     that when the parent goes, each worker reads an end of file and stops."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (the parent's handler must not keep a worker alive)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # (Ctrl-C is the parent's to handle: it ends the workers)
+    signal.signal(signal.SIGINT, _ignore)  # (Ctrl-C is the parent's: it ends the workers; not SIG_IGN, which
+    # a transform's own programs would inherit and outlive Ctrl-C with)
     for other in parents:
         other.close()
     while True:
@@ -95,8 +98,15 @@ def _serve(fn: Callable[[Any], Any], conn: Connection, parents: list[Connection]
             conn.send(reply)
         except OSError:  # (the parent is gone)
             return
-        except Exception as exc:  # (a result or an exception that cannot be pickled)
-            conn.send((False, RuntimeError(f"a worker's reply could not be sent back: {type(exc).__name__}: {exc}")))
+        except Exception as exc:  # (a result or an exception that cannot be pickled: that error, in its place)
+            try:
+                conn.send((False, exc))
+            except Exception:
+                conn.send((False, RuntimeError(f"a reply could not be sent back: {type(exc).__name__}: {exc}")))
+
+
+def _ignore(signum: int, frame: object) -> None:
+    """A handler that does nothing."""
 
 
 class _Job:
@@ -132,14 +142,23 @@ class _Pool:
         self.left: dict[int, int] = {}  # seq -> results still to come
         self.failed: dict[int, BaseException] = {}  # seq -> what fn raised reading it
         self.workers: list[_Worker] = []
-        for _ in range(workers):
-            self.workers.append(self._start())
+        try:
+            for _ in range(workers):
+                self.workers.append(self._start())
+        except BaseException:
+            self.terminate()
+            raise
+        _LIVE.add(self)
+        if not _LIVE_AT_EXIT:  # (after multiprocessing's own hook, so that it runs before it)
+            atexit.register(_end_live_pools)
+            _LIVE_AT_EXIT.append(True)
 
     def _start(self) -> _Worker:
         here, there = self.context.Pipe(duplex=True)
         forked = self.context.get_start_method() == "fork"  # (a forked worker holds the parent's ends too)
         parents = [here, *(w.conn for w in self.workers)] if forked else []
-        process = self.context.Process(target=_serve, args=(self.fn, there, parents), daemon=True)
+        # (not a daemon, so that fn may start processes of its own; _end_live_pools ends it at exit)
+        process = self.context.Process(target=_serve, args=(self.fn, there, parents), daemon=False)
         try:
             process.start()
         except OSError as exc:
@@ -185,6 +204,7 @@ class _Pool:
     def receive(self) -> None:
         """Wait for at least one worker's reply (or death) and take in every one ready."""
         from multiprocessing.connection import wait
+        from multiprocessing.reduction import ForkingPickler
 
         busy = {w.conn: w for w in self.workers if w.held}
         if not busy:  # (cannot be: every chunk not yet complete is held or waiting to be sent)
@@ -192,11 +212,17 @@ class _Pool:
         for conn in wait(list(busy)):
             worker = busy[conn]  # type: ignore[index]
             try:
-                ok, payload = worker.conn.recv()
+                message = worker.conn.recv_bytes()
             except (EOFError, OSError):
                 self._replace(worker)
                 continue
             job = worker.held.popleft()
+            try:
+                ok, payload = ForkingPickler.loads(message)
+            except Exception as exc:  # (an exception that pickles but does not unpickle: this one, in its place)
+                if hasattr(exc, "add_note"):  # (Python 3.11+)
+                    exc.add_note("raised reading back a worker process's reply")
+                ok, payload = False, exc
             if ok:
                 self._fill(job, payload)
             else:
@@ -235,6 +261,17 @@ class _Pool:
     def terminate(self) -> None:
         _end(self.workers)
         self.workers = []
+        _LIVE.discard(self)
+
+
+_LIVE: weakref.WeakSet[_Pool] = weakref.WeakSet()  # (pools whose workers run: a generator left suspended)
+_LIVE_AT_EXIT: list[bool] = []
+
+
+def _end_live_pools() -> None:
+    """At exit, end the workers of every pool still running (multiprocessing would wait for them)."""
+    for pool in list(_LIVE):
+        pool.terminate()
 
 
 _MISSING = object()

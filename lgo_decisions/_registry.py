@@ -140,6 +140,7 @@ class Registry(Generic[T]):
         except PluginError as exc:
             raise PluginError(f"{where}: {exc}") from None
         self._loaded[name] = plugin
+        self._all = None  # (a plugin load_all skipped may load now: the next load_all has it)
         return plugin
 
     def get(self, name: str) -> T:

@@ -32,7 +32,7 @@ from ._inputs import Identity, bounded_lines, check_regular, file_bytes, open_re
 from ._limits import MAX_INPUT_BYTES
 from ._pool import CHUNK_SIZE, run_ordered, workers_for
 from ._scraped import read_json
-from .errors import LineTooLongError, WorkerDiedError
+from .errors import LineTooLongError, SerialisationError, WorkerDiedError
 from .model import Decision, Severity, worst_severity
 from .serialise import dumps
 
@@ -320,7 +320,11 @@ def line_of(r: CorpusResult) -> Line:
         return Line(r.name, None, (), r.error, r.reason)
     worst = r.worst
     codes = tuple(d.code for d in r.decision.diagnostics)
-    return Line(r.name, dumps(r.decision), codes, None, None, worst.value if worst else None)
+    try:
+        record = dumps(r.decision)
+    except SerialisationError as exc:  # (a string no JSON can hold: a file name not in UTF-8, say)
+        return Line(r.name, None, (), type(exc).__name__, str(exc))
+    return Line(r.name, record, codes, None, None, worst.value if worst else None)
 
 
 def record_line(result: CorpusResult) -> str | None:

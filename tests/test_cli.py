@@ -141,7 +141,7 @@ def test_a_dead_worker_is_reported(
     assert main(["parse", str(mixed), "--workers", "2"]) == 1
     captured = capsys.readouterr()
     assert captured.out == "{}\n"
-    assert "a worker process died" in captured.err
+    assert "could not start a worker process: out of memory" in captured.err
     assert "after 1 input(s)" in captured.err
 
 

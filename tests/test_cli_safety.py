@@ -393,3 +393,18 @@ def test_validate_and_stats_name_a_file_they_cannot_read(
         captured = capsys.readouterr()
         assert f"cannot read {folder}" in captured.err
         assert "Traceback" not in captured.err
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="the file system must take any bytes as a name")
+def test_a_file_name_not_in_utf8_is_a_named_failure_not_a_crash(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "w", encoding="utf-8") as fp:
+        fp.write(GOOD)
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    assert main(["parse", "-q", str(folder), "-o", str(out), "--errors", str(errors)]) == 1
+    assert [r["source"]["name"] for r in _records(out)] == [str(folder / "a.txt")]  # type: ignore[index]
+    [report] = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert report["error"] == "SerialisationError"
+    assert report["name"] == os.fsdecode(os.path.join(os.fsencode(folder), b"caf\xe9.txt"))

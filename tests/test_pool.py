@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -96,8 +97,8 @@ def _unpicklable(n: int) -> object:
     return lambda: n
 
 
-def test_a_result_that_cannot_be_sent_back_is_an_error() -> None:
-    with pytest.raises(RuntimeError, match="could not be sent back"):
+def test_a_result_that_cannot_be_sent_back_is_its_pickling_error() -> None:
+    with pytest.raises((AttributeError, TypeError, pickle.PicklingError), match="pickle"):
         list(run_ordered(_unpicklable, range(3), workers=2, dead=str))
 
 
@@ -147,3 +148,49 @@ def test_workers_end_when_their_parent_is_killed() -> None:
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+class _NeedsTwo(Exception):
+    def __init__(self, a: str, b: str) -> None:
+        super().__init__(f"{a} {b}")  # (pickles, but does not unpickle: its args are one string)
+
+
+def _fails_late(n: int) -> int:
+    if n == 20:
+        raise ValueError("the first failure")
+    if n == 30:
+        raise _NeedsTwo("a", "b")
+    return n
+
+
+def test_an_exception_that_does_not_unpickle_waits_its_turn() -> None:
+    results = run_ordered(_fails_late, range(40), workers=2, dead=str, chunk_size=4)
+    assert [next(results) for _ in range(20)] == list(range(20))
+    with pytest.raises(ValueError, match="the first failure"):
+        next(results)
+
+
+def _child_exit_code(n: int) -> tuple[int | None, bool]:
+    import multiprocessing
+
+    child = multiprocessing.Process(target=os.getpid)  # (a worker may start processes of its own)
+    child.start()
+    child.join()
+    return child.exitcode, signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+
+def test_a_worker_may_start_processes_and_passes_on_no_ignored_ctrl_c() -> None:
+    assert list(run_ordered(_child_exit_code, range(3), workers=2, dead=str)) == [(0, False)] * 3
+
+
+def test_a_run_left_unfinished_at_exit_ends_its_workers() -> None:
+    done = _run(
+        """
+        from tests.test_pool import _slow_pid
+        from lgo_decisions._pool import run_ordered
+        results = run_ordered(_slow_pid, range(1000), workers=2, dead=str, chunk_size=2)
+        print(next(results), flush=True)  # (and the interpreter ends with the run suspended)
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert not _alive(int(done.stdout.split()[0]))

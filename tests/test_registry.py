@@ -361,3 +361,15 @@ def test_load_all_is_remembered_until_the_plugins_change(plugin_module: str, mon
     eps.clear()
     reg.refresh()
     assert reg.load_all() == []
+
+
+def test_a_plugin_load_all_skipped_is_in_the_next_once_it_loads(
+    plugin_module: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reg = _registry(monkeypatch, [EntryPoint("fake", f"{plugin_module}:READER", "test.readers")], {})
+    monkeypatch.setitem(sys.modules, plugin_module, None)  # (its import fails, for now)
+    with pytest.warns(RuntimeWarning, match="cannot load reader 'fake'"):
+        assert reg.load_all() == []
+    monkeypatch.delitem(sys.modules, plugin_module)
+    assert reg.get("fake").name == "fake"
+    assert [r.name for r in reg.load_all()] == ["fake"]

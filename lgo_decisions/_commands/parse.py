@@ -32,6 +32,7 @@ from typing import IO, TYPE_CHECKING
 import attrs
 
 from .._inputs import identity
+from .._jsontext import utf8
 from .._outputs import Output, same_file, stdout_identity
 from .._pool import workers_for
 from .._skipped import skipped_by_suffix, summary_line
@@ -159,6 +160,14 @@ def _encoded_line(result: CorpusResult) -> Line:
     if line.record is None:
         return line
     return line._replace(record=line.record.encode("utf-8") + b"\n")  # type: ignore[arg-type]
+
+
+def _report(line: Line) -> str:
+    """A failed input's line in the error report: UTF-8 kept, but a name that is not (its bytes
+    decoded with escapes, as a file name in no UTF-8 is) written with JSON's escapes."""
+    report = {"name": line.name, "error": line.error, "reason": line.reason}
+    text = json.dumps(report, ensure_ascii=False)
+    return (text if text.isascii() or utf8(text) else json.dumps(report)) + "\n"
 
 
 def _byte_stream(out: IO[str]) -> IO[bytes] | None:
@@ -370,8 +379,7 @@ def _run(
             summary.add(line)
             if line.record is None:
                 if errors is not None:
-                    report = {"name": line.name, "error": line.error, "reason": line.reason}
-                    errors.write(json.dumps(report, ensure_ascii=False) + "\n")
+                    errors.write(_report(line))
             elif binary is not None:  # (one write: a line is never split between two)
                 record: str | bytes = line.record
                 binary.write(record if isinstance(record, bytes) else (record + "\n").encode("utf-8"))
@@ -381,10 +389,10 @@ def _run(
             if progress.enabled:
                 progress.update(done, summary.failed)
         progress.update(done, summary.failed, force=True)
-    except WorkerDiedError:  # (the pool itself could not go on)
+    except WorkerDiedError as exc:  # (the pool itself could not go on)
         progress.close()
         print(
-            f"{PROG}: error: a worker process died (out of memory?) after {summary.read + summary.failed:,} "
+            f"{PROG}: error: {exc} (out of memory?) after {summary.read + summary.failed:,} "
             "input(s); the output holds the records written so far",
             file=sys.stderr,
         )
