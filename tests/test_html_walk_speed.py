@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from lgo_decisions._decoding import _CONTROL_BYTES, bytes_have_controls
 from lgo_decisions.errors import ParseError
 from lgo_decisions.readers.html import _parse
 
@@ -77,3 +78,36 @@ def test_a_deep_page_does_not_leave_its_error_to_the_next() -> None:
     with pytest.raises(ParseError, match="nested too deeply"):
         _parse._parse_once(b"<div>" * 300, "deep.html")
     assert _parse._parse_once(b"<p>Mr X complained.</p>", "next.html") is not None
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                b"a",
+                b"\t",
+                b"\n",
+                b"\r",
+                b"\x00",
+                b"\x07",
+                b"\x0b",
+                b"\x1f",
+                b"\x7f",
+                b"\x80",
+                b"\xef",
+                b"\xef\xbf\xbe",
+                b"\xef\xbb\xbf",
+                b"\xe2\x80\x99",
+                b" ",
+            ]
+        ),
+        max_size=20,
+    )
+)
+def test_the_control_byte_scan_finds_what_the_plain_search_finds(parts: list[bytes]) -> None:
+    data = b"".join(parts)
+    plain = any(b in _CONTROL_BYTES for b in data) or any(
+        mark in data for mark in (b"\xef\xbf\xbe", b"\xef\xbf\xbf", b"\xef\xbb\xbf")
+    )
+    assert bytes_have_controls(data) is plain
