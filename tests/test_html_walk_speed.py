@@ -111,3 +111,45 @@ def test_the_control_byte_scan_finds_what_the_plain_search_finds(parts: list[byt
         mark in data for mark in (b"\xef\xbf\xbe", b"\xef\xbf\xbf", b"\xef\xbb\xbf")
     )
     assert bytes_have_controls(data) is plain
+
+
+def _items_by_the_tree(root: Any) -> list[tuple[str, int, int]]:
+    """Each list item's (kind, number, depth) read off the tree itself: its innermost list says
+    whether it is numbered, its number counts from the list's ``start`` (a ``value`` resets it),
+    a numbered item's depth is the numbered lists around it less one, a bullet's that of the
+    numbered item around it."""
+    counters: dict[Any, int] = {}
+    depths: dict[Any, int] = {}
+    out = []
+    for li in root.iter("li"):
+        lists = list(li.iterancestors("ol", "ul", "menu", "dir"))
+        if lists and lists[0].tag == "ol":
+            lst = lists[0]
+            value = li.get("value")
+            start = lst.get("start")
+            counter = counters.get(lst) or (int(start) if start and start.isdigit() and int(start) >= 1 else 1)
+            number = int(value) if value and value.isdigit() and int(value) >= 1 else counter
+            counters[lst] = number + 1
+            depths[li] = sum(1 for a in lists if a.tag == "ol") - 1
+            out.append(("numbered", number, depths[li]))
+        else:
+            outer = [a for a in li.iterancestors("li") if a in depths]  # (numbered items only)
+            out.append(("bullet", 1, depths[outer[0]] if outer else 0))
+    return out
+
+
+_LIST_PARTS = st.sampled_from(
+    ["<ol>", '<ol start="3">', "<ul>", "</ol>", "</ul>", "<li>", '<li value="7">', "</li>", "x "]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LIST_PARTS, max_size=24))
+def test_list_items_number_and_depth_as_the_tree_shows_them(parts: list[str]) -> None:
+    from lgo_decisions.readers.html import parse_html, tokenize_html
+
+    page = "<h1>Kent County Council (23 008 522)</h1><h2>The complaint</h2>" + "".join(parts)
+    root = parse_html(page)
+    expected = _items_by_the_tree(root)
+    toks = [t for t in tokenize_html(page) if t.kind.value in ("numbered", "bullet")]
+    assert [(t.kind.value, t.number if t.kind.value == "numbered" else 1, t.depth) for t in toks] == expected
