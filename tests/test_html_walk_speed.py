@@ -153,3 +153,47 @@ def test_list_items_number_and_depth_as_the_tree_shows_them(parts: list[str]) ->
     expected = _items_by_the_tree(root)
     toks = [t for t in tokenize_html(page) if t.kind.value in ("numbered", "bullet")]
     assert [(t.kind.value, t.number if t.kind.value == "numbered" else 1, t.depth) for t in toks] == expected
+
+
+_TEXT_PARTS = st.sampled_from(
+    [
+        "<div>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        "<br>",
+        "<a href=x>",
+        "</a>",
+        "Mr X",
+        " ",
+        "\n",
+        "&amp;",
+        "&#x2019;",
+        "&nbsp;",
+        "&bogus;",
+        "<!-- c -->",
+        "<script>s</script>",
+        "<style>t</style>",
+        "\u00e9",
+        "<",
+        ">",
+    ]
+)
+_XPATH_STRING = etree.XPath("string()", smart_strings=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT_PARTS, max_size=24))
+def test_an_elements_text_is_xpaths_string_of_it(parts: list[str]) -> None:
+    from lgo_decisions.readers.html import parse_html
+    from lgo_decisions.readers.html._elements import string
+
+    page = "<div>" + "".join(parts) + "</div>tail"
+    for root in (parse_html(page), etree.fromstring(page, etree.HTMLParser())):
+        if root is None:
+            continue
+        for el in root.iter():
+            if isinstance(el.tag, str):
+                assert string(el) == str(_XPATH_STRING(el))

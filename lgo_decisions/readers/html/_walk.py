@@ -34,7 +34,6 @@ from ._elements import (
     MIN_PROSE,
     SKIP_TAGS,
     START_TAGS,
-    STRING,
     WS,
     Paths,
     breadcrumb,
@@ -43,6 +42,7 @@ from ._elements import (
     positive_int,
     short_text,
     squash,
+    string,
     tag_where,
 )
 
@@ -223,7 +223,7 @@ class _Walker:
         """The paragraphs of prose in furniture left out (an <aside> or <footer> holding sentences):
         kept outside the statement, so that nothing is dropped without a word."""
         for p in el.iter("p", "blockquote"):
-            text = squash(str(STRING(p)) if len(p) else p.text or "")  # (no child: its text is all it holds)
+            text = squash(string(p) if len(p) else p.text or "")  # (no child: its text is all it holds)
             if len(text) >= MIN_PROSE and text[-1] in ".!?" and (len(p) != 1 or p.find(".//a") is None):
                 where = self.path(p) if self.paths else tag_where(p.tag)
                 self.feed(Line(text, Forms.OUTSIDE, line=p.sourceline, where=where), self.tokens)
