@@ -51,6 +51,9 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 C0 control characters but tab and line breaks, DEL, and the non-characters U+FFFE and U+FFFF."""
 
 _CONTROL_BYTES = bytes(b for b in range(0x80) if CONTROL_CHARACTERS.match(chr(b)))
+# every other byte: deleted, they leave only the control bytes (nothing to write for a clean page:
+# a third faster than deleting the control bytes and comparing the lengths)
+_OTHER_BYTES = bytes(b for b in range(0x100) if b not in _CONTROL_BYTES)
 _LINE_BREAK_CONTROLS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})  # vertical tab and form feed
 _BETWEEN_WORDS = re.compile(r"(?<=\w)[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]+(?=\w)")
 _LINE_START_BOM = re.compile(r"(?:^|(?<=[\n\r]))\ufeff+")
@@ -240,7 +243,7 @@ def bytes_have_controls(data: bytes) -> bool:
     >>> bytes_have_controls(b"a\\x07b"), bytes_have_controls("\\ufffe".encode()), bytes_have_controls(b"a\\tb")
     (True, True, False)
     """
-    return len(data.translate(None, _CONTROL_BYTES)) != len(data) or (
+    return bool(data.translate(None, _OTHER_BYTES)) or (
         b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data or b"\xef\xbb\xbf" in data)
     )
 

@@ -80,7 +80,18 @@ BLOCKS = frozenset(
     }
 )
 
-STRING = etree.XPath("string()", smart_strings=False)  # all text inside an element, joined in C
+
+def string(el: Any) -> str:
+    """All text inside ``el``, joined in C: XPath's ``string()`` without the cost of an XPath call
+    (a serialisation as text; a third of the time on a small element, two thirds on a footer).
+
+    >>> from lxml import html
+    >>> string(html.fromstring("<div>Mr <b>X</b> complained.<p>Then</p></div>").find(".//b"))
+    'X'
+    """
+    return str(etree.tostring(el, method="text", encoding=str, with_tail=False))
+
+
 TEXT_OUTSIDE_LINKS = etree.XPath(".//text()[not(ancestor::a)]", smart_strings=False)
 WS = re.compile(r"[ \t\n\r\f]+")
 # The only non-ASCII characters that ``re.IGNORECASE`` matches to ASCII letters, which ``str.lower`` does not.
@@ -135,7 +146,7 @@ def breadcrumb(items: list[Any]) -> bool:
 def has_signal(el: Any) -> bool:
     """Whether ``el`` holds statement text (a reference, a header label or the marker anywhere in its
     text but its links' text: a list of related decisions names references in links), cheaply."""
-    text = str(STRING(el))
+    text = string(el)
     if not _seen_signal(text):
         return False
     if next(el.iterdescendants("a"), None) is None:  # (C: no ElementPath in Python, as find(".//a") is)

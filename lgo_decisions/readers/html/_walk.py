@@ -34,7 +34,6 @@ from ._elements import (
     MIN_PROSE,
     SKIP_TAGS,
     START_TAGS,
-    STRING,
     WS,
     Paths,
     breadcrumb,
@@ -43,6 +42,7 @@ from ._elements import (
     positive_int,
     short_text,
     squash,
+    string,
     tag_where,
 )
 
@@ -54,6 +54,7 @@ __all__ = ["tokens"]
 class _List:
     numbered: bool
     counter: int
+    numbered_open: int = 0  # the numbered lists open, this one included (its items' depth is one less)
 
 
 @attrs.define
@@ -222,7 +223,7 @@ class _Walker:
         """The paragraphs of prose in furniture left out (an <aside> or <footer> holding sentences):
         kept outside the statement, so that nothing is dropped without a word."""
         for p in el.iter("p", "blockquote"):
-            text = squash(str(STRING(p)) if len(p) else p.text or "")  # (no child: its text is all it holds)
+            text = squash(string(p) if len(p) else p.text or "")  # (no child: its text is all it holds)
             if len(text) >= MIN_PROSE and text[-1] in ".!?" and (len(p) != 1 or p.find(".//a") is None):
                 where = self.path(p) if self.paths else tag_where(p.tag)
                 self.feed(Line(text, Forms.OUTSIDE, line=p.sourceline, where=where), self.tokens)
@@ -243,17 +244,40 @@ class _Walker:
             if self.lis and not self.lis[-1].emitted:
                 self.emit_item(self.lis[-1], "", el.sourceline)  # an item whose first content is a nested list
             numbered = tag == "ol"
-            self.lists.append(_List(numbered=numbered, counter=(positive_int(el.get("start")) or 1) if numbered else 1))
+            lists = self.lists
+            counter = (positive_int(el.get("start")) or 1) if numbered else 1
+            numbered_open = (lists[-1].numbered_open if lists else 0) + numbered
+            lists.append(_List(numbered=numbered, counter=counter, numbered_open=numbered_open))
         elif tag == "li":
-            lst = self.lists[-1] if self.lists else _List(numbered=False, counter=1)
-            if lst.numbered:
-                number = positive_int(el.get("value")) or lst.counter
-                lst.counter = number + 1
-                depth = sum(1 for x in self.lists if x.numbered) - 1
-            else:
-                number = 1
-                depth = next((li.depth for li in reversed(self.lis) if li.numbered), 0)
-            self.lis.append(_Li(el=el, numbered=lst.numbered, depth=depth, number=number))
+            self.start_item(el)
+
+    def start_item(self, el: Any) -> None:
+        """An ``<li>`` begins: its number (a numbered list's count, or its ``value``) and depth."""
+        lst = self.lists[-1] if self.lists else _NO_LIST
+        if lst.numbered:
+            value = el.get("value")
+            number = (positive_int(value) if value is not None else None) or lst.counter
+            lst.counter = number + 1
+            depth = lst.numbered_open - 1  # (the numbered lists open, less one)
+        else:
+            number = 1
+            depth = next((li.depth for li in reversed(self.lis) if li.numbered), 0)
+        self.lis.append(_Li(el=el, numbered=lst.numbered, depth=depth, number=number))
+
+    def end_item(self, el: Any) -> None:
+        """An ``<li>`` ends, its line flushed: an item with no line of its own is emitted empty, and
+        the end of the statement's outermost list is marked."""
+        if self.kept_furniture and self.kept_furniture[-1] is el:
+            self.kept_furniture.pop()
+        if self.mains and self.mains[-1] is el:
+            self.mains.pop()
+        lis = self.lis
+        if lis:
+            li = lis.pop()
+            if not li.emitted:
+                self.emit_item(li, "", el.sourceline)
+            if not self.lists and not lis:
+                self.emit(_LIST_END)  # the statement's list ended: what follows is outside it
 
     def end(self, el: Any, tag: str) -> None:
         if tag in BLOCKS:
@@ -285,18 +309,14 @@ class _Walker:
                 self.emit(_LIST_END)  # the statement's list ended: what follows is outside it
         elif tag == "p" and self.lis and not self.lis[-1].emitted and el.getparent() is self.lis[-1].el:
             self.emit_item(self.lis[-1], "", el.sourceline)  # <li><p></p>...: the item's text is empty
-        elif tag == "li" and self.lis:
-            li = self.lis.pop()
-            if not li.emitted:
-                self.emit_item(li, "", el.sourceline)
-            if not self.lists and not self.lis:
-                self.emit(_LIST_END)  # the statement's list ended: what follows is outside it
+        # (an <li>'s end: end_item(), which run() calls for it)
 
     def run(self, root: Any) -> list[Token]:
         # The hot loop: the methods are called only for the elements they act on (the sets
         # below), so inline elements (<a>, <span>, <em>) cost a few look-ups.
         walker = etree.iterwalk(root, events=("start", "end"))
         add, skip, start, end, flush = self.add, self.skip, self.start, self.end, self.flush
+        start_item, end_item = self.start_item, self.end_item
         mains, kept, buf, classifier, lis = self.mains, self.kept_furniture, self.buf, self.classifier, self.lis
         skipped: Any = None
         for event, el in walker:
@@ -324,6 +344,10 @@ class _Walker:
                             flush()
                         if tag in MAIN:
                             mains.append(el)
+                    elif tag == "li":  # (what start() does for it, in short)
+                        if buf:
+                            flush()
+                        start_item(el)
                     elif tag in START_TAGS:
                         start(el, tag, None)
                 text, tail = el.text, False
@@ -337,6 +361,10 @@ class _Walker:
                         kept.pop()
                     if mains and mains[-1] is el:
                         mains.pop()
+                elif tag == "li":  # (what end() does for it, in short)
+                    if buf:
+                        flush()
+                    end_item(el)
                 elif tag in END_TAGS or not classifier.body:
                     end(el, tag)
                 else:  # (what end() does for the other elements once the statement has begun)
@@ -365,6 +393,7 @@ class _Walker:
 
 
 _LIST_END = Line("", Forms.BOUNDARY, where="(end of list)")
+_NO_LIST = _List(numbered=False, counter=1)  # (an item outside any list: never numbered, never changed)
 # Blocks whose start and end only end the line (and open or close a main element): no heading,
 # list, list item or preformatted text (a <p> ends an empty list item: outside list items only).
 _PLAIN_BLOCKS = BLOCKS - frozenset(HEADINGS) - LISTS - {"li", "pre"}
