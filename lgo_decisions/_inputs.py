@@ -8,6 +8,7 @@ of bounded length (one line of ``/dev/zero``-like data never fills memory).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -182,15 +183,24 @@ def walk_folder(
     """Files under ``folder`` whose name is ``picked``, depth first, sorted by name in each folder; one
     listing in memory at a time. A folder that cannot be listed, or an entry that cannot be looked at
     (a symlink loop, a dangling link to a page), is a ``(path, error)`` pair; a FIFO or device with a
-    picked name is one too. Files whose identity is in ``skip`` (the run's own outputs) are left out."""
-    yield from _walk(folder, picked, skip, frozenset(ino for _, ino in skip))
+    picked name is one too, and so is a link to a folder that holds it (a loop, read once, as
+    ``find -L`` does). Files whose identity is in ``skip`` (the run's own outputs) are left out."""
+    yield from _walk(folder, picked, skip, frozenset(ino for _, ino in skip), frozenset())
 
 
 def _walk(
-    folder: str, picked: Callable[[str], bool], skip: frozenset[Identity], inodes: frozenset[int]
+    folder: str,
+    picked: Callable[[str], bool],
+    skip: frozenset[Identity],
+    inodes: frozenset[int],
+    above: frozenset[Identity],
 ) -> Iterator[str | tuple[str, BaseException]]:
     entries: list[tuple[str, int | None, BaseException | None]] = []  # (name, st_mode's type, failure)
     try:
+        st = os.stat(folder)  # (one a folder: the folders above a link to one of them are known)
+        if (st.st_dev, st.st_ino) in above:
+            raise OSError(errno.ELOOP, "a link to a folder that holds it (a loop): read once, not again", folder)
+        above = above | {(st.st_dev, st.st_ino)}
         with os.scandir(folder) as it:
             for e in it:
                 name = e.name
@@ -222,7 +232,7 @@ def _walk(
     for name, mode, failure in entries:
         path = os.path.join(folder, name)
         if mode == stat.S_IFDIR:
-            yield from _walk(path, picked, skip, inodes)
+            yield from _walk(path, picked, skip, inodes, above)
         elif not picked(name):
             continue
         elif failure is not None:

@@ -20,6 +20,7 @@ import pytest
 from lgo_decisions import _limits, dumps, read_text
 from lgo_decisions._pool import cores, workers_for
 from lgo_decisions.cli import main
+from lgo_decisions.corpus import read_corpus
 
 from .seeds import seed
 
@@ -408,3 +409,22 @@ def test_a_file_name_not_in_utf8_is_a_named_failure_not_a_crash(tmp_path: Path) 
     [report] = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
     assert report["error"] == "SerialisationError"
     assert report["name"] == os.fsdecode(os.path.join(os.fsencode(folder), b"caf\xe9.txt"))
+
+
+def test_a_link_to_a_folder_above_is_read_once_and_named(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "sub" / "up").symlink_to("..")  # (a loop: without a check, read again and again)
+    (folder / "self").symlink_to(".")
+    (folder / "elsewhere").symlink_to(tmp_path / "pages" / "sub")  # (no loop: a second way in, read)
+    results = list(read_corpus([folder]))
+    read = sorted(r.name for r in results if r.decision is not None)
+    assert read == sorted(str(folder / n) for n in ("a.txt", "elsewhere/b.txt", "sub/b.txt"))
+    loops = {r.name: r.error for r in results if r.decision is None}
+    assert loops == {
+        str(folder / "self"): "OSError",
+        str(folder / "sub" / "up"): "OSError",
+        str(folder / "elsewhere" / "up"): "OSError",
+    }
