@@ -185,31 +185,29 @@ def walk_folder(
     (a symlink loop, a dangling link to a page), is a ``(path, error)`` pair; a FIFO or device with a
     picked name is one too, and so is a link to a folder that holds it (a loop, read once, as
     ``find -L`` does). Files whose identity is in ``skip`` (the run's own outputs) are left out."""
-    yield from _walk(folder, picked, skip, frozenset(ino for _, ino in skip), frozenset())
+    yield from _walk(folder, picked, skip, frozenset())
 
 
 def _walk(
-    folder: str,
-    picked: Callable[[str], bool],
-    skip: frozenset[Identity],
-    inodes: frozenset[int],
-    above: frozenset[Identity],
+    folder: str, picked: Callable[[str], bool], skip: frozenset[Identity], above: frozenset[Identity]
 ) -> Iterator[str | tuple[str, BaseException]]:
     entries: list[tuple[str, int | None, BaseException | None]] = []  # (name, st_mode's type, failure)
     try:
-        st = os.stat(folder)  # (one a folder: the folders above a link to one of them are known)
-        if (st.st_dev, st.st_ino) in above:
+        here = os.stat(folder)  # (one a folder: the folders above a link to one of them are known)
+        if (here.st_dev, here.st_ino) in above:
             raise OSError(errno.ELOOP, "a link to a folder that holds it (a loop): read once, not again", folder)
-        above = above | {(st.st_dev, st.st_ino)}
+        above = above | {(here.st_dev, here.st_ino)}
         with os.scandir(folder) as it:
             for e in it:
                 name = e.name
                 if name.startswith("."):
                     continue
                 try:
-                    # A file or folder that is no link is known from the listing, with no system call;
-                    # only a file whose inode is one of skip's is looked at, for its device too.
-                    if e.is_symlink() or (e.inode() in inodes and e.is_file(follow_symlinks=False)):
+                    # A file or folder that is no link is known from the listing, with no system call. A
+                    # link is followed; and where the run has outputs to leave out, each file it could
+                    # read is looked at for its identity (a listing's inode is not stat's on every file
+                    # system: FUSE, some overlays).
+                    if e.is_symlink() or (skip and not e.is_dir(follow_symlinks=False) and picked(name)):
                         st = e.stat()  # (links followed)
                         if not stat.S_ISDIR(st.st_mode) and (st.st_dev, st.st_ino) in skip:
                             continue
@@ -232,7 +230,7 @@ def _walk(
     for name, mode, failure in entries:
         path = os.path.join(folder, name)
         if mode == stat.S_IFDIR:
-            yield from _walk(path, picked, skip, inodes, above)
+            yield from _walk(path, picked, skip, above)
         elif not picked(name):
             continue
         elif failure is not None:

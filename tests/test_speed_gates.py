@@ -182,3 +182,43 @@ def test_blocks_are_written_as_the_tagged_union_writes_them(decision: Decision) 
     ours, plain = converter.unstructure(decision), _PLAIN_CONVERTER.unstructure(decision)
     assert json.dumps(ours, ensure_ascii=False) == json.dumps(plain, ensure_ascii=False)  # (key order too)
     assert ours == plain
+
+
+class _WrongInode:
+    """A folder entry whose listing's inode is not stat's (FUSE without use_ino, some overlays)."""
+
+    def __init__(self, entry: os.DirEntry[str]) -> None:
+        self._entry = entry
+        self.name, self.path = entry.name, entry.path
+
+    def inode(self) -> int:
+        return self._entry.inode() + 1
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._entry, name)
+
+
+def test_the_runs_outputs_are_left_out_whatever_inode_the_listing_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "out.txt").write_text("the run's output")
+    os.link(tmp_path / "out.txt", tmp_path / "hard.txt")
+    real = os.scandir
+
+    class _Listing:
+        def __init__(self, path: str) -> None:
+            self._it = real(path)
+
+        def __enter__(self) -> Any:
+            return (_WrongInode(e) for e in self._it)
+
+        def __exit__(self, *exc: object) -> None:
+            self._it.close()
+
+    monkeypatch.setattr(_inputs.os, "scandir", _Listing)
+    out = os.stat(tmp_path / "out.txt")
+    picked = _inputs.name_picker(frozenset({".txt"}))
+    assert list(_inputs.walk_folder(str(tmp_path), picked, frozenset({(out.st_dev, out.st_ino)}))) == [
+        str(tmp_path / "a.txt")
+    ]
