@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, AnyStr
 
@@ -177,19 +177,54 @@ def file_bytes(path: str, head: int = 0) -> bytes:
     return data
 
 
+Place = tuple[Identity, str]  # (the identity of a file's folder, its name there)
+
+
+def outputs(paths: Iterable[str | os.PathLike[str]]) -> tuple[frozenset[Identity], frozenset[Place] | None]:
+    """The identities of the files at ``paths`` (a run's outputs, left out of its listings), and
+    where the regular files among them are, each ``(folder identity, name)``, when each has one link
+    (so that a listing knows them by their place, with no ``stat`` of every file); ``None`` for the
+    places when one has more (a hard link: another name) or its folder cannot be looked at."""
+    identities: set[Identity] = set()
+    found: set[Place] | None = set()
+    for path in (os.fspath(p) for p in paths):
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):  # (missing: nothing to leave out)
+            continue
+        identities.add((st.st_dev, st.st_ino))
+        if found is None or not stat.S_ISREG(st.st_mode):
+            continue  # (a FIFO or device in a folder is looked at anyway)
+        real = os.path.realpath(path)
+        folder = identity(os.path.dirname(real) or ".")
+        if st.st_nlink != 1 or folder is None:
+            found = None
+        else:
+            found.add((folder, os.path.basename(real)))
+    return frozenset(identities), None if found is None else frozenset(found)
+
+
 def walk_folder(
-    folder: str, picked: Callable[[str], bool], skip: frozenset[Identity] = frozenset()
+    folder: str,
+    picked: Callable[[str], bool],
+    skip: frozenset[Identity] = frozenset(),
+    at: frozenset[Place] | None = None,
 ) -> Iterator[str | tuple[str, BaseException]]:
     """Files under ``folder`` whose name is ``picked``, depth first, sorted by name in each folder; one
     listing in memory at a time. A folder that cannot be listed, or an entry that cannot be looked at
     (a symlink loop, a dangling link to a page), is a ``(path, error)`` pair; a FIFO or device with a
     picked name is one too, and so is a link to a folder that holds it (a loop, read once, as
-    ``find -L`` does). Files whose identity is in ``skip`` (the run's own outputs) are left out."""
-    yield from _walk(folder, picked, skip, frozenset())
+    ``find -L`` does). Files whose identity is in ``skip`` (the run's own outputs) are left out:
+    those that are no link known by their place ``at`` (:func:`places`), else each file looked at."""
+    yield from _walk(folder, picked, skip, at, frozenset())
 
 
 def _walk(
-    folder: str, picked: Callable[[str], bool], skip: frozenset[Identity], above: frozenset[Identity]
+    folder: str,
+    picked: Callable[[str], bool],
+    skip: frozenset[Identity],
+    at: frozenset[Place] | None,
+    above: frozenset[Identity],
 ) -> Iterator[str | tuple[str, BaseException]]:
     entries: list[tuple[str, int | None, BaseException | None]] = []  # (name, st_mode's type, failure)
     try:
@@ -197,6 +232,8 @@ def _walk(
         if (here.st_dev, here.st_ino) in above:
             raise OSError(errno.ELOOP, "a link to a folder that holds it (a loop): read once, not again", folder)
         above = above | {(here.st_dev, here.st_ino)}
+        look = bool(skip) and at is None  # (outputs to leave out, not all known by their place)
+        named = frozenset(name for place, name in at if place == (here.st_dev, here.st_ino)) if skip and at else ()
         with os.scandir(folder) as it:
             for e in it:
                 name = e.name
@@ -204,10 +241,10 @@ def _walk(
                     continue
                 try:
                     # A file or folder that is no link is known from the listing, with no system call. A
-                    # link is followed; and where the run has outputs to leave out, each file it could
+                    # link is followed; an output is known by its place, or else each file that could be
                     # read is looked at for its identity (a listing's inode is not stat's on every file
                     # system: FUSE, some overlays).
-                    if e.is_symlink() or (skip and not e.is_dir(follow_symlinks=False) and picked(name)):
+                    if e.is_symlink() or (look and not e.is_dir(follow_symlinks=False) and picked(name)):
                         st = e.stat()  # (links followed)
                         if not stat.S_ISDIR(st.st_mode) and (st.st_dev, st.st_ino) in skip:
                             continue
@@ -215,7 +252,8 @@ def _walk(
                     elif e.is_dir(follow_symlinks=False):
                         entries.append((name, stat.S_IFDIR, None))
                     elif e.is_file(follow_symlinks=False):
-                        entries.append((name, stat.S_IFREG, None))
+                        if name not in named:  # (an output, known by its place)
+                            entries.append((name, stat.S_IFREG, None))
                     else:  # (a FIFO, a device, a socket: the run's own output, it may be)
                         st = e.stat(follow_symlinks=False)
                         if (st.st_dev, st.st_ino) in skip:
@@ -230,7 +268,7 @@ def _walk(
     for name, mode, failure in entries:
         path = os.path.join(folder, name)
         if mode == stat.S_IFDIR:
-            yield from _walk(path, picked, skip, above)
+            yield from _walk(path, picked, skip, at, above)
         elif not picked(name):
             continue
         elif failure is not None:

@@ -190,18 +190,21 @@ def _file_tasks(path: str, suffixes: frozenset[str], listed: bool = False) -> It
         yield _Task("file", path)
 
 
-def _iter_tasks(paths: Iterable[PathLike], skip: frozenset[Identity] = frozenset()) -> Iterator[_Task]:
+def _iter_tasks(
+    paths: Iterable[PathLike], skip: frozenset[Identity] = frozenset(), at: frozenset[_inputs.Place] | None = None
+) -> Iterator[_Task]:
     """The inputs named by ``paths`` (files, folders, globs, zip archives, JSON Lines), lazily, in order.
 
     A path that does not exist (and a glob that matches nothing) gives an ``error`` task, so that
-    it is reported like any unreadable input. Files whose identity is in ``skip`` are left out.
+    it is reported like any unreadable input. Files whose identity is in ``skip`` (at their places
+    ``at``: :func:`~lgo_decisions._inputs.walk_folder`) are left out.
     """
     suffixes = _statement_suffixes()
     for p in paths:
         s = os.fspath(p)
         if os.path.isdir(s):
             picking = suffixes | JSON_SUFFIXES | ARCHIVE_SUFFIXES
-            for f in walk_folder(s, _inputs.name_picker(picking), skip):
+            for f in walk_folder(s, _inputs.name_picker(picking), skip, at):
                 if not isinstance(f, str):
                     yield _error(*f)
                 elif os.path.splitext(f)[1].lower() in _MANY_INPUTS:
@@ -218,7 +221,7 @@ def _iter_tasks(paths: Iterable[PathLike], skip: frozenset[Identity] = frozenset
                 continue
             yield from _file_tasks(s, suffixes)
         elif _has_magic(s) and (matches := sorted(glob.glob(s, recursive=True))):
-            yield from _iter_tasks(matches, skip)
+            yield from _iter_tasks(matches, skip, at)
         else:
             yield _Task("error", s, "FileNotFoundError: no such file or folder")
 
@@ -250,11 +253,7 @@ def count_inputs(paths: Iterable[PathLike], *, exclude: Iterable[PathLike] = ())
     >>> count_inputs([folder, "no/such/file.txt"])  # a path that names nothing counts as a failed input
     3
     """
-    return sum(1 for _ in _iter_tasks(paths, _identities(exclude)))
-
-
-def _identities(paths: Iterable[PathLike]) -> frozenset[Identity]:
-    return frozenset(i for p in paths if (i := _inputs.identity(os.fspath(p))) is not None)
+    return sum(1 for _ in _iter_tasks(paths, *_inputs.outputs(exclude)))
 
 
 # --- reading one input (in a worker process) ------------------------------------------------------
@@ -413,7 +412,7 @@ def read_corpus(
         paths = [paths]
     if progress:  # (counting the inputs first; otherwise paths stream, however many)
         paths, exclude = list(paths), list(exclude)
-    tasks = _iter_tasks(paths, _identities(exclude))
+    tasks = _iter_tasks(paths, *_inputs.outputs(exclude))
     results: Iterator[Any]
     if transform is None:
         fn = functools.partial(_read_task, strict=strict)

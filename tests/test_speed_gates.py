@@ -194,16 +194,26 @@ class _WrongInode:
     def inode(self) -> int:
         return self._entry.inode() + 1
 
+    def stat(self, **kwargs: bool) -> os.stat_result:
+        _STATS.append(self.name)
+        return self._entry.stat(**kwargs)
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self._entry, name)
 
 
+_STATS: list[str] = []
+
+
+@pytest.mark.parametrize("hard_link", [True, False])
 def test_the_runs_outputs_are_left_out_whatever_inode_the_listing_gives(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hard_link: bool
 ) -> None:
     (tmp_path / "a.txt").write_text("x")
     (tmp_path / "out.txt").write_text("the run's output")
-    os.link(tmp_path / "out.txt", tmp_path / "hard.txt")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "out.txt")
+    if hard_link:  # (another name: each file is looked at; else the output is known by its place)
+        os.link(tmp_path / "out.txt", tmp_path / "hard.txt")
     real = os.scandir
 
     class _Listing:
@@ -217,8 +227,11 @@ def test_the_runs_outputs_are_left_out_whatever_inode_the_listing_gives(
             self._it.close()
 
     monkeypatch.setattr(_inputs.os, "scandir", _Listing)
-    out = os.stat(tmp_path / "out.txt")
+    skip, at = _inputs.outputs([tmp_path / "out.txt", tmp_path / "missing.txt"])
+    assert (at is None) is hard_link
     picked = _inputs.name_picker(frozenset({".txt"}))
-    assert list(_inputs.walk_folder(str(tmp_path), picked, frozenset({(out.st_dev, out.st_ino)}))) == [
-        str(tmp_path / "a.txt")
-    ]
+    _STATS.clear()
+    assert list(_inputs.walk_folder(str(tmp_path), picked, skip, at)) == [str(tmp_path / "a.txt")]
+    assert sorted(_STATS) == (["a.txt", "hard.txt", "link.txt", "out.txt"] if hard_link else ["link.txt"])
+    _STATS.clear()
+    assert list(_inputs.walk_folder(str(tmp_path), picked, skip)) == [str(tmp_path / "a.txt")]  # (no places)
