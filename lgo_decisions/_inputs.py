@@ -215,7 +215,7 @@ def walk_folder(
     (a symlink loop, a dangling link to a page), is a ``(path, error)`` pair; a FIFO or device with a
     picked name is one too, and so is a link to a folder that holds it (a loop, read once, as
     ``find -L`` does). Files whose identity is in ``skip`` (the run's own outputs) are left out:
-    those that are no link known by their place ``at`` (:func:`places`), else each file looked at."""
+    those that are no link known by their place ``at`` (:func:`outputs`), else each file looked at."""
     yield from _walk(folder, picked, skip, at, frozenset())
 
 
@@ -315,7 +315,7 @@ def _kept_as_is(name: str) -> bool:
     return not (name.startswith("./") or name.endswith(("/", "/.")) or name == ".")
 
 
-def as_path(name: str) -> str:
+def path_text(name: str) -> str:
     """``str(Path(name))``: the name a file's record is given, made without a path where it can be."""
     return name if _kept_as_is(name) else str(Path(name))
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import os
 import signal
 import weakref
@@ -149,9 +150,7 @@ class _Pool:
             self.terminate()
             raise
         _LIVE.add(self)
-        if not _LIVE_AT_EXIT:  # (after multiprocessing's own hook, so that it runs before it)
-            atexit.register(_end_live_pools)
-            _LIVE_AT_EXIT.append(True)
+        _register_exit_hook()
 
     def _start(self) -> _Worker:
         here, there = self.context.Pipe(duplex=True)
@@ -226,8 +225,7 @@ class _Pool:
             if ok:
                 self._fill(job, payload)
             else:
-                self.failed.setdefault(job.seq, payload)
-                self.left[job.seq] -= len(job.tasks)
+                self.failed.setdefault(job.seq, payload)  # (the chunk is complete: its results are not waited for)
 
     def _fill(self, job: _Job, results: list[Any]) -> None:
         self.slots[job.seq][job.offset : job.offset + len(results)] = results
@@ -265,7 +263,12 @@ class _Pool:
 
 
 _LIVE: weakref.WeakSet[_Pool] = weakref.WeakSet()  # (pools whose workers run: a generator left suspended)
-_LIVE_AT_EXIT: list[bool] = []
+
+
+@functools.cache
+def _register_exit_hook() -> None:
+    """Once, when the first pool starts: after multiprocessing's own hook, so that it runs before it."""
+    atexit.register(_end_live_pools)
 
 
 def _end_live_pools() -> None:

@@ -177,9 +177,9 @@ def _line_tasks(path: str) -> Iterator[_Task]:
         yield _error(path, exc)
 
 
-def _file_tasks(path: str, suffixes: frozenset[str], listed: bool = False) -> Iterator[_Task]:
-    # (a folder's listing has no hidden name, for which alone the two suffixes differ: the cheaper one)
-    suffix = (os.path.splitext(path)[1] if listed else Path(path).suffix).lower()
+def _file_tasks(path: str, suffixes: frozenset[str], suffix: str | None = None) -> Iterator[_Task]:
+    """The tasks of a file, by its ``suffix`` (lower case; by default its path's)."""
+    suffix = Path(path).suffix.lower() if suffix is None else suffix
     if suffix in ARCHIVE_SUFFIXES:
         yield from _zip_tasks(path, suffixes)
     elif suffix in RECORDS_SUFFIXES:
@@ -207,8 +207,11 @@ def _iter_tasks(
             for f in walk_folder(s, _inputs.name_picker(picking), skip, at):
                 if not isinstance(f, str):
                     yield _error(*f)
-                elif os.path.splitext(f)[1].lower() in _MANY_INPUTS:
-                    yield from _file_tasks(f, suffixes, listed=True)
+                    continue
+                # (a listing has no hidden name, for which alone splitext's suffix is not Path's)
+                suffix = os.path.splitext(f)[1].lower()
+                if suffix in _MANY_INPUTS:
+                    yield from _file_tasks(f, suffixes, suffix)
                 else:
                     yield _Task("file", f)  # (a page: as _file_tasks gives it, without a generator a file)
         elif os.path.lexists(s) and not os.path.exists(s):  # a dangling link, a symlink loop
@@ -272,7 +275,7 @@ def _read_task(task: _Task, *, strict: bool = False) -> CorpusResult:
         name = f"{name}!{arg}"
     try:
         if kind == "file":
-            shown = _inputs.as_path(name)  # (the name read() gives the record)
+            shown = _inputs.path_text(name)  # (the name read() gives the record)
             if shown == name:  # (one open: a FIFO refused, not waited on; a device refused, never read to its end)
                 decision = read_data(_inputs.regular_file_bytes(name, MAX_INPUT_BYTES), name, strict=strict)
             else:

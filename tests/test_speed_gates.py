@@ -156,7 +156,7 @@ def test_a_listing_knows_files_and_folders_without_looking_and_leaves_out_its_ou
 @settings(max_examples=800)
 @given(st.text(alphabet="/.a", max_size=10))
 def test_a_name_is_shown_and_its_suffix_found_as_its_path_shows_them(name: str) -> None:
-    assert _inputs.as_path(name) == str(Path(name))
+    assert _inputs.path_text(name) == str(Path(name))
     assert _inputs.path_suffix(name) == Path(name).suffix
 
 
