@@ -54,6 +54,11 @@ _WHITE_SPACE = b" \t\n\r\f\v"  # (\s of a bytes pattern)
 _LONG_TAG = re.compile(rb"<[A-Za-z][^<>]{%d}" % (2 * MAX_ATTRIBUTES))
 
 
+# What libxml2 reports for a text node or attribute value above its limit (the tree is cut short
+# there), by number: XML_ERR_RESOURCE_LIMIT (114) since libxml2 2.14, which lxml 6.0 has no name
+# for, and XML_ERR_NO_MEMORY (2) before it ("Huge input lookup", "huge text node").
+LIMIT_ERRORS = frozenset({114, 2})
+
 _PARSERS = threading.local()  # (one parser a thread: a parser is for one parse at a time)
 
 
@@ -219,7 +224,7 @@ def _parse_once(raw: bytes, name: str | None) -> Any:
             raise ParseError(
                 "markup nested too deeply (libxml2 allows 256 levels); not a saved page", source=name, line=err.line
             )
-        if err.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+        if err.type in LIMIT_ERRORS:
             raise ParseError(
                 f"a text node or attribute value longer than libxml2's limit of {MAX_TEXT_NODE} characters "
                 f"(MAX_TEXT_NODE; {err.message.strip()})",
