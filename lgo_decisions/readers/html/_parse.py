@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..._limits import MAX_ATTRIBUTES, MAX_ELEMENTS, MAX_TEXT_NODE
 from ...errors import InputTooLargeError, ParseError
+from . import _menus
 
 __all__ = ["parse_html", "parse_utf8"]
 
@@ -204,13 +205,40 @@ def _swallowed(root: Any) -> bool:
 
 def _parse(raw: bytes, name: str | None) -> Any:
     _check_size(raw, name)
-    root = _parse_once(raw, name)
+    root = _parse_without_menus(raw, name)
+    if root is None:
+        root = _parse_once(raw, name)
     if root is not None and _swallowed(root):  # (rare: parsed again without the field's start tag)
         root = _parse_once(_without_unclosed_fields(raw), name)
     if root is None:
         return None
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     return root
+
+
+def _parse_without_menus(raw: bytes, name: str | None) -> Any:
+    """The page's tree parsed with its large menus emptied (:mod:`._menus`), or ``None`` when it has
+    none or the tree is not proven to be the page's own (then the page is parsed as it is)."""
+    plan = _menus.plan(raw)
+    if plan is None:
+        return None
+    try:
+        root = _parse_once(plan.data, name)
+    except ParseError:  # (the page as it is raises its own)
+        return None
+    if root is None or not _menus.confirmed(plan, root, _parse_with_errors):
+        return None
+    return root
+
+
+def _parse_with_errors(raw: bytes) -> tuple[Any, list[tuple[int, str]]]:
+    """The tree of ``raw`` (``None`` when it cannot be parsed) and the parser's errors (type, message)."""
+    parser = _parser()
+    try:
+        root = etree.fromstring(raw, parser)
+    except (etree.LxmlError, ValueError):
+        return None, []
+    return root, [(err.type, err.message) for err in parser.error_log]
 
 
 def _parse_once(raw: bytes, name: str | None) -> Any:
