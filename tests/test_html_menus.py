@@ -260,3 +260,8 @@ def test_the_remembered_menus_stay_bounded() -> None:
         cut(site_page(MEGA_MENU).replace(b'<nav aria-label="Main">', b'<nav aria-label="%d">' % i))
     assert len(_menus._MENUS) <= _menus._KEPT
     assert all(len(alike) <= _menus._ALIKE for alike in _menus._MENUS.values())
+    big = MEGA_MENU * (_menus.MAX_MENU // len(MEGA_MENU))  # (menus as large as are cut)
+    for i in range(2 * _menus._KEPT_BYTES // len(big)):
+        cut(site_page(big + b"<!-- %d -->" % i).replace(b'aria-label="Main"', b'aria-label="%d"' % i))
+    kept = sum(len(m.body) for alike in _menus._MENUS.values() for m in alike)
+    assert len(big) <= kept <= _menus._KEPT_BYTES + _menus.MAX_MENU

@@ -53,6 +53,7 @@ _NEW_PER_PAGE = 4
 _NAVS_PER_PAGE = 64
 _KEPT = 64  # menus' start tags remembered (a corpus has a few sites' menus; memory stays flat)
 _ALIKE = 4  # menus remembered with the same start tag
+_KEPT_BYTES = 4 * 1024 * 1024  # and at most about this many bytes of them
 
 
 class _Menu:
@@ -96,7 +97,7 @@ def _known(raw: bytes, start: int, tag: bytes) -> _Menu | None:
 
 
 def _remember(tag: bytes, body: bytes) -> None:
-    if len(_MENUS) >= _KEPT:
+    if len(_MENUS) >= _KEPT or sum(len(m.body) for alike in _MENUS.values() for m in alike) > _KEPT_BYTES:
         _MENUS.clear()
     alike = _MENUS.setdefault(tag, [])
     alike.insert(0, _Menu(body))
