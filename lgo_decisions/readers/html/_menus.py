@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -44,16 +45,17 @@ _ATTRIBUTE = re.compile(
 _TAG_END = re.compile(rb"[ \t\n\r\f]*>")
 _MAX_ATTRIBUTES = 32
 _NAV_END = re.compile(rb"</nav[ \t\n\r\f]*>")
-# What a menu must not hold: tags that change state outside the elements the probe sees.
-_REFUSED = re.compile(
-    rb"</?(?:html|head|body)[ \t\n\r\f/>]|<(?:meta|select|textarea|frameset|frame|!doctype)[ \t\n\r\f/>]"
-)
+# What a menu must not hold: tags that change state outside the elements the probe sees (a tag
+# name ends where a name character does not follow: libxml2 before 2.14 reads "<body;>" as <body>).
+_REFUSED = re.compile(rb"(?:</?(?:html|head|body)|<(?:meta|select|textarea|frameset|frame|!doctype))(?![a-z0-9:_.-])")
 _NOT_LINE_BREAKS = re.compile(rb"[^\r\n]+")
 _NEW_PER_PAGE = 4
 _NAVS_PER_PAGE = 64
 _KEPT = 64  # menus' start tags remembered (a corpus has a few sites' menus; memory stays flat)
 _ALIKE = 4  # menus remembered with the same start tag
 _KEPT_BYTES = 4 * 1024 * 1024  # and at most about this many bytes of them
+_CONTEXTS = 8  # contexts a menu is probed in
+_MAX_PROBE_ERRORS = 90  # libxml2 reports 100 errors at most: a probe with this many could miss one
 
 
 class _Menu:
@@ -63,25 +65,38 @@ class _Menu:
     page whose menu is its own costs a copy, not a probe).
     """
 
-    __slots__ = ("body", "contexts", "failed", "met", "refused", "shell")
+    __slots__ = ("body", "contexts", "failed", "good", "met", "refused", "shell", "wanted")
 
     def __init__(self, body: bytes) -> None:
         self.body = body
-        self.met = False  # met again: what follows is worked out
+        self.met = False  # met again: its shell and refusal are worked out
         self.shell = b""  # its line breaks, in order
         self.refused = False
-        self.contexts: dict[tuple[str, ...], bool] = {}  # open elements' tags -> the probe's verdict
         self.failed = False  # its empty <nav> did not come out as an element once: not cut again
+        # The probe's verdicts, by the tags of the elements open around the menu; the contexts it
+        # passed in, and every chain of tags leading to one. Each is replaced whole, never changed
+        # in place (another thread may be reading it).
+        self.contexts: dict[tuple[str, ...], bool] = {}
+        self.good: frozenset[tuple[str, ...]] = frozenset()
+        self.wanted: frozenset[tuple[str, ...]] = frozenset()
 
     def cuttable(self) -> bool:
         """Not refused for what it holds, never failed, and not refused in every context probed."""
         if not self.met:
-            self.met = True
             body = self.body  # (a run of other bytes as one space, so that "\r" "\n" stay apart)
             self.shell = b"\n" * body.count(b"\n") if b"\r" not in body else _NOT_LINE_BREAKS.sub(b" ", body)
             self.refused = _REFUSED.search(body.lower()) is not None
+            self.met = True  # (last: another thread reads the two above once this is set)
         contexts = self.contexts
         return not (self.refused or self.failed or (contexts and not any(contexts.values())))
+
+    def judge(self, context: tuple[str, ...], verdict: bool) -> None:
+        """Keep the probe's verdict on the menu in ``context``."""
+        contexts = {**self.contexts, context: verdict}
+        good = frozenset(c for c, ok in contexts.items() if ok)
+        self.wanted = frozenset(c[:i] for c in good for i in range(1, len(c) + 1))
+        self.good = good
+        self.contexts = contexts
 
 
 _MENUS: dict[bytes, list[_Menu]] = {}  # a start tag -> the menus known that start with it
@@ -97,11 +112,15 @@ def _known(raw: bytes, start: int, tag: bytes) -> _Menu | None:
 
 
 def _remember(tag: bytes, body: bytes) -> None:
-    if len(_MENUS) >= _KEPT or sum(len(m.body) for alike in _MENUS.values() for m in alike) > _KEPT_BYTES:
-        _MENUS.clear()
-    alike = _MENUS.setdefault(tag, [])
-    alike.insert(0, _Menu(body))
-    del alike[_ALIKE:]  # (a site whose every page has its own menu is compared with a few, not all)
+    with _REMEMBERING:  # (threads may remember at once; a reader looking a menu up needs no lock)
+        if len(_MENUS) >= _KEPT or sum(len(m.body) for alike in _MENUS.values() for m in alike) > _KEPT_BYTES:
+            _MENUS.clear()
+        alike = _MENUS.setdefault(tag, [])
+        alike.insert(0, _Menu(body))
+        del alike[_ALIKE:]  # (a site whose every page has its own menu is compared with a few, not all)
+
+
+_REMEMBERING = threading.Lock()
 
 
 class Plan:
@@ -195,7 +214,10 @@ def confirmed(p: Plan, root: Any, parse: Parse) -> bool:
         context = shells[str(i)][1]
         verdict = menu.contexts.get(context)
         if verdict is None:
-            verdict = menu.contexts[context] = _probe(menu, context, parse)
+            if len(menu.contexts) >= _CONTEXTS:
+                return False  # (a menu met in many contexts is parsed as it is in new ones)
+            verdict = _probe(menu, context, parse)
+            menu.judge(context, verdict)
         if not verdict:
             return False
     return True
@@ -220,10 +242,13 @@ def _shells(root: Any) -> Shells:
 def _shells_near(root: Any, menus: list[_Menu]) -> Shells | None:
     """The empty ``<nav>`` elements found among the children of the elements where the menus were
     found before (a few children looked at, not the whole tree), or ``None`` when not all are."""
-    contexts = {context for menu in menus for context, ok in menu.contexts.items() if ok}
+    if len(menus) == 1:
+        contexts, wanted = menus[0].good, menus[0].wanted
+    else:
+        contexts = frozenset().union(*(menu.good for menu in menus))
+        wanted = frozenset().union(*(menu.wanted for menu in menus))
     if not contexts:
         return None
-    wanted = {context[:i] for context in contexts for i in range(1, len(context) + 1)}  # (the contexts too)
     found: Shells = {}
     todo: list[tuple[Any, tuple[str, ...]]] = [(root, (str(root.tag),))] if (str(root.tag),) in wanted else []
     while todo:
@@ -254,7 +279,7 @@ def _probe_end(parsed: tuple[Any, list[tuple[int, str]]], context: tuple[str, ..
     """The probe's outcome: its end mark's line and the errors, or ``None`` when the context's
     elements hold anything but the one ``<nav>`` and the end mark."""
     root, errors = parsed
-    if root is None:
+    if root is None or len(errors) >= _MAX_PROBE_ERRORS:
         return None
     ends = [el for el in root.iter("nav") if el.get(_PROBE_MARK) is not None]
     if len(ends) != 1:
