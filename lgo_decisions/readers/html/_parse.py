@@ -233,21 +233,24 @@ def _parse_without_menus(raw: bytes, name: str | None) -> Any:
 
 def _parse_with_errors(raw: bytes) -> tuple[Any, list[tuple[int, str]]]:
     """The tree of ``raw`` (``None`` when it cannot be parsed) and the parser's errors (type, message)."""
-    parser = _parser()
     try:
-        root = etree.fromstring(raw, parser)
-    except (etree.LxmlError, ValueError):
+        root = _fromstring(raw, None)
+    except ParseError:
         return None, []
-    return root, [(err.type, err.message) for err in parser.error_log]
+    return root, [(err.type, err.message) for err in _parser().error_log]
+
+
+def _fromstring(raw: bytes, name: str | None) -> Any:
+    """``raw`` parsed by this thread's parser (its errors then in the parser's ``error_log``)."""
+    try:
+        return etree.fromstring(raw, _parser())
+    except (etree.LxmlError, ValueError) as exc:
+        raise ParseError(f"cannot parse the page: {exc}", source=name) from None
 
 
 def _parse_once(raw: bytes, name: str | None) -> Any:
-    parser = _parser()
-    try:
-        root = etree.fromstring(raw, parser)
-    except (etree.LxmlError, ValueError) as exc:
-        raise ParseError(f"cannot parse the page: {exc}", source=name) from None
-    for err in parser.error_log:
+    root = _fromstring(raw, name)
+    for err in _parser().error_log:
         if "Excessive depth" in err.message:
             raise ParseError(
                 "markup nested too deeply (libxml2 allows 256 levels); not a saved page", source=name, line=err.line
