@@ -232,21 +232,23 @@ Shells = dict[str, "tuple[Any, tuple[str, ...]]"]
 
 def _shells(root: Any) -> Shells:
     """Every empty ``<nav>`` of the tree by its number, with the tags of the elements around it."""
-    return {
-        el.get(MARK): (el, tuple(str(a.tag) for a in reversed(list(el.iterancestors()))))
-        for el in root.iter("nav")
-        if el.get(MARK) is not None
-    }
+    return {el.get(MARK): (el, _tags(_around(el))) for el in root.iter("nav") if el.get(MARK) is not None}
+
+
+def _around(el: Any) -> list[Any]:
+    """The elements around ``el``, the root first."""
+    return list(reversed(list(el.iterancestors())))
+
+
+def _tags(elements: list[Any]) -> tuple[str, ...]:
+    return tuple(str(el.tag) for el in elements)
 
 
 def _shells_near(root: Any, menus: list[_Menu]) -> Shells | None:
     """The empty ``<nav>`` elements found among the children of the elements where the menus were
     found before (a few children looked at, not the whole tree), or ``None`` when not all are."""
-    if len(menus) == 1:
-        contexts, wanted = menus[0].good, menus[0].wanted
-    else:
-        contexts = frozenset().union(*(menu.good for menu in menus))
-        wanted = frozenset().union(*(menu.wanted for menu in menus))
+    contexts = frozenset().union(*(menu.good for menu in menus))
+    wanted = frozenset().union(*(menu.wanted for menu in menus))
     if not contexts:
         return None
     found: Shells = {}
@@ -285,8 +287,8 @@ def _probe_end(parsed: tuple[Any, list[tuple[int, str]]], context: tuple[str, ..
     if len(ends) != 1:
         return None
     end = ends[0]
-    chain = list(reversed(list(end.iterancestors())))
-    if tuple(str(a.tag) for a in chain) != context or len(end) or end.text is not None or end.tail is not None:
+    chain = _around(end)
+    if _tags(chain) != context or len(end) or end.text is not None or end.tail is not None:
         return None
     for i, el in enumerate(chain):  # (each holds only the next; the last the <nav> and the end mark)
         children = list(el)
